@@ -1,0 +1,180 @@
+"""Errors the user can do something about, with their message in Dutch and English.
+
+Following qutebrowser's split: these are caused by the environment or the input
+(a foreign file, a full disk, a file open elsewhere) and are shown to the user
+as one clear sentence. Anything else is a bug and is allowed to surface as one.
+The CLI prints :meth:`UserError.message`; the GUI shows it in a message bar.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (Dutch, English). Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    "file_missing": (
+        "Bestand niet gevonden: {path}",
+        "File not found: {path}",
+    ),
+    "not_sqlite": (
+        "{path} is geen Tafelronde-sessiebestand (het is geen SQLite-database). "
+        "Er is niets aan veranderd.",
+        "{path} is not a Tafelronde session file (it is not an SQLite database). "
+        "Nothing was changed.",
+    ),
+    "foreign_sqlite": (
+        "{path} is een SQLite-database van een ander programma, geen Tafelronde-sessie. "
+        "Er is niets aan veranderd.",
+        "{path} is an SQLite database of another program, not a Tafelronde session. "
+        "Nothing was changed.",
+    ),
+    "too_new": (
+        "{path} is gemaakt met een nieuwere versie van Tafelronde (bestandsversie {found}, "
+        "deze versie kent tot {known}). Werk Tafelronde bij om het te openen.",
+        "{path} was made by a newer version of Tafelronde (file version {found}, this "
+        "version knows up to {known}). Update Tafelronde to open it.",
+    ),
+    "locked": (
+        "{path} is al geopend in een ander Tafelronde-venster{holder}. Sluit het daar, "
+        "of open hier een kopie.",
+        "{path} is already open in another Tafelronde window{holder}. Close it there, "
+        "or open a copy here.",
+    ),
+    "unreadable": (
+        "{path} kan niet worden gelezen: {reason}",
+        "{path} cannot be read: {reason}",
+    ),
+    "disk_full": (
+        "De schijf is vol: de laatste wijziging is niet opgeslagen. Maak ruimte vrij en "
+        "probeer het opnieuw; alles van daarvoor is veilig.",
+        "The disk is full: the last change was not saved. Free some space and try "
+        "again; everything before it is safe.",
+    ),
+    "read_only": (
+        "{path} is alleen-lezen: wijzigingen kunnen niet worden opgeslagen.",
+        "{path} is read-only: changes cannot be saved.",
+    ),
+    "write_failed": (
+        "Kan niet schrijven naar {path}: {reason}",
+        "Cannot write to {path}: {reason}",
+    ),
+    "target_folder_missing": (
+        "De map {folder} bestaat niet. Kies een andere plek.",
+        "The folder {folder} does not exist. Choose another place.",
+    ),
+    "target_in_use": (
+        "{path} is geopend in een ander programma (bijvoorbeeld Excel). Sluit het daar "
+        "en probeer het opnieuw; het bestaande bestand is niet veranderd.",
+        "{path} is open in another program (Excel, for instance). Close it there and "
+        "try again; the existing file was not changed.",
+    ),
+    "not_json": (
+        "{path} is geen geldig uitwisselbestand (geen leesbare JSON: {reason}). "
+        "Er is niets geïmporteerd.",
+        "{path} is not a valid exchange file (not readable JSON: {reason}). "
+        "Nothing was imported.",
+    ),
+    "invalid_exchange": (
+        "{path} is geweigerd: op {pointer}: {reason}. Er is niets geïmporteerd.",
+        "{path} was refused: at {pointer}: {reason}. Nothing was imported.",
+    ),
+    "other_session": (
+        "{path} hoort bij een andere sessie ({file_title}), niet bij deze ({session_title}). "
+        "Er is niets geïmporteerd.",
+        "{path} belongs to another session ({file_title}), not to this one "
+        "({session_title}). Nothing was imported.",
+    ),
+    "not_found": (
+        "Dit onderdeel bestaat niet (meer): {kind} {id}",
+        "This item does not exist (any more): {kind} {id}",
+    ),
+    "invalid_value": (
+        "{field}: {reason}",
+        "{field}: {reason}",
+    ),
+}
+
+# Reasons inside messages ({reason}) that come from our own checks.
+REASONS: dict[str, tuple[str, str]] = {
+    "dangling": (
+        "verwijst naar {what} {id}, die niet in het bestand of de sessie staat",
+        "refers to {what} {id}, which is in neither the file nor the session",
+    ),
+    "duplicate_id": (
+        "id {id} komt twee keer voor in het bestand",
+        "id {id} occurs twice in the file",
+    ),
+    "id_kind_clash": (
+        "id {id} is al in gebruik voor iets anders",
+        "id {id} is already used for something else",
+    ),
+    "two_themes": (
+        "voorstel {id} staat in twee thema's",
+        "proposal {id} is in two themes",
+    ),
+    "bad_timestamp": ("geen geldige datum en tijd: {value}", "not a valid date and time: {value}"),
+    "bad_date": ("geen geldige datum: {value}", "not a valid date: {value}"),
+    "empty": ("mag niet leeg zijn", "must not be empty"),
+    "too_long": (
+        "is te lang ({length} tekens, hoogstens {limit})",
+        "is too long ({length} characters, at most {limit})",
+    ),
+    "negative": ("mag niet negatief zijn", "must not be negative"),
+    "out_of_range": (
+        "moet tussen {low} en {high} liggen",
+        "must be between {low} and {high}",
+    ),
+    "not_allowed": ("waarde niet toegestaan: {value}", "value not allowed: {value}"),
+}
+
+
+def reason(code: str, lang: str = "nl", **params: Any) -> str:
+    nl, en = REASONS[code]
+    return (en if lang == "en" else nl).format(**params)
+
+
+class UserError(Exception):
+    """An error the user caused or can fix; carries a message in both languages."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "nl") -> str:
+        nl, en = MESSAGES[self.code]
+        params = {
+            key: (value.text(lang) if isinstance(value, Reason) else value)
+            for key, value in self.params.items()
+        }
+        return (en if lang == "en" else nl).format(**params)
+
+
+class Reason:
+    """A reason inside a message, rendered in the message's language."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+
+    def text(self, lang: str) -> str:
+        return reason(self.code, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+class SessionFileError(UserError):
+    """The session file cannot be opened or written as asked."""
+
+
+class ExchangeError(UserError):
+    """An exchange file is refused; nothing was imported."""
+
+    def __init__(self, code: str, pointer: str = "", **params: Any) -> None:
+        self.pointer = pointer
+        super().__init__(code, pointer=pointer or "/", **params)
+
+
+class ValidationError(UserError):
+    """A value the user typed breaks a rule (shown next to the field)."""

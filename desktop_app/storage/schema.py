@@ -1,0 +1,128 @@
+"""The session file's schema as numbered migrations (sqlite-utils ``Migrations``).
+
+Each migration runs in its own transaction with the record of it having run and
+sets ``PRAGMA user_version`` to its number, so the version the file claims is
+always the schema it has. Add a migration at the end; never change one that has
+shipped.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+# "TAFL" as a big-endian 32-bit integer: marks the file as ours.
+APPLICATION_ID = 0x5441464C
+MIGRATION_SET = "tafelronde"
+
+migrations = Migrations(MIGRATION_SET)
+
+
+def _run(db: Database, script: str) -> None:
+    """Run statements one by one: ``executescript`` would commit the migration's
+    transaction half-way."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="m001_session_entities")
+def m001_session_entities(db: Database) -> None:
+    """The session and every entity of exchange format v1."""
+    _run(
+        db,
+        """
+        CREATE TABLE session (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            organisation TEXT, date TEXT, location TEXT, purpose TEXT, language TEXT,
+            dots_per_participant INTEGER, max_dots_per_item INTEGER, vote_target TEXT,
+            updated_at TEXT
+        );
+        CREATE TABLE target_groups (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, participants INTEGER,
+            position INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE tables (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, host TEXT,
+            target_group_id TEXT REFERENCES target_groups(id),
+            position INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE rounds (
+            id TEXT PRIMARY KEY, number INTEGER NOT NULL, question TEXT NOT NULL,
+            minutes INTEGER,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE proposals (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            round_id TEXT NOT NULL REFERENCES rounds(id),
+            table_id TEXT NOT NULL REFERENCES tables(id),
+            text TEXT NOT NULL, details TEXT,
+            target_group_id TEXT REFERENCES target_groups(id),
+            created_at TEXT,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX proposals_by_cell ON proposals(round_id, table_id);
+        CREATE TABLE clusters (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE cluster_proposals (
+            cluster_id TEXT NOT NULL REFERENCES clusters(id),
+            proposal_id TEXT NOT NULL REFERENCES proposals(id),
+            position INTEGER NOT NULL,
+            PRIMARY KEY (cluster_id, proposal_id)
+        );
+        CREATE INDEX cluster_proposals_by_proposal ON cluster_proposals(proposal_id);
+        CREATE TABLE votes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            item_id TEXT NOT NULL, dots INTEGER NOT NULL,
+            target_group_id TEXT REFERENCES target_groups(id),
+            table_id TEXT REFERENCES tables(id),
+            ballot_id TEXT,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX votes_by_item ON votes(item_id);
+        CREATE TABLE interventions (
+            id TEXT PRIMARY KEY, title TEXT NOT NULL,
+            cluster_id TEXT REFERENCES clusters(id),
+            description TEXT, target_group_ids TEXT NOT NULL DEFAULT '[]',
+            periodicity TEXT, location TEXT, owner TEXT, start TEXT, follow_up TEXT,
+            status TEXT, impact INTEGER, effort INTEGER,
+            value_for_employee TEXT, value_for_organisation TEXT,
+            position INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        """
+    )
+    db.execute("PRAGMA user_version = 1")
+
+
+@migrations(name="m002_opening_and_local_state")
+def m002_opening_and_local_state(db: Database) -> None:
+    """Context items for the opening, beamer moderation, theme colours, local state.
+
+    ``local_state`` holds what belongs to this laptop's run of the session and
+    is never exchanged: the round timer, the current phase, the reveal.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE context_items (
+            id TEXT PRIMARY KEY, kind TEXT NOT NULL DEFAULT 'note', title TEXT NOT NULL,
+            text TEXT, position INTEGER NOT NULL DEFAULT 0,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        );
+        ALTER TABLE proposals ADD COLUMN hidden_on_beamer INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE clusters ADD COLUMN color TEXT;
+        CREATE TABLE local_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        """
+    )
+    db.execute("PRAGMA user_version = 2")
+
+
+SCHEMA_VERSION = 2

@@ -1,0 +1,82 @@
+"""One writer per session file, with a lock the operating system lets go of.
+
+The lock is an OS file lock (``flock`` on Unix, ``msvcrt.locking`` on Windows)
+on a small sidecar file ``<session>.lock``. The OS releases it when the process
+ends however it ends, so a crash or ``kill -9`` never leaves a lock that blocks
+the next open; the sidecar file stays and means nothing while unlocked.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+from typing import IO
+
+from desktop_app.core.errors import SessionFileError
+
+
+def lock_path_for(session_path: Path) -> Path:
+    return session_path.with_name(session_path.name + ".lock")
+
+
+class WriterLock:
+    def __init__(self, session_path: Path) -> None:
+        self.path = lock_path_for(session_path)
+        self._session_path = session_path
+        self._handle: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock or raise :class:`SessionFileError` ``locked`` at once."""
+        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
+        try:
+            _lock(handle)
+        except OSError:
+            handle.seek(0)
+            holder = handle.read().strip()
+            handle.close()
+            raise SessionFileError(
+                "locked",
+                path=str(self._session_path),
+                holder=f" ({holder})" if holder else "",
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} @ {socket.gethostname()}")
+        handle.flush()
+        self._handle = handle
+
+    def release(self) -> None:
+        if self._handle is None:
+            return
+        try:
+            self._handle.seek(0)
+            self._handle.truncate()
+            _unlock(self._handle)
+        finally:
+            self._handle.close()
+            self._handle = None
+        # The sidecar stays: unlinking it could let two processes lock two
+        # different files of the same name.
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    def _lock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle: IO[str]) -> None:
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle: IO[str]) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)

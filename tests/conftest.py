@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh session file in a tmp dir, offscreen Qt, isolated user folders."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop_app import paths  # noqa: E402
+from desktop_app.storage.exchange import import_document, read_exchange_file  # noqa: E402
+from desktop_app.storage.session_file import SessionFile  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the developer's own Documents, data folder or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TAFELRONDE_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("TAFELRONDE_DOCUMENTS_DIR", str(home / "Documents" / "Tafelronde"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("TAFELRONDE_LANG", "nl")
+
+
+@pytest.fixture
+def session_path(tmp_path: Path) -> Path:
+    return tmp_path / "sessie.tafelronde"
+
+
+@pytest.fixture
+def session_file(session_path: Path) -> Iterator[SessionFile]:
+    """A fresh, empty, writable session file."""
+    sf = SessionFile.create(session_path, title="Testsessie")
+    yield sf
+    sf.close()
+
+
+@pytest.fixture
+def demo_document() -> dict[str, object]:
+    return read_exchange_file(paths.shipped_data_dir() / "demo.json")
+
+
+@pytest.fixture
+def demo_session(tmp_path: Path, demo_document: dict[str, object]) -> Iterator[SessionFile]:
+    """A writable session file holding the shipped demo."""
+    sf = SessionFile.create(tmp_path / "demo.tafelronde")
+    import_document(sf, demo_document, source="demo.json")
+    yield sf
+    sf.close()
