@@ -9,7 +9,6 @@ included, so that a deletion travels to the other laptops too.
 from __future__ import annotations
 
 import json
-import os
 import socket
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -27,6 +26,7 @@ from desktop_app.core.merge import Outcome, ThemeClaim, merge_outcome, settle_th
 from desktop_app.core.model import KIND_ORDER, Kind, SessionInfo
 from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc_now
 from desktop_app.storage import records
+from desktop_app.storage.atomic import atomic_target
 from desktop_app.storage.session_file import SessionFile, replace_session_record
 
 FORMAT = "tafelronde-exchange"
@@ -421,24 +421,9 @@ def export_document(session_file: SessionFile, *, include_context: bool = True) 
 
 def write_json_atomically(document: Mapping[str, Any], target: Path | str) -> None:
     """Write beside the target and rename, so a crash never leaves half a file."""
-    target = Path(target)
-    if not target.parent.is_dir():
-        raise SessionFileError("target_folder_missing", folder=str(target.parent))
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(document, handle, ensure_ascii=False, indent=1)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        temporary.unlink(missing_ok=True)
-        if error.errno == 28:
-            raise SessionFileError("disk_full") from None
-        if isinstance(error, PermissionError):
-            raise SessionFileError("target_in_use", path=str(target)) from None
-        raise SessionFileError("write_failed", path=str(target), reason=error.strerror) from None
+    with atomic_target(target) as temporary, open(temporary, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=1)
+        handle.write("\n")
 
 
 def export_file(session_file: SessionFile, target: Path | str) -> None:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QDir, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
@@ -35,8 +35,8 @@ PHASE_ICONS: Final[tuple[str, ...]] = (
     "wheat",
 )
 
-#: Pixel sizes every icon is rendered at (16/24/32 px at 100%, 125%, 150%, 200%...).
-_ICON_PIXEL_SIZES: Final = (16, 20, 24, 32, 40, 48, 64, 96, 128)
+#: Pixel sizes every icon is rendered at; Qt scales down from the next larger one.
+_ICON_PIXEL_SIZES: Final = (16, 20, 24, 32, 48, 64, 128)
 _DISABLED_COLOR: Final = "#B5AEA5"
 _MIN_POINT_SIZE: Final = 10.0
 
@@ -196,6 +196,8 @@ def apply_look(app: QApplication) -> None:
     if 0 < font.pointSizeF() < _MIN_POINT_SIZE:
         font.setPointSizeF(_MIN_POINT_SIZE)
         app.setFont(font)
+    # The QSS refers to its arrow images as url(styles:chevron-down.svg).
+    QDir.addSearchPath("styles", str(paths.resource("styles")))
     app.setStyleSheet(stylesheet())
     app.setWindowIcon(app_icon())
 

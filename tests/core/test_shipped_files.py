@@ -39,17 +39,17 @@ UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[
 RFC3339_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 
 
+def _is_rfc3339_date_time(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return RFC3339_RE.match(value) is not None
+
+
 def _format_checker() -> FormatChecker:
     """The standard checker, with ``date-time`` checked even without rfc3339-validator."""
     checker = FormatChecker()
-
-    @checker.checks("date-time", raises=ValueError)
-    def _date_time(value: object) -> bool:
-        if not isinstance(value, str):
-            return True
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-        return RFC3339_RE.match(value) is not None
-
+    checker.checks("date-time", raises=ValueError)(_is_rfc3339_date_time)
     return checker
 
 

@@ -1,0 +1,570 @@
+"""Offline theme and near-duplicate suggestions for World Café proposals.
+
+Plain word overlap fails on proposals: scribes at different tables say the same
+thing in other words ("Fysio op lokatie!!!" beside "Fysiotherapeut op locatie").
+So the suggestions stand on a curated vocabulary of workplace health
+(``resources/vocabulary/workplace_health.json``): themes made of *concepts*, each
+a set of Dutch and English words, stems, synonyms, abbreviations and compound
+parts that mean the same.
+
+How a proposal is read:
+
+1. Its text is folded (case, accents), emoji, punctuation and notes such as
+   "(zelfde als tafel 3)" are dropped, and it is cut into words.
+2. Each word (or phrase) is mapped to concepts: exactly, by its Snowball stem,
+   as part of a Dutch compound ("werkplekonderzoek" -> werkplek), or with one
+   typo ("mindfullness"). Stop words and the field's filler words ("meer",
+   "aanbieden", "medewerkers") count for nothing; other words are kept as
+   stems, with typos merged over the whole session ("lokatie" = "locatie").
+
+Themes: each proposal goes to the vocabulary theme its concepts point at most;
+proposals with no concept borrow the theme of the session's proposals that share
+their words; the rest are grouped by shared words and named after them.
+
+Duplicates: two proposals whose concepts and words are (nearly) the same.
+Precision comes first: a facilitator must be able to trust them.
+
+Everything is deterministic and independent of the order of the input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.text_normal import stem, strip_table_notes, words
+from desktop_app.paths import resource
+
+VOCABULARY_RESOURCE = "vocabulary/workplace_health.json"
+
+# Matching
+_MIN_COMPOUND_PART = 5  # a term this long may be any part of a compound
+_MIN_COMPOUND_HEAD = 4  # a term this long may be the first part of a compound
+_MIN_REST = 3  # what a compound part leaves over must look like a word
+_MIN_FUZZY = 6  # words this long may carry one typo
+
+# Themes
+_MIN_THEME_SCORE = 1.0
+_BORROW_MIN_SCORE = 1.0
+_BORROW_MIN_SHARE = 0.6
+
+# Duplicates
+_CONCEPT_WEIGHT = 0.3
+_ROOT_WEIGHT = 1.0
+_WORD_WEIGHT = 0.7
+_DUPLICATE_JACCARD = 0.45
+
+
+# --------------------------------------------------------------------------- types
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeSuggestion:
+    """A candidate theme: a name and the proposals that would go in it."""
+
+    name: str
+    proposal_ids: tuple[str, ...]
+    standard_name_key: str | None = None  # vocabulary theme key, None if built from words
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestions:
+    """What the engine suggests; nothing is applied until the facilitator accepts."""
+
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    themes: list[ThemeSuggestion] = field(default_factory=list)
+
+    def to_json_dict(self) -> dict[str, Any]:
+        """The form printed by ``tafelronde suggest --json``."""
+        return {
+            "duplicates": [[a, b] for a, b in self.duplicates],
+            "themes": [{"name": t.name, "proposal_ids": list(t.proposal_ids)} for t in self.themes],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyTheme:
+    key: str
+    names: Mapping[str, str]  # language -> standard name
+    concepts: tuple[str, ...]  # concept ids "theme.concept"
+
+    def name(self, language: str) -> str:
+        return self.names.get(language) or self.names.get("nl") or self.key
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The compiled vocabulary: themes and fast look-ups from words to concepts."""
+
+    themes: tuple[VocabularyTheme, ...]
+    concept_theme: Mapping[str, str]  # concept id -> theme key
+    words: Mapping[str, frozenset[str]]  # folded single word -> concepts
+    stems: Mapping[str, frozenset[str]]  # stem of a single word -> vocabulary words
+    phrases: Mapping[tuple[str, ...], frozenset[str]]  # folded words of a phrase -> concepts
+    max_phrase: int
+    near: Mapping[str, frozenset[str]]  # one-deletion keys of long words -> words
+    roots: Mapping[str, str]  # vocabulary word or phrase -> what it means most narrowly
+    stopwords: frozenset[str]
+    filler: frozenset[str]
+    filler_stems: frozenset[str]
+
+    def theme(self, key: str) -> VocabularyTheme:
+        for theme in self.themes:
+            if theme.key == key:
+                return theme
+        raise KeyError(key)
+
+
+# ---------------------------------------------------------------------- vocabulary
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _compile(doc: Mapping[str, Any]) -> Vocabulary:
+    themes: list[VocabularyTheme] = []
+    concept_theme: dict[str, str] = {}
+    word_map: dict[str, set[str]] = defaultdict(set)
+    stem_map: dict[str, set[str]] = defaultdict(set)
+    phrase_map: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    concept_words: dict[str, set[str]] = defaultdict(set)
+    for entry in doc["themes"]:
+        key = str(entry["key"])
+        names = {str(lang): str(name) for lang, name in entry["name"].items()}
+        concept_ids: list[str] = []
+        for concept, terms in entry["concepts"].items():
+            cid = f"{key}.{concept}"
+            concept_ids.append(cid)
+            concept_theme[cid] = key
+            for term in terms:
+                parts = tuple(words(str(term)))
+                if len(parts) == 1:
+                    word_map[parts[0]].add(cid)
+                    concept_words[cid].add(parts[0])
+                    for lang in ("nl", "en"):
+                        stem_map[stem(parts[0], lang)].add(parts[0])
+                elif parts:
+                    phrase_map[parts].add(cid)
+        themes.append(VocabularyTheme(key, names, tuple(concept_ids)))
+    near: dict[str, set[str]] = defaultdict(set)
+    for word in word_map:
+        if len(word) >= _MIN_FUZZY and word.isalpha():
+            for key in _deletions(word) | {word}:
+                near[key].add(word)
+    roots = _roots(doc, word_map, phrase_map, concept_words)
+    stop = {w for lang_words in doc["stopwords"].values() for t in lang_words for w in words(t)}
+    filler = {w for t in doc["filler"] for w in words(str(t))}
+    return Vocabulary(
+        themes=tuple(themes),
+        concept_theme=concept_theme,
+        words={w: frozenset(c) for w, c in word_map.items()},
+        stems={s: frozenset(w) for s, w in stem_map.items() if len(s) >= 3},
+        phrases={p: frozenset(c) for p, c in phrase_map.items()},
+        max_phrase=max((len(p) for p in phrase_map), default=1),
+        near={k: frozenset(v) for k, v in near.items()},
+        roots=roots,
+        stopwords=frozenset(stop),
+        filler=frozenset(filler),
+        filler_stems=frozenset(stem(w, lang) for w in filler for lang in ("nl", "en")),
+    )
+
+
+def _roots(
+    doc: Mapping[str, Any],
+    word_map: Mapping[str, set[str]],
+    phrase_map: Mapping[tuple[str, ...], set[str]],
+    concept_words: Mapping[str, set[str]],
+) -> dict[str, str]:
+    """The narrowest meaning of each vocabulary word, for telling duplicates.
+
+    Words listed together under ``same`` share one root ("gym" = "sportschool");
+    otherwise a word's root is the shortest vocabulary word of its concept that it
+    starts with ("fysiotherapeut" -> "fysio"), else its own stem.
+    """
+    roots: dict[str, str] = {}
+    for group in doc.get("same", []):
+        members = [" ".join(words(str(term))) for term in group]
+        label = "=" + min(m for m in members if m)
+        for member in members:
+            if member:
+                roots.setdefault(member, label)
+    for word, concepts in word_map.items():
+        if word in roots:
+            continue
+        prefixes = [
+            other
+            for cid in concepts
+            for other in concept_words[cid]
+            if len(other) >= 4 and other != word and word.startswith(other)
+        ]
+        base = min(prefixes, key=lambda w: (len(w), w)) if prefixes else word
+        roots[word] = roots.get(base) or stem(base, "nl")
+    for parts in phrase_map:
+        key = " ".join(parts)
+        roots.setdefault(key, key)
+    return roots
+
+
+@lru_cache(maxsize=8)
+def _load(path: str) -> Vocabulary:
+    with open(path, encoding="utf-8") as handle:
+        return _compile(json.load(handle))
+
+
+def load_vocabulary(path: Path | str | None = None) -> Vocabulary:
+    """Load and compile a vocabulary file; the shipped one when ``path`` is None."""
+    return _load(str(Path(path) if path is not None else resource(VOCABULARY_RESOURCE)))
+
+
+def standard_theme_names(language: str = "nl", vocabulary: Vocabulary | None = None) -> list[str]:
+    """The standard theme names a facilitator can pick from, in vocabulary order."""
+    vocab = vocabulary or load_vocabulary()
+    return [theme.name(language) for theme in vocab.themes]
+
+
+# ------------------------------------------------------------------------ reading
+
+
+@dataclass(slots=True)
+class _Reading:
+    """What one proposal says, in concepts, vocabulary roots and leftover words."""
+
+    concepts: dict[str, float]  # concept -> weight
+    first_seen: dict[str, int]  # concept -> position of its first word
+    roots: set[str]  # narrowest meanings of the vocabulary words found
+    residual: list[str]  # stems of words that are no concept, stop word or filler
+    surface: dict[str, str]  # residual stem -> the word as folded
+
+
+class _Reader:
+    def __init__(self, vocab: Vocabulary, language: str) -> None:
+        self.vocab = vocab
+        self.language = language
+        self.other = "en" if language == "nl" else "nl"
+        self._cache: dict[str, frozenset[str] | str | None] = {}
+
+    def lookup(self, word: str) -> frozenset[str] | str | None:
+        """The vocabulary words ``word`` stands for; its stem if it is plain
+        content; None if it is noise (stop word, filler, number)."""
+        if word not in self._cache:
+            self._cache[word] = self._lookup(word)
+        return self._cache[word]
+
+    def _lookup(self, word: str) -> frozenset[str] | str | None:
+        vocab = self.vocab
+        if word in vocab.words:
+            return frozenset((word,))
+        if word in vocab.stopwords or word in vocab.filler:
+            return None
+        if not any(ch.isalpha() for ch in word) or len(word) < 2:
+            return None  # numbers, "2x", "x"
+        stems = (stem(word, self.language), stem(word, self.other))
+        for s in stems:
+            if s in vocab.stems:
+                return vocab.stems[s]
+        if stems[0] in vocab.filler_stems:
+            return None
+        return self._compound(word) or self._fuzzy(word) or stems[0]
+
+    def _compound(self, word: str) -> frozenset[str]:
+        """The vocabulary words that make up a compound ("werkplekonderzoek")."""
+        vocab = self.vocab
+        n = len(word)
+        hits: list[tuple[int, int, int]] = []  # (-length, start, end)
+        for i in range(n):
+            for j in range(n, i + _MIN_COMPOUND_HEAD - 1, -1):
+                length = j - i
+                if length == n:
+                    continue
+                if length < (_MIN_COMPOUND_HEAD if i == 0 else _MIN_COMPOUND_PART):
+                    break
+                if word[i:j] in vocab.words:
+                    hits.append((-length, i, j))
+        hits.sort()
+        taken: list[tuple[int, int]] = []
+        for _neg, i, j in hits:
+            if not any(i < e and s < j for s, e in taken):
+                taken.append((i, j))
+        if not taken:
+            return frozenset()
+        if len(taken) == 1 and n - (taken[0][1] - taken[0][0]) < _MIN_REST:
+            return frozenset()  # "fietsen" is a form of "fiets", not a compound
+        return frozenset(word[i:j] for i, j in taken)
+
+    def _fuzzy(self, word: str) -> frozenset[str]:
+        """The vocabulary word one typo away from ``word`` ("mindfullness")."""
+        if len(word) < _MIN_FUZZY or not word.isalpha():
+            return frozenset()
+        near = self.vocab.near
+        candidates: set[str] = set(near.get(word, ()))
+        for key in _deletions(word):
+            candidates |= near.get(key, frozenset())
+        candidates = {c for c in candidates if c[0] == word[0] and _one_edit(word, c)}
+        if not candidates:
+            return frozenset()
+        return frozenset((min(candidates, key=lambda c: (abs(len(c) - len(word)), c)),))
+
+    def read(self, text: str) -> _Reading:
+        tokens = words(strip_table_notes(text))
+        vocab = self.vocab
+        reading = _Reading({}, {}, set(), [], {})
+
+        def add(found: frozenset[str], key: str, position: int) -> None:
+            share = 1.0 / len(found)
+            for cid in found:
+                reading.concepts[cid] = max(reading.concepts.get(cid, 0.0), share)
+                reading.first_seen.setdefault(cid, position)
+            reading.roots.add(vocab.roots.get(key, key))
+
+        i = 0
+        while i < len(tokens):
+            size = min(vocab.max_phrase, len(tokens) - i)
+            while size > 1 and tuple(tokens[i : i + size]) not in vocab.phrases:
+                size -= 1
+            if size > 1:
+                phrase = tuple(tokens[i : i + size])
+                add(vocab.phrases[phrase], " ".join(phrase), i)
+                i += size
+                continue
+            found = self.lookup(tokens[i])
+            if isinstance(found, frozenset):
+                for term in sorted(found):
+                    add(vocab.words[term], term, i)
+            elif isinstance(found, str):
+                reading.residual.append(found)
+                reading.surface.setdefault(found, tokens[i])
+            i += 1
+        return reading
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one insertion, deletion, substitution or swap."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _merge_typos(readings: Mapping[str, _Reading]) -> dict[str, str]:
+    """Map leftover stems with one typo onto the session's most common spelling."""
+    counts: Counter[str] = Counter()
+    for reading in readings.values():
+        counts.update(set(reading.residual))
+    by_key: dict[str, set[str]] = defaultdict(set)
+    for word in counts:
+        if len(word) >= _MIN_FUZZY and word.isalpha():
+            for key in _deletions(word) | {word}:
+                by_key[key].add(word)
+    parent: dict[str, str] = {}
+
+    def find(w: str) -> str:
+        while parent.get(w, w) != w:
+            w = parent[w]
+        return w
+
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        ordered = sorted(group)
+        for other in ordered[1:]:
+            a, b = find(ordered[0]), find(other)
+            if a != b and a[0] == b[0] and _one_edit(ordered[0], other):
+                keep, drop = sorted((a, b), key=lambda w: (-counts[w], w))
+                parent[drop] = keep
+    return {w: find(w) for w in parent}
+
+
+# ------------------------------------------------------------------------- themes
+
+
+def _theme_scores(reading: _Reading, vocab: Vocabulary) -> dict[str, float]:
+    scores: dict[str, float] = defaultdict(float)
+    for cid, weight in reading.concepts.items():
+        scores[vocab.concept_theme[cid]] += weight
+    return scores
+
+
+def _best_theme(reading: _Reading, vocab: Vocabulary, prior: Mapping[str, float]) -> str | None:
+    scores = _theme_scores(reading, vocab)
+    if not scores:
+        return None
+    first: dict[str, int] = {}
+    for cid, pos in reading.first_seen.items():
+        key = vocab.concept_theme[cid]
+        first[key] = min(first.get(key, pos), pos)
+    best = min(scores, key=lambda k: (-scores[k], -prior.get(k, 0.0), first[k], k))
+    return best if scores[best] >= _MIN_THEME_SCORE - 1e-9 else None
+
+
+def _characteristic_name(members: Iterable[str], readings: Mapping[str, _Reading]) -> str:
+    counts: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for pid in members:
+        reading = readings[pid]
+        counts.update(set(reading.residual))
+        for s, w in reading.surface.items():
+            surface.setdefault(s, w)
+            surface[s] = min(surface[s], w)
+    top = sorted(counts, key=lambda s: (-counts[s], s))[:2]
+    return " & ".join(surface.get(s, s) for s in top).capitalize() or "?"
+
+
+def _themes(
+    ids: Sequence[str],
+    readings: Mapping[str, _Reading],
+    vocab: Vocabulary,
+    language: str,
+) -> list[ThemeSuggestion]:
+    assigned: dict[str, str] = {}
+    for pid in ids:
+        key = _best_theme(readings[pid], vocab, {})
+        if key is not None:
+            assigned[pid] = key
+
+    # Borrow: a proposal without concepts joins the theme its words share most
+    # with the proposals already placed in this session.
+    word_theme: dict[str, Counter[str]] = defaultdict(Counter)
+    for pid, key in assigned.items():
+        for s in set(readings[pid].residual):
+            word_theme[s][key] += 1
+    for pid in ids:
+        if pid in assigned:
+            continue
+        votes: Counter[str] = Counter()
+        for s in set(readings[pid].residual):
+            dist = word_theme.get(s)
+            if not dist:
+                continue
+            total = sum(dist.values())
+            for key, count in dist.items():
+                votes[key] += count / total
+        if votes:
+            key = min(votes, key=lambda k: (-votes[k], k))
+            if votes[key] >= _BORROW_MIN_SCORE and votes[key] / sum(votes.values()) >= (
+                _BORROW_MIN_SHARE
+            ):
+                assigned[pid] = key
+
+    groups: dict[str, list[str]] = defaultdict(list)
+    for pid, key in assigned.items():
+        groups[key].append(pid)
+    result = [
+        ThemeSuggestion(vocab.theme(key).name(language), tuple(sorted(members)), key)
+        for key, members in groups.items()
+    ]
+
+    # The rest: group by shared leftover words, name after the commonest.
+    rest = sorted(pid for pid in ids if pid not in assigned and readings[pid].residual)
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for pid in rest:
+        for s in set(readings[pid].residual):
+            by_word[s].append(pid)
+    parent = {pid: pid for pid in rest}
+
+    def find(p: str) -> str:
+        while parent[p] != p:
+            p = parent[p]
+        return p
+
+    for members in by_word.values():
+        if 2 <= len(members) <= max(2, len(rest) // 3):
+            root = find(members[0])
+            for other in members[1:]:
+                r = find(other)
+                if r != root:
+                    parent[max(r, root)] = min(r, root)
+                    root = min(r, root)
+    clusters: dict[str, list[str]] = defaultdict(list)
+    for pid in rest:
+        clusters[find(pid)].append(pid)
+    for members in clusters.values():
+        if len(members) >= 2:
+            result.append(ThemeSuggestion(_characteristic_name(members, readings), tuple(members)))
+    result.sort(key=lambda t: (-len(t.proposal_ids), t.name, t.proposal_ids))
+    return result
+
+
+# --------------------------------------------------------------------- duplicates
+
+
+def _features(reading: _Reading) -> dict[str, float]:
+    features: dict[str, float] = {f"c:{cid}": _CONCEPT_WEIGHT for cid in reading.concepts}
+    for root in reading.roots:
+        features[f"r:{root}"] = _ROOT_WEIGHT
+    for s in reading.residual:
+        features[f"w:{s}"] = _WORD_WEIGHT
+    return features
+
+
+def _duplicates(ids: Sequence[str], features: Mapping[str, dict[str, float]]) -> list[tuple[str, str]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for pid in sorted(ids):
+        for f in features[pid]:
+            if not f.startswith("c:"):
+                index[f].append(pid)
+    seen: set[tuple[str, str]] = set()
+    pairs: list[tuple[str, str]] = []
+    for members in index.values():
+        for x in range(len(members)):
+            a = members[x]
+            fa = features[a]
+            for y in range(x + 1, len(members)):
+                b = members[y]
+                pair = (a, b)
+                if pair in seen:
+                    continue
+                seen.add(pair)
+                fb = features[b]
+                common = sum(min(fa[f], fb[f]) for f in fa.keys() & fb.keys())
+                union = sum(fa.values()) + sum(fb.values()) - common
+                if union > 0 and common / union >= _DUPLICATE_JACCARD - 1e-9:
+                    pairs.append(pair)
+    pairs.sort()
+    return pairs
+
+
+# --------------------------------------------------------------------------- API
+
+
+def suggest(
+    proposals: Sequence[tuple[str, str]],
+    language: str = "nl",
+    vocabulary: Vocabulary | None = None,
+) -> Suggestions:
+    """Suggest near-duplicates and themes for ``(proposal_id, text)`` pairs.
+
+    Each proposal is in at most one suggested theme. The result depends only on
+    the set of pairs, not on their order. Ids must be unique.
+    """
+    vocab = vocabulary or load_vocabulary()
+    lang = "en" if language == "en" else "nl"
+    reader = _Reader(vocab, lang)
+    texts = dict(proposals)
+    ids = sorted(texts)
+    readings = {pid: reader.read(texts[pid]) for pid in ids}
+    typos = _merge_typos(readings)
+    for reading in readings.values():
+        reading.residual = [typos.get(s, s) for s in reading.residual]
+    features = {pid: _features(readings[pid]) for pid in ids}
+    return Suggestions(
+        duplicates=_duplicates(ids, features),
+        themes=_themes(ids, readings, vocab, lang),
+    )

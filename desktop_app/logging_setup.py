@@ -1,0 +1,59 @@
+"""Log to a rotating file in the user's data folder; survive a missing console.
+
+A windowed build on Windows has ``sys.stdout`` and ``sys.stderr`` set to None;
+anything that writes to them would crash, so they are pointed at the log.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+
+from desktop_app import paths
+
+
+class _LogStream:
+    """A file-like stand-in for a missing stdout/stderr that writes to the log."""
+
+    def __init__(self, level: int) -> None:
+        self._logger = logging.getLogger("tafelronde.stream")
+        self._level = level
+
+    def write(self, text: str) -> int:
+        if text.strip():
+            self._logger.log(self._level, text.rstrip())
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+def setup_logging() -> None:
+    folder = paths.user_data_dir() / "logs"
+    handlers: list[logging.Handler] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handlers.append(
+            RotatingFileHandler(folder / "tafelronde.log", maxBytes=1_000_000, backupCount=3,
+                                encoding="utf-8")
+        )
+    except OSError:
+        pass  # no log file is better than no app
+    if sys.stderr is not None:
+        console = logging.StreamHandler(sys.stderr)
+        console.setLevel(logging.WARNING)
+        handlers.append(console)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+        force=True,
+    )
+    if sys.stdout is None:
+        sys.stdout = _LogStream(logging.INFO)  # type: ignore[assignment]
+    if sys.stderr is None:
+        sys.stderr = _LogStream(logging.ERROR)  # type: ignore[assignment]

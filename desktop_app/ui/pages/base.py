@@ -1,0 +1,61 @@
+"""What every phase page shares: the controller, and a refresh on each change."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from desktop_app.storage.session_file import Change
+from desktop_app.ui.controller import SessionController
+
+
+class Page(QWidget):
+    """A phase of the session. Subclasses build their widgets and ``refresh``."""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        controller.changed.connect(self.on_change)
+
+    def on_change(self, change: Change) -> None:
+        """Called after every committed change; refresh only when shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        if getattr(self, "_stale", True):
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        """Re-read what the page shows from the controller's snapshot."""
+
+
+def heading(text: str, role: str = "heading") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    """The muted line an empty screen uses to say what to do next."""
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    return label
+
+
+class PlaceholderPage(Page):
+    """A phase that is not built yet says so plainly."""
+
+    def __init__(self, controller: SessionController, title: str, message: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(heading(title))
+        layout.addWidget(hint(message))
+        layout.addStretch(1)
