@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations, product
 from pathlib import Path
 from typing import Any
 
@@ -515,30 +516,41 @@ def _features(reading: _Reading) -> dict[str, float]:
 
 
 def _duplicates(ids: Sequence[str], features: Mapping[str, dict[str, float]]) -> list[tuple[str, str]]:
-    index: dict[str, list[str]] = defaultdict(list)
+    """Pairs of proposals whose weighted feature overlap (Jaccard) is high enough.
+
+    Proposals with identical features are compared once; a pair is only weighed
+    when it shares a vocabulary root or a word, and when its sizes allow it.
+    """
+    same: dict[frozenset[tuple[str, float]], list[str]] = defaultdict(list)
     for pid in sorted(ids):
-        for f in features[pid]:
+        if features[pid]:
+            same[frozenset(features[pid].items())].append(pid)
+    keys = sorted(same, key=lambda k: same[k][0])
+    total = [sum(w for _f, w in key) for key in keys]
+    feats = [dict(key) for key in keys]
+    index: dict[str, list[int]] = defaultdict(list)
+    for n, fs in enumerate(feats):
+        for f in fs:
             if not f.startswith("c:"):
-                index[f].append(pid)
-    seen: set[tuple[str, str]] = set()
+                index[f].append(n)
     pairs: list[tuple[str, str]] = []
-    for members in index.values():
-        for x in range(len(members)):
-            a = members[x]
-            fa = features[a]
-            for y in range(x + 1, len(members)):
-                b = members[y]
-                pair = (a, b)
-                if pair in seen:
+    for members in same.values():
+        pairs.extend(combinations(members, 2))
+    threshold = _DUPLICATE_JACCARD - 1e-9
+    seen: set[tuple[int, int]] = set()
+    for posting in index.values():
+        for x, a in enumerate(posting):
+            fa, ta = feats[a], total[a]
+            for b in posting[x + 1 :]:
+                tb = total[b]
+                if min(ta, tb) < threshold * max(ta, tb) or (a, b) in seen:
                     continue
-                seen.add(pair)
-                fb = features[b]
-                common = sum(min(fa[f], fb[f]) for f in fa.keys() & fb.keys())
-                union = sum(fa.values()) + sum(fb.values()) - common
-                if union > 0 and common / union >= _DUPLICATE_JACCARD - 1e-9:
-                    pairs.append(pair)
-    pairs.sort()
-    return pairs
+                seen.add((a, b))
+                fb = feats[b]
+                common = sum(min(w, fb[f]) for f, w in fa.items() if f in fb)
+                if common >= threshold * (ta + tb - common):
+                    pairs.extend(product(same[keys[a]], same[keys[b]]))
+    return sorted({(a, b) if a < b else (b, a) for a, b in pairs})
 
 
 # --------------------------------------------------------------------------- API

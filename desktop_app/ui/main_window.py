@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from desktop_app import APP_NAME
 from desktop_app.core.errors import UserError
 from desktop_app.storage.session_file import Change, SessionFile
+from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.look import icon as load_icon
 from desktop_app.ui.pages.base import Page
 from desktop_app.ui.settings import Settings
 
@@ -66,6 +68,7 @@ class ConsoleWindow(QMainWindow):
         self.phase_nav.setObjectName("phaseNav")
         self.phase_nav.setFixedWidth(220)
         self.phase_nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.phase_nav.ensurePolished()  # styled row heights before items are added
         self.stack = QStackedWidget()
         self.stack.setObjectName("phaseStack")
         row.addWidget(self.phase_nav)
@@ -89,8 +92,6 @@ class ConsoleWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if icon is not None:
-            from desktop_app.ui.look import icon as load_icon
-
             action.setIcon(load_icon(icon))
         action.triggered.connect(slot)
         self.addAction(action)
@@ -199,12 +200,7 @@ class ConsoleWindow(QMainWindow):
             page = factory(controller)
             self.stack.addWidget(page)
             item = QListWidgetItem(title)
-            try:
-                from desktop_app.ui.look import icon as load_icon
-
-                item.setIcon(load_icon(icon_name))
-            except Exception:  # noqa: BLE001 - an icon never stops a session from opening
-                pass
+            item.setIcon(load_icon(icon_name, palette.MUTED, selected_color="#FFFFFF"))
             self.phase_nav.addItem(item)
         phase = session_file.state("phase", 0)
         self.phase_nav.setCurrentRow(phase if isinstance(phase, int) and 0 <= phase < 6 else 0)
