@@ -28,7 +28,10 @@ if str(ROOT) not in sys.path:
 from desktop_app.core.suggestions import Suggestions, suggest  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-SETS = {"dev": DATA / "labelled_proposals.json", "holdout": DATA / "labelled_proposals_holdout.json"}
+SETS = {
+    "dev": DATA / "labelled_proposals.json",
+    "holdout": DATA / "labelled_proposals_holdout.json",
+}
 BUDGET_S = 1.0
 
 
@@ -87,8 +90,8 @@ def score(labelled: list[dict[str, object]], result: Suggestions) -> Scores:
         if p.get("duplicate_group"):
             dup_groups[str(p["duplicate_group"])].append(str(p["id"]))
     gold_dups = _pairs(dup_groups.values())
-    found_dups = {tuple(sorted(pair)) for pair in result.duplicates}
-    hit = len(gold_dups & found_dups)  # type: ignore[operator]
+    found_dups = {(a, b) if a < b else (b, a) for a, b in result.duplicates}
+    hit = len(gold_dups & found_dups)
 
     predicted: dict[str, str] = {pid: f"_single_{pid}" for pid in ids}
     for n, theme in enumerate(result.themes):
@@ -128,7 +131,15 @@ def evaluate(path: Path) -> tuple[Scores, Suggestions]:
 def generated(n: int, seed: int = 6) -> list[tuple[str, str]]:
     """``n`` proposals built from both labelled sets with scribes' variations."""
     texts = [str(p["text"]) for path in SETS.values() for p in load_labelled(path)]
-    extras = ["!!", " (zelfde als tafel 3)", " 👍", " svp", " ivm de nachtdienst", "", " 2x per jaar"]
+    extras = [
+        "!!",
+        " (zelfde als tafel 3)",
+        " 👍",
+        " svp",
+        " ivm de nachtdienst",
+        "",
+        " 2x per jaar",
+    ]
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
     for i in range(n):

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations, product
@@ -415,7 +415,8 @@ def _best_theme(reading: _Reading, vocab: Vocabulary, prior: Mapping[str, float]
     return best if scores[best] >= _MIN_THEME_SCORE - 1e-9 else None
 
 
-def _characteristic_name(members: Iterable[str], readings: Mapping[str, _Reading]) -> str:
+def _characteristic_name(members: Sequence[str], readings: Mapping[str, _Reading]) -> str:
+    """One or two words most members share, longest first on a tie."""
     counts: Counter[str] = Counter()
     surface: dict[str, str] = {}
     for pid in members:
@@ -424,8 +425,13 @@ def _characteristic_name(members: Iterable[str], readings: Mapping[str, _Reading
         for s, w in reading.surface.items():
             surface.setdefault(s, w)
             surface[s] = min(surface[s], w)
-    top = sorted(counts, key=lambda s: (-counts[s], s))[:2]
-    return " & ".join(surface.get(s, s) for s in top).capitalize() or "?"
+
+    def rank(word: str) -> tuple[int, int, str]:
+        return (-counts[word], -len(surface.get(word) or word), word)
+
+    ranked = sorted(counts, key=rank)
+    top = [w for w in ranked[:2] if counts[w] * 2 > len(members) or w == ranked[0]]
+    return " & ".join(surface.get(w) or w for w in top).capitalize() or "?"
 
 
 def _themes(
@@ -449,7 +455,7 @@ def _themes(
     for pid in ids:
         if pid in assigned:
             continue
-        votes: Counter[str] = Counter()
+        votes: dict[str, float] = defaultdict(float)
         for s in set(readings[pid].residual):
             dist = word_theme.get(s)
             if not dist:
@@ -515,7 +521,9 @@ def _features(reading: _Reading) -> dict[str, float]:
     return features
 
 
-def _duplicates(ids: Sequence[str], features: Mapping[str, dict[str, float]]) -> list[tuple[str, str]]:
+def _duplicates(
+    ids: Sequence[str], features: Mapping[str, dict[str, float]]
+) -> list[tuple[str, str]]:
     """Pairs of proposals whose weighted feature overlap (Jaccard) is high enough.
 
     Proposals with identical features are compared once; a pair is only weighed

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-import snowballstemmer  # type: ignore[import-untyped]
+import snowballstemmer
 
 # A word: letters/digits, optionally joined by hyphens, apostrophes, dots (i.v.m.)
 # or ending in '+' ("55+"). Slashes, emoji and other punctuation separate words.

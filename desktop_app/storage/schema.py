@@ -125,4 +125,30 @@ def m002_opening_and_local_state(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-SCHEMA_VERSION = 2
+@migrations(name="m003_carried_interventions")
+def m003_carried_interventions(db: Database) -> None:
+    """Follow-up across cycles: interventions taken over from an earlier session.
+
+    One row per intervention of this session that came from an earlier one:
+    where it came from and the status it had there. Local, never exchanged
+    (exchange format v1 has no field for it); see storage/follow_up.py.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE carried_interventions (
+            intervention_id TEXT PRIMARY KEY REFERENCES interventions(id),
+            source_session_id TEXT,
+            source_session_title TEXT NOT NULL DEFAULT '',
+            source_session_date TEXT,
+            source_intervention_id TEXT,
+            earlier_status TEXT,
+            carried_at TEXT
+        );
+        CREATE INDEX carried_by_source ON carried_interventions(source_intervention_id);
+        """
+    )
+    db.execute("PRAGMA user_version = 3")
+
+
+SCHEMA_VERSION = 3

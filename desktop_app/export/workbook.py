@@ -1,0 +1,824 @@
+"""The HR workbook: the whole session as an Excel file that HR can work with.
+
+Five sheets in the session's language (Session, Proposals, Themes, Votes,
+Action plan), each a real Excel table with a filter, a frozen header row,
+fitted columns and wrapped text; dates as dates, numbers as numbers. Themes
+carry a native bar chart of their totals; the action plan a drop-down for the
+status. Text goes through :mod:`desktop_app.export.cells`, so no cell the
+user's text reaches is a formula. A target group smaller than the privacy
+floor never shows its own numbers.
+
+The workbook is built in openpyxl's write-only mode (rows streamed, styles
+shared) and written beside the target, then renamed into place.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from desktop_app import __version__
+from desktop_app.core.model import (
+    PERIODICITIES,
+    STATUSES,
+    Intervention,
+    Proposal,
+    SessionSnapshot,
+    Vote,
+)
+from desktop_app.core.ranking import (
+    below_privacy_floor,
+    floor_label,
+    shared_ranks,
+    vote_totals,
+)
+from desktop_app.core.timestamps import parse_instant
+from desktop_app.export.cells import (
+    NUMBER,
+    PERCENT,
+    TEXT,
+    CellWriter,
+    header_text,
+    make_styles,
+    unique_headers,
+)
+from desktop_app.storage.atomic import atomic_target
+
+# ---------------------------------------------------------------- language
+
+SHEET_NAMES = {
+    "nl": {
+        "session": "Sessie",
+        "proposals": "Voorstellen",
+        "themes": "Thema's",
+        "votes": "Stemmen",
+        "plan": "Actieplan",
+    },
+    "en": {
+        "session": "Session",
+        "proposals": "Proposals",
+        "themes": "Themes",
+        "votes": "Votes",
+        "plan": "Action plan",
+    },
+}
+
+TABLE_NAMES = {
+    "nl": {
+        "session": "tblSessie",
+        "proposals": "tblVoorstellen",
+        "themes": "tblThemas",
+        "votes": "tblStemmen",
+        "plan": "tblActieplan",
+    },
+    "en": {
+        "session": "tblSession",
+        "proposals": "tblProposals",
+        "themes": "tblThemes",
+        "votes": "tblVotes",
+        "plan": "tblActionPlan",
+    },
+}
+
+WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        # Session sheet
+        "item": "Onderdeel",
+        "value": "Waarde",
+        "title": "Titel",
+        "organisation": "Organisatie",
+        "date": "Datum",
+        "location": "Locatie",
+        "purpose": "Doel",
+        "dots_per_participant": "Stippen per deelnemer",
+        "max_dots_per_item": "Hoogstens stippen per item",
+        "votes_on": "Stemmen op",
+        "on_cluster": "Thema's",
+        "on_proposal": "Voorstellen",
+        "privacy_floor": "Privacydrempel (kleinste groep met eigen uitsplitsing)",
+        "participants_of": "Deelnemers {name}",
+        "participants_total": "Deelnemers totaal",
+        "target_groups": "Doelgroepen",
+        "tables": "Tafels",
+        "rounds": "Rondes",
+        "proposals": "Voorstellen",
+        "themes": "Thema's",
+        "interventions": "Interventies",
+        "dots_handed_out": "Stippen uitgedeeld",
+        "dots_cast": "Stippen uitgebracht",
+        "ballots": "Stembiljetten",
+        "exported_at": "Geëxporteerd op",
+        "app_version": "Versie Tafelronde",
+        # Proposals sheet
+        "round": "Ronde",
+        "round_question": "Rondevraag",
+        "table": "Tafel",
+        "host": "Tafelhost",
+        "target_group": "Doelgroep",
+        "proposal": "Voorstel",
+        "details": "Toelichting",
+        "theme": "Thema",
+        "theme_dots": "Stippen thema",
+        "theme_rank": "Rang thema",
+        "proposal_dots": "Stippen voorstel",
+        "proposal_rank": "Rang voorstel",
+        "entered_at": "Ingevoerd op",
+        # Themes sheet
+        "name": "Thema",
+        "description": "Omschrijving",
+        "proposal_count": "Aantal voorstellen",
+        "total_dots": "Stippen",
+        "rank": "Rang",
+        "dots_of": "Stippen {name}",
+        "dots_no_group": "Stippen zonder doelgroep",
+        "share": "Aandeel",
+        "chart_title": "Stippen per thema",
+        # Votes sheet
+        "vote_item": "Item",
+        "kind": "Soort",
+        "ballot": "Stembiljet",
+        "stickers": "Stickers",
+        "ballot_n": "Stembiljet {n}",
+        "dots": "Stippen",
+        # Action plan sheet
+        "intervention": "Interventie",
+        "target_groups_col": "Doelgroepen",
+        "periodicity": "Periodiciteit",
+        "owner": "Eigenaar",
+        "start": "Start",
+        "follow_up": "Opvolging",
+        "status": "Status",
+        "impact": "Impact",
+        "effort": "Inspanning",
+        "value_for_employee": "Waarde voor de medewerker",
+        "value_for_organisation": "Waarde voor de organisatie",
+        "source_theme": "Bronthema",
+        "source_theme_dots": "Stippen bronthema",
+        "status_prompt": "Kies een status uit de lijst.",
+        "status_error": "Kies een status uit de lijst.",
+        "column": "Kolom",
+    },
+    "en": {
+        "item": "Item",
+        "value": "Value",
+        "title": "Title",
+        "organisation": "Organisation",
+        "date": "Date",
+        "location": "Location",
+        "purpose": "Purpose",
+        "dots_per_participant": "Dots per participant",
+        "max_dots_per_item": "Most dots per item",
+        "votes_on": "Votes on",
+        "on_cluster": "Themes",
+        "on_proposal": "Proposals",
+        "privacy_floor": "Privacy floor (smallest group with its own breakdown)",
+        "participants_of": "Participants {name}",
+        "participants_total": "Participants in total",
+        "target_groups": "Target groups",
+        "tables": "Tables",
+        "rounds": "Rounds",
+        "proposals": "Proposals",
+        "themes": "Themes",
+        "interventions": "Interventions",
+        "dots_handed_out": "Dots handed out",
+        "dots_cast": "Dots cast",
+        "ballots": "Ballots",
+        "exported_at": "Exported at",
+        "app_version": "Tafelronde version",
+        "round": "Round",
+        "round_question": "Round question",
+        "table": "Table",
+        "host": "Table host",
+        "target_group": "Target group",
+        "proposal": "Proposal",
+        "details": "Details",
+        "theme": "Theme",
+        "theme_dots": "Theme dots",
+        "theme_rank": "Theme rank",
+        "proposal_dots": "Proposal dots",
+        "proposal_rank": "Proposal rank",
+        "entered_at": "Entered at",
+        "name": "Theme",
+        "description": "Description",
+        "proposal_count": "Number of proposals",
+        "total_dots": "Dots",
+        "rank": "Rank",
+        "dots_of": "Dots {name}",
+        "dots_no_group": "Dots without target group",
+        "share": "Share",
+        "chart_title": "Dots per theme",
+        "vote_item": "Item",
+        "kind": "Kind",
+        "ballot": "Ballot",
+        "stickers": "Sticker tally",
+        "ballot_n": "Ballot {n}",
+        "dots": "Dots",
+        "intervention": "Intervention",
+        "target_groups_col": "Target groups",
+        "periodicity": "Periodicity",
+        "owner": "Owner",
+        "start": "Start",
+        "follow_up": "Follow-up",
+        "status": "Status",
+        "impact": "Impact",
+        "effort": "Effort",
+        "value_for_employee": "Value for the employee",
+        "value_for_organisation": "Value for the organisation",
+        "source_theme": "Source theme",
+        "source_theme_dots": "Source theme dots",
+        "status_prompt": "Choose a status from the list.",
+        "status_error": "Choose a status from the list.",
+        "column": "Column",
+    },
+}
+
+STATUS_LABELS = {
+    "nl": {
+        "proposed": "Voorgesteld",
+        "agreed": "Afgesproken",
+        "planned": "Gepland",
+        "running": "Loopt",
+        "done": "Afgerond",
+        "dropped": "Vervallen",
+    },
+    "en": {
+        "proposed": "Proposed",
+        "agreed": "Agreed",
+        "planned": "Planned",
+        "running": "Running",
+        "done": "Done",
+        "dropped": "Dropped",
+    },
+}
+
+PERIODICITY_LABELS = {
+    "nl": {
+        "once": "Eenmalig",
+        "ongoing": "Doorlopend",
+        "monthly": "Maandelijks",
+        "quarterly": "Per kwartaal",
+        "yearly": "Jaarlijks",
+        "other": "Anders",
+    },
+    "en": {
+        "once": "Once",
+        "ongoing": "Ongoing",
+        "monthly": "Monthly",
+        "quarterly": "Quarterly",
+        "yearly": "Yearly",
+        "other": "Other",
+    },
+}
+
+assert all(set(labels) == set(STATUSES) for labels in STATUS_LABELS.values())
+assert all(set(labels) == set(PERIODICITIES) for labels in PERIODICITY_LABELS.values())
+
+TABLE_STYLE = "TableStyleMedium2"
+# Column widths in characters: never narrower than MIN, long text wraps at MAX.
+MIN_WIDTH = 8
+MAX_WIDTH = 60
+DATE_WIDTH = 12
+DATETIME_WIDTH = 17
+# The status drop-down also covers rows HR adds below the table.
+VALIDATION_ROWS = 500
+
+
+# ---------------------------------------------------------------- sheet data
+
+
+@dataclass
+class Column:
+    """A column: header, how numbers show (NUMBER or PERCENT), and whether it is long text."""
+
+    header: str
+    kind: str = TEXT
+    wide: bool = False
+
+
+@dataclass
+class SheetData:
+    """One sheet as plain values, before any cell is made."""
+
+    key: str
+    columns: list[Column]
+    rows: list[list[Any]]
+    # Called with the worksheet and the sheet after the rows are written (chart, validation).
+    finish: Callable[[Any, SheetData, str], None] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Figures:
+    """Totals and ranks, computed once and shared by the sheets."""
+
+    theme_totals: dict[str, int]
+    theme_ranks: dict[str, int]
+    theme_order: list[str]  # live theme ids in rank order (ties in display order)
+    theme_groups: dict[str, dict[str | None, int]]
+    proposal_totals: dict[str, int]
+    proposal_ranks: dict[str, int]
+    counted_votes: list[Vote]  # live votes on live items
+    dots_cast: int
+
+
+def _figures(snapshot: SessionSnapshot) -> Figures:
+    themes = snapshot.live_themes()
+    theme_ids = [t.id for t in themes]
+    live_proposals = snapshot.live_proposals()
+    proposal_ids = [p.id for p in live_proposals]
+    on_proposals = snapshot.session.votes_on == "proposal"
+    items = set(proposal_ids) if on_proposals else set(theme_ids)
+    counted = [v for v in snapshot.votes if not v.deleted and v.item_id in items]
+
+    proposal_totals = vote_totals(counted, proposal_ids) if on_proposals else {}
+    proposal_ranks = (
+        {r.item_id: r.rank for r in shared_ranks(proposal_totals, order=proposal_ids)}
+        if on_proposals
+        else {}
+    )
+    # A vote counts for a theme directly, or (voting on proposals) through its proposal.
+    theme_of_item: dict[str, str] = {tid: tid for tid in theme_ids}
+    if on_proposals:
+        theme_of_item = snapshot.theme_of()
+    theme_totals = dict.fromkeys(theme_ids, 0)
+    theme_groups: dict[str, dict[str | None, int]] = {tid: {} for tid in theme_ids}
+    for vote in counted:
+        theme_id = theme_of_item.get(vote.item_id)
+        if theme_id is None:
+            continue
+        theme_totals[theme_id] += vote.dots
+        groups = theme_groups[theme_id]
+        groups[vote.target_group_id] = groups.get(vote.target_group_id, 0) + vote.dots
+    ranked = shared_ranks(theme_totals, order=theme_ids)
+    return Figures(
+        theme_totals=theme_totals,
+        theme_ranks={r.item_id: r.rank for r in ranked},
+        theme_order=[r.item_id for r in ranked],
+        theme_groups=theme_groups,
+        proposal_totals=proposal_totals,
+        proposal_ranks=proposal_ranks,
+        counted_votes=counted,
+        dots_cast=sum(v.dots for v in counted),
+    )
+
+
+def _date(value: str | None) -> date | str | None:
+    """A calendar date as an Excel date; anything else stays text."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return value
+
+
+def _local(moment: datetime) -> datetime:
+    """Excel has no time zones: the moment in this computer's local time."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def _instant(value: str | None) -> datetime | str | None:
+    if not value:
+        return None
+    try:
+        return _local(parse_instant(value))
+    except ValueError:
+        return value
+
+
+class _Context:
+    """Lookups shared by the sheet builders."""
+
+    def __init__(self, snapshot: SessionSnapshot, exported_at: datetime) -> None:
+        self.snapshot = snapshot
+        self.lang = "en" if snapshot.session.lang == "en" else "nl"
+        self.words = WORDS[self.lang]
+        self.exported_at = _local(exported_at)
+        self.figures = _figures(snapshot)
+        self.floor = snapshot.privacy_floor
+        self.groups = {g.id: g for g in snapshot.target_groups}
+        self.tables = {t.id: t for t in snapshot.tables}
+        self.rounds = {r.id: r for r in snapshot.rounds}
+        self.themes = {t.id: t for t in snapshot.themes}
+        self.proposals = {p.id: p for p in snapshot.proposals}
+        self.live_groups = snapshot.live_target_groups()
+        self.small_groups = {
+            g.id for g in self.live_groups if below_privacy_floor(g.participants, self.floor)
+        }
+
+    def group_name(self, group_id: str | None) -> str | None:
+        group = self.groups.get(group_id) if group_id else None
+        return group.name if group is not None else None
+
+
+# ---------------------------------------------------------------- sheets
+
+
+def _session_sheet(ctx: _Context) -> SheetData:
+    w = ctx.words
+    s = ctx.snapshot
+    info = s.session
+    live_groups = ctx.live_groups
+    participants = [g.participants for g in live_groups if g.participants is not None]
+    total_participants = sum(participants) if participants else None
+    handed_out = (
+        total_participants * info.dots_per_participant
+        if total_participants is not None and info.dots_per_participant is not None
+        else None
+    )
+    ballots = {v.ballot_id for v in ctx.figures.counted_votes if v.ballot_id is not None}
+    rows: list[list[Any]] = [
+        [w["title"], info.title],
+        [w["organisation"], info.organisation],
+        [w["date"], _date(info.date)],
+        [w["location"], info.location],
+        [w["purpose"], info.purpose],
+        [w["dots_per_participant"], info.dots_per_participant],
+        [w["max_dots_per_item"], info.max_dots_per_item],
+        [w["votes_on"], w["on_proposal"] if info.votes_on == "proposal" else w["on_cluster"]],
+        [w["privacy_floor"], ctx.floor],
+    ]
+    rows += [[w["participants_of"].format(name=g.name), g.participants] for g in live_groups]
+    rows += [
+        [w["participants_total"], total_participants],
+        [w["target_groups"], len(live_groups)],
+        [w["tables"], len(s.live_tables())],
+        [w["rounds"], len(s.live_rounds())],
+        [w["proposals"], len(s.live_proposals())],
+        [w["themes"], len(s.live_themes())],
+        [w["interventions"], len(s.live_interventions())],
+        [w["dots_handed_out"], handed_out],
+        [w["dots_cast"], ctx.figures.dots_cast],
+        [w["ballots"], len(ballots)],
+        [w["exported_at"], ctx.exported_at.replace(microsecond=0)],
+        [w["app_version"], __version__],
+    ]
+    return SheetData("session", [Column(w["item"]), Column(w["value"], wide=True)], rows)
+
+
+def _proposal_sort_key(ctx: _Context) -> Callable[[tuple[int, Proposal]], tuple[int, int, int]]:
+    table_position = {t.id: i for i, t in enumerate(ctx.snapshot.tables)}
+
+    def key(entry: tuple[int, Proposal]) -> tuple[int, int, int]:
+        index, proposal = entry
+        round_ = ctx.rounds.get(proposal.round_id)
+        return (
+            round_.number if round_ is not None else 0,
+            table_position.get(proposal.table_id, len(table_position)),
+            index,
+        )
+
+    return key
+
+
+def _proposals_sheet(ctx: _Context) -> SheetData:
+    w = ctx.words
+    fig = ctx.figures
+    on_proposals = ctx.snapshot.session.votes_on == "proposal"
+    theme_of = ctx.snapshot.theme_of()
+    columns = [
+        Column(w["round"], NUMBER),
+        Column(w["round_question"], wide=True),
+        Column(w["table"]),
+        Column(w["host"]),
+        Column(w["target_group"]),
+        Column(w["proposal"], wide=True),
+        Column(w["details"], wide=True),
+        Column(w["theme"]),
+        Column(w["theme_dots"], NUMBER),
+        Column(w["theme_rank"], NUMBER),
+    ]
+    if on_proposals:
+        columns += [Column(w["proposal_dots"], NUMBER), Column(w["proposal_rank"], NUMBER)]
+    columns.append(Column(w["entered_at"]))
+    rows: list[list[Any]] = []
+    entries = sorted(enumerate(ctx.snapshot.live_proposals()), key=_proposal_sort_key(ctx))
+    for _, p in entries:
+        round_ = ctx.rounds.get(p.round_id)
+        table = ctx.tables.get(p.table_id)
+        group_id = p.target_group_id or (table.target_group_id if table is not None else None)
+        theme_id = theme_of.get(p.id)
+        theme = ctx.themes.get(theme_id) if theme_id else None
+        row: list[Any] = [
+            round_.number if round_ is not None else None,
+            round_.question if round_ is not None else None,
+            table.name if table is not None else None,
+            table.host if table is not None else None,
+            ctx.group_name(group_id),
+            p.text,
+            p.details,
+            theme.name if theme is not None else None,
+            fig.theme_totals.get(theme_id) if theme_id else None,
+            fig.theme_ranks.get(theme_id) if theme_id else None,
+        ]
+        if on_proposals:
+            row += [fig.proposal_totals.get(p.id), fig.proposal_ranks.get(p.id)]
+        row.append(_instant(p.created_at))
+        rows.append(row)
+    return SheetData("proposals", columns, rows)
+
+
+def _themes_sheet(ctx: _Context) -> SheetData:
+    w = ctx.words
+    fig = ctx.figures
+    live_proposals = {p.id for p in ctx.snapshot.live_proposals()}
+    group_ids: list[str | None] = [g.id for g in ctx.live_groups]
+    live_group_ids = set(group_ids)
+    # Dots of no (live) target group get their own column, only when there are any.
+    has_other = any(
+        gid not in live_group_ids and dots
+        for groups in fig.theme_groups.values()
+        for gid, dots in groups.items()
+    )
+    columns = [
+        Column(w["name"]),
+        Column(w["description"], wide=True),
+        Column(w["proposal_count"], NUMBER),
+        Column(w["total_dots"], NUMBER),
+        Column(w["rank"], NUMBER),
+    ]
+    columns += [Column(w["dots_of"].format(name=g.name), NUMBER) for g in ctx.live_groups]
+    if has_other:
+        columns.append(Column(w["dots_no_group"], NUMBER))
+    columns.append(Column(w["share"], PERCENT))
+    suppressed = floor_label(ctx.floor)
+    rows: list[list[Any]] = []
+    for theme_id in fig.theme_order:
+        theme = ctx.themes[theme_id]
+        groups = fig.theme_groups[theme_id]
+        total = fig.theme_totals[theme_id]
+        row: list[Any] = [
+            theme.name,
+            theme.description,
+            sum(1 for pid in theme.proposal_ids if pid in live_proposals),
+            total,
+            fig.theme_ranks[theme_id],
+        ]
+        for gid in group_ids:
+            row.append(suppressed if gid in ctx.small_groups else groups.get(gid, 0))
+        if has_other:
+            row.append(sum(d for g, d in groups.items() if g not in live_group_ids))
+        row.append(total / fig.dots_cast if fig.dots_cast else 0.0)
+        rows.append(row)
+    return SheetData("themes", columns, rows, finish=_add_theme_chart)
+
+
+def _votes_sheet(ctx: _Context) -> SheetData:
+    w = ctx.words
+    labels: dict[str, str] = {t.id: t.name for t in ctx.snapshot.themes}
+    labels.update((p.id, p.text) for p in ctx.snapshot.proposals)
+    suppressed = floor_label(ctx.floor)
+    ballot_numbers: dict[str, int] = {}
+    rows: list[list[Any]] = []
+    for vote in ctx.figures.counted_votes:
+        if vote.ballot_id is not None:
+            number = ballot_numbers.setdefault(vote.ballot_id, len(ballot_numbers) + 1)
+            kind, ballot = w["ballot"], w["ballot_n"].format(n=number)
+        else:
+            kind, ballot = w["stickers"], None
+        small = vote.target_group_id in ctx.small_groups
+        table = ctx.tables.get(vote.table_id) if vote.table_id else None
+        rows.append(
+            [
+                labels.get(vote.item_id),
+                kind,
+                ballot,
+                # A small group's own dots are not shown: no name, no table.
+                suppressed if small else ctx.group_name(vote.target_group_id),
+                None if small or table is None else table.name,
+                vote.dots,
+            ]
+        )
+    columns = [
+        Column(w["vote_item"], wide=True),
+        Column(w["kind"]),
+        Column(w["ballot"]),
+        Column(w["target_group"]),
+        Column(w["table"]),
+        Column(w["dots"], NUMBER),
+    ]
+    return SheetData("votes", columns, rows)
+
+
+def _plan_order(ctx: _Context, interventions: Sequence[Intervention]) -> list[Intervention]:
+    """Rank order of the source theme; without a (live) theme last; ties keep their order."""
+    ranks = ctx.figures.theme_ranks
+    unranked = len(ranks) + 1
+
+    def key(entry: tuple[int, Intervention]) -> tuple[int, int]:
+        index, intervention = entry
+        return (ranks.get(intervention.cluster_id or "", unranked), index)
+
+    return [i for _, i in sorted(enumerate(interventions), key=key)]
+
+
+def _plan_sheet(ctx: _Context) -> SheetData:
+    w = ctx.words
+    statuses = STATUS_LABELS[ctx.lang]
+    periodicities = PERIODICITY_LABELS[ctx.lang]
+    rows: list[list[Any]] = []
+    for item in _plan_order(ctx, ctx.snapshot.live_interventions()):
+        theme = ctx.themes.get(item.cluster_id) if item.cluster_id else None
+        live_theme = theme is not None and not theme.deleted
+        groups = [name for gid in item.target_group_ids if (name := ctx.group_name(gid))]
+        rows.append(
+            [
+                item.title,
+                item.description,
+                ", ".join(groups) if groups else None,
+                periodicities.get(item.periodicity or "", item.periodicity),
+                item.location,
+                item.owner,
+                _date(item.start),
+                _date(item.follow_up),
+                statuses.get(item.status or "", item.status),
+                item.impact,
+                item.effort,
+                item.value_for_employee,
+                item.value_for_organisation,
+                theme.name if theme is not None else None,
+                ctx.figures.theme_totals.get(theme.id) if theme is not None and live_theme else None,
+            ]
+        )
+    columns = [
+        Column(w["intervention"]),
+        Column(w["description"], wide=True),
+        Column(w["target_groups_col"]),
+        Column(w["periodicity"]),
+        Column(w["location"]),
+        Column(w["owner"]),
+        Column(w["start"]),
+        Column(w["follow_up"]),
+        Column(w["status"]),
+        Column(w["impact"], NUMBER),
+        Column(w["effort"], NUMBER),
+        Column(w["value_for_employee"], wide=True),
+        Column(w["value_for_organisation"], wide=True),
+        Column(w["source_theme"]),
+        Column(w["source_theme_dots"], NUMBER),
+    ]
+    return SheetData("plan", columns, rows, finish=_add_status_validation)
+
+
+def _sheets(ctx: _Context) -> list[SheetData]:
+    """The sheets in workbook order.
+
+    Follow-up across cycles (issue 8) adds its sheet of earlier interventions
+    here, after the action plan, built the same way from a SheetData.
+    """
+    return [
+        _session_sheet(ctx),
+        _proposals_sheet(ctx),
+        _themes_sheet(ctx),
+        _votes_sheet(ctx),
+        _plan_sheet(ctx),
+    ]
+
+
+# ---------------------------------------------------------------- extras
+
+
+def _add_theme_chart(worksheet: Any, sheet: SheetData, lang: str) -> None:
+    count = len(sheet.rows)
+    if count == 0:
+        return
+    chart = BarChart()
+    chart.type = "bar"  # horizontal bars: long theme names stay readable
+    chart.style = 10
+    chart.title = WORDS[lang]["chart_title"]
+    chart.legend = None
+    total_col = 4  # the "dots" column
+    data = Reference(worksheet, min_col=total_col, min_row=1, max_row=count + 1)
+    names = Reference(worksheet, min_col=1, min_row=2, max_row=count + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(names)
+    chart.x_axis.scaling.orientation = "maxMin"  # rank 1 on top
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.y_axis.majorGridlines = None
+    chart.width = 18
+    chart.height = max(7.5, min(40.0, 1.0 + 0.8 * count))
+    anchor = get_column_letter(len(sheet.columns) + 2) + "2"
+    worksheet.add_chart(chart, anchor)
+
+
+def _add_status_validation(worksheet: Any, sheet: SheetData, lang: str) -> None:
+    labels = ",".join(STATUS_LABELS[lang][key] for key in STATUSES)
+    status_col = get_column_letter(9)
+    last = max(len(sheet.rows) + 1, VALIDATION_ROWS)
+    validation = DataValidation(
+        type="list",
+        formula1=f'"{labels}"',
+        allow_blank=True,
+        showDropDown=False,  # (sic) False shows the in-cell arrow
+        showErrorMessage=True,
+        showInputMessage=True,
+        promptTitle=WORDS[lang]["status"],
+        prompt=WORDS[lang]["status_prompt"],
+        errorTitle=WORDS[lang]["status"],
+        error=WORDS[lang]["status_error"],
+    )
+    validation.add(f"{status_col}2:{status_col}{last}")
+    worksheet.data_validations.append(validation)
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _display_length(value: Any) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        if "\n" in value:
+            return max(len(line) for line in value.split("\n"))
+        return len(value)
+    if isinstance(value, datetime):
+        return DATETIME_WIDTH
+    if isinstance(value, date):
+        return DATE_WIDTH
+    if isinstance(value, float):
+        return 7
+    return len(str(value))
+
+
+def _column_widths(sheet: SheetData, headers: list[str]) -> list[float]:
+    widths: list[float] = []
+    for index, (column, header) in enumerate(zip(sheet.columns, headers, strict=True)):
+        longest = 0
+        for row in sheet.rows:
+            length = _display_length(row[index])
+            if length > longest:
+                longest = length
+                if longest >= MAX_WIDTH:
+                    break
+        # The header keeps room for the filter arrow; long text wraps at MAX_WIDTH.
+        header_room = min(len(header) + 3, 40 if not column.wide else MAX_WIDTH)
+        width = max(MIN_WIDTH, header_room, min(longest + 2, MAX_WIDTH))
+        widths.append(float(width))
+    return widths
+
+
+def _write_sheet(workbook: Any, styles: dict[str, Any], sheet: SheetData, lang: str) -> None:
+    worksheet = workbook.create_sheet(SHEET_NAMES[lang][sheet.key])
+    cells = CellWriter(worksheet, lang, styles)
+    headers = unique_headers([c.header for c in sheet.columns], WORDS[lang]["column"])
+    # Widths and the frozen row must be set before the first row is streamed.
+    for index, width in enumerate(_column_widths(sheet, headers), start=1):
+        worksheet.column_dimensions[get_column_letter(index)].width = width
+    worksheet.freeze_panes = "A2"
+    worksheet.append([cells.header(h) for h in headers])
+    kinds = [c.kind for c in sheet.columns]
+    for row in sheet.rows:
+        worksheet.append([cells.value(v, k) for v, k in zip(row, kinds, strict=True)])
+    # An Excel table needs at least one data row; an empty sheet gets one blank row.
+    last_row = len(sheet.rows) + 1 if sheet.rows else 2
+    ref = f"A1:{get_column_letter(len(headers))}{last_row}"
+    table = Table(displayName=TABLE_NAMES[lang][sheet.key], ref=ref)
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    table.autoFilter = AutoFilter(ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
+    with warnings.catch_warnings():
+        # openpyxl reminds write-only users to set the columns, which we did.
+        warnings.filterwarnings("ignore", message="In write-only mode", category=UserWarning)
+        worksheet.add_table(table)
+    if sheet.finish is not None:
+        sheet.finish(worksheet, sheet, lang)
+
+
+def build_workbook(snapshot: SessionSnapshot, *, exported_at: datetime | None = None) -> Any:
+    """The workbook in memory (openpyxl, write-only): save it once."""
+    ctx = _Context(snapshot, exported_at or datetime.now(UTC))
+    workbook = Workbook(write_only=True)
+    workbook.properties.creator = f"Tafelronde {__version__}"
+    workbook.properties.title = header_text(snapshot.session.title) or None
+    styles = make_styles(workbook, ctx.lang)
+    for sheet in _sheets(ctx):
+        _write_sheet(workbook, styles, sheet, ctx.lang)
+    return workbook
+
+
+def write_workbook(
+    snapshot: SessionSnapshot, target: Path, *, exported_at: datetime | None = None
+) -> None:
+    """Write the HR workbook to ``target``: beside it first, then renamed into place.
+
+    Raises :class:`~desktop_app.core.errors.SessionFileError` with a clear
+    message (missing folder, read-only, open in Excel, disk full); an existing
+    workbook at ``target`` is then left as it was.
+    """
+    workbook = build_workbook(snapshot, exported_at=exported_at)
+    with atomic_target(target) as temporary:
+        workbook.save(temporary)

@@ -1,0 +1,33 @@
+from desktop_app.core.model import Vote
+from desktop_app.core.ranking import below_privacy_floor, floor_label, shared_ranks, vote_totals
+
+
+def test_ties_share_a_rank_and_the_next_rank_skips() -> None:
+    ranked = shared_ranks({"a": 10, "b": 7, "c": 7, "d": 3})
+    assert [(r.item_id, r.rank) for r in ranked] == [("a", 1), ("b", 2), ("c", 2), ("d", 4)]
+
+
+def test_all_equal_totals_share_first_place() -> None:
+    assert {r.rank for r in shared_ranks({"a": 0, "b": 0, "c": 0})} == {1}
+
+
+def test_display_order_breaks_ties_without_changing_ranks() -> None:
+    ranked = shared_ranks({"x": 5, "y": 5}, order=["y", "x"])
+    assert [(r.item_id, r.rank) for r in ranked] == [("y", 1), ("x", 1)]
+
+
+def test_totals_ignore_tombstoned_votes_and_unknown_items() -> None:
+    votes = [
+        Vote(id="1", item_id="a", dots=3),
+        Vote(id="2", item_id="a", dots=2, deleted=True),
+        Vote(id="3", item_id="b", dots=4, ballot_id="k"),
+        Vote(id="4", item_id="zzz", dots=9),
+    ]
+    assert vote_totals(votes, ["a", "b", "c"]) == {"a": 3, "b": 4, "c": 0}
+
+
+def test_privacy_floor() -> None:
+    assert below_privacy_floor(4, 5)
+    assert not below_privacy_floor(5, 5)
+    assert below_privacy_floor(None, 5)
+    assert floor_label(5) == "<5"
