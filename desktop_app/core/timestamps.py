@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
 Clock = Callable[[], datetime]
+
+# RFC 3339 date-time, as JSON Schema's "date-time" format means it.
+RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$", re.ASCII
+)
 
 
 def utc_now() -> datetime:
@@ -22,9 +28,9 @@ def parse_instant(text: str) -> datetime:
 
     A value without an offset is refused: it names no instant.
     """
-    if "T" not in text and "t" not in text:
+    if not RFC3339.match(text):
         raise ValueError(text)
-    moment = datetime.fromisoformat(text.replace("z", "Z"))
+    moment = datetime.fromisoformat(text.replace("z", "Z").replace("t", "T"))
     if moment.tzinfo is None:
         raise ValueError(text)
     return moment

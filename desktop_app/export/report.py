@@ -26,13 +26,12 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from functools import cache
 from pathlib import Path
 from typing import Any, Final
 
 import matplotlib
-from fontTools.ttLib import TTFont
 from fpdf import FPDF, FontFace, XPos, YPos
+from fpdf.drawing_primitives import color_from_hex_string
 from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, VAlign
 from matplotlib.figure import Figure
 
@@ -54,6 +53,8 @@ ROW_TINT: Final = "#F7F5F1"
 CHART_DPI: Final = 200
 REPORT_CHART_ROWS: Final = 18  # rows of the vote chart that still fit one A4 page
 
+CARD_LABEL_WIDTH: Final = 42.0
+HEADING_HEIGHT: Final = 24.0  # a section heading with the space around it, in mm
 MARGIN_SIDE: Final = 22.0
 MARGIN_TOP: Final = 24.0
 MARGIN_BOTTOM: Final = 22.0
@@ -145,6 +146,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "round": "Ronde {number}",
         "minutes": "{minutes} minuten",
         "in_numbers": "In cijfers",
+        "context": "Waar we stonden",
+        "context_risk": "Risico uit de RI&E",
+        "context_figure": "Cijfer",
+        "context_note": "Om te weten",
         "numbers": "{tables} tafels · {proposals} voorstellen · {themes} thema's · {dots} stippen",
         "themes": "Thema's en voorstellen",
         "themes_intro": "De voorstellen van alle tafels, door de groep geordend in thema's. "
@@ -180,8 +185,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "status": "Status",
         "scores": "Impact / inspanning",
         "scores_value": "{impact} / {effort} · {quadrant}",
-        "employee": "Wat levert het de medewerker op",
-        "organisation_value": "Wat levert het de organisatie op",
+        "employee": "Opbrengst medewerker",
+        "organisation_value": "Opbrengst organisatie",
         "source": "Uit thema",
         "source_value": "{name} ({dots} stippen)",
         "unknown": "nog niet bekend",
@@ -212,6 +217,10 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "round": "Round {number}",
         "minutes": "{minutes} minutes",
         "in_numbers": "In numbers",
+        "context": "Where we started",
+        "context_risk": "Risk from the risk assessment",
+        "context_figure": "Figure",
+        "context_note": "Worth knowing",
         "numbers": "{tables} tables · {proposals} proposals · {themes} themes · {dots} dots",
         "themes": "Themes and proposals",
         "themes_intro": "The proposals of every table, grouped into themes by the room. "
@@ -247,8 +256,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "status": "Status",
         "scores": "Impact / effort",
         "scores_value": "{impact} / {effort} · {quadrant}",
-        "employee": "What it yields for the employee",
-        "organisation_value": "What it yields for the organisation",
+        "employee": "Value for employees",
+        "organisation_value": "Value for the organisation",
         "source": "From theme",
         "source_value": "{name} ({dots} dots)",
         "unknown": "not known yet",
@@ -316,15 +325,6 @@ FONT_FILES: Final[dict[str, str]] = {
 FALLBACK_FILE: Final = "LastResortHE-Regular.ttf"
 
 
-@cache
-def _covered() -> frozenset[int]:
-    """Code points that all three DejaVu styles can draw."""
-    sets = [
-        set(TTFont(_font_dir() / name, lazy=True).getBestCmap()) for name in FONT_FILES.values()
-    ]
-    return frozenset(set.intersection(*sets))
-
-
 def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
@@ -336,8 +336,7 @@ def _strings(value: Any) -> Iterator[str]:
             yield from _strings(getattr(value, f.name))
 
 
-def _missing_code_points(snapshot: SessionSnapshot) -> list[int]:
-    covered = _covered()
+def _missing_code_points(snapshot: SessionSnapshot, covered: frozenset[int]) -> list[int]:
     used = {ord(ch) for text in _strings(snapshot) for ch in _printable(text)}
     return sorted(cp for cp in used if cp not in covered and cp > 0x20)
 
@@ -493,15 +492,32 @@ class _Document(FPDF):
         self.set_text_color(TEXT)
         self.ln(1.2)
 
-    def figure(self, fig: Figure, *, width: float | None = None) -> None:
-        """Embed a figure as a 200 dpi PNG, scaled to the text width, kept on one page."""
+    def text_height(
+        self, text: str, width: float, size: float, style: str, line_height: float
+    ) -> float:
+        """How tall ``text`` will be as a multi_cell of ``width`` mm."""
+        self.set_font(FAMILY, style, size)
+        lines = self.multi_cell(width, line_height, _printable(text), dry_run=True, output="LINES")
+        return line_height * max(1, len(lines))
+
+    def figure_section(
+        self, title: str, intro: str, fig: Figure, *, width: float | None = None
+    ) -> None:
+        """A heading, a short intro and a figure, kept together on one page.
+
+        The figure is embedded as a 200 dpi PNG, scaled to ``width`` mm (the
+        text width by default) and shrunk if it would not fit one page.
+        """
         fig_w, fig_h = (float(v) for v in fig.get_size_inches())
         width = width or self.epw
         height = width * fig_h / fig_w
-        full_page = self.page_break_trigger - MARGIN_TOP
-        if height > full_page:
-            width, height = width * full_page / height, full_page
-        self.ensure_space(height + 2)
+        intro_height = self.text_height(intro, self.epw, 10, "", 5.2) + 4
+        room = self.page_break_trigger - MARGIN_TOP - HEADING_HEIGHT - intro_height - 3
+        if height > room:
+            width, height = width * room / height, room
+        needed = HEADING_HEIGHT + intro_height + height + 3
+        self.heading(title, new_page=self.space_left() < needed)
+        self.paragraph(intro, size=10, colour=MUTED, line_height=5.2, after=4)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=CHART_DPI, facecolor="white")
         buffer.seek(0)
@@ -567,7 +583,8 @@ class _Report:
         folder = _font_dir()
         for style, name in FONT_FILES.items():
             self.pdf.add_font(FAMILY, style, str(folder / name))
-        missing = _missing_code_points(self.s)
+        cmaps = [set(font.cmap) for font in self.pdf.fonts.values() if hasattr(font, "cmap")]
+        missing = _missing_code_points(self.s, frozenset(set.intersection(*cmaps)))
         if missing:
             # Only the code points in use: Last Resort maps all of Unicode and
             # loading its whole table would take seconds.
@@ -583,6 +600,7 @@ class _Report:
         self.pdf.add_page()
         self.title_block()
         self.questions()
+        self.context()
         self.themes()
         self.unclustered()
         self.results()
@@ -596,6 +614,7 @@ class _Report:
         pdf.set_y(MARGIN_TOP + 6)
         pdf.set_fill_color(ACCENT)
         pdf.rect(pdf.l_margin, pdf.get_y(), 18, 1.6, style="F")
+        pdf.set_fill_color("#FFFFFF")
         pdf.ln(5)
         pdf.paragraph(t["kind"], size=9.5, style="B", colour=ACCENT, after=2)
         pdf.paragraph(info.title, size=24, style="B", colour=TEXT, line_height=11, after=2)
@@ -673,6 +692,22 @@ class _Report:
             pdf.paragraph(label, size=9, style="B", colour=MUTED, after=0.5)
             pdf.paragraph(rnd.question, size=11, line_height=5.8, after=3)
 
+    def context(self) -> None:
+        items = self.s.live_context_items()
+        if not items:
+            return
+        pdf, t = self.pdf, self.t
+        pdf.ln(3)
+        pdf.subheading(t["context"])
+        for item in items:
+            pdf.ensure_space(14)
+            label = t.get("context_" + item.kind)
+            if label:
+                pdf.paragraph(label, size=9, style="B", colour=MUTED, after=0.5)
+            pdf.paragraph(item.title, size=10.5, style="B", line_height=5.4, after=0.5)
+            if item.text:
+                pdf.paragraph(item.text, size=10, line_height=5.2, after=2.5)
+
     def _proposal_meta(self, proposal_id: str) -> str:
         proposal = self.proposals[proposal_id]
         table = self.tables.get(proposal.table_id)
@@ -699,7 +734,7 @@ class _Report:
 
     def themes(self) -> None:
         pdf, t = self.pdf, self.t
-        pdf.heading(t["themes"], new_page=True)
+        pdf.heading(t["themes"])
         pdf.paragraph(t["themes_intro"], size=10, colour=MUTED, line_height=5.2, after=4)
         themes = self._ordered_themes()
         if not themes:
@@ -739,7 +774,6 @@ class _Report:
 
     def results(self) -> None:
         pdf, t, info = self.pdf, self.t, self.s.session
-        pdf.heading(t["results"], new_page=True)
         if info.dots_per_participant and info.max_dots_per_item:
             key = (
                 "results_intro_proposal" if info.votes_on == "proposal" else "results_intro_cluster"
@@ -747,9 +781,8 @@ class _Report:
             intro = t[key].format(dots=info.dots_per_participant, max=info.max_dots_per_item)
         else:
             intro = t["results_intro_plain"]
-        pdf.paragraph(intro, size=10, colour=MUTED, line_height=5.2, after=4)
         fig = results_figure(self.s, lang=self.lang, max_items=REPORT_CHART_ROWS)
-        pdf.figure(fig)
+        pdf.figure_section(t["results"], intro, fig)
 
     def action_plan(self) -> None:
         pdf, t = self.pdf, self.t
@@ -762,7 +795,7 @@ class _Report:
         pdf.set_draw_color(BORDER)
         pdf.set_line_width(0.2)
         with pdf.table(
-            col_widths=(7, 62, 46, 30, 21),
+            col_widths=(8, 58, 44, 30, 26),
             width=pdf.epw,
             align=Align.L,
             text_align=(Align.R, Align.L, Align.L, Align.L, Align.L),
@@ -770,7 +803,7 @@ class _Report:
             line_height=5,
             padding=(1.8, 1.5, 1.8, 1.5),
             borders_layout=TableBordersLayout.HORIZONTAL_LINES,
-            cell_fill_color=ROW_TINT,
+            cell_fill_color=color_from_hex_string(ROW_TINT),
             cell_fill_mode=TableCellFillMode.EVEN_ROWS,
             headings_style=FontFace(
                 emphasis="BOLD", color=ACCENT_DARK, fill_color=ACCENT_LIGHT, size_pt=9
@@ -796,12 +829,27 @@ class _Report:
         return STATUS_NAMES[self.lang].get(status, status)
 
     def _intervention_card(self, number: int, iv: Intervention) -> None:
-        pdf, t = self.pdf, self.t
-        pdf.ensure_space(40)
+        pdf = self.pdf
+        title = f"{number}. {iv.title}"
+        facts = self._card_fact_list(iv)
+        height = pdf.text_height(title, pdf.epw, 12.5, "B", 12.5 * 0.52) + 4
+        if iv.description:
+            height += pdf.text_height(iv.description, pdf.epw, 10.5, "", 5.4) + 2
+        for label, value in facts:
+            label_h = pdf.text_height(label, CARD_LABEL_WIDTH - 3, 9, "B", 5)
+            value_h = pdf.text_height(value, pdf.epw - CARD_LABEL_WIDTH, 10, "", 5)
+            height += max(label_h, value_h) + 0.8
+        # Keep a card on one page when it fits one; a longer one starts where it is.
+        pdf.ensure_space(height if height < pdf.page_break_trigger - MARGIN_TOP else 40)
         pdf.ln(2)
-        pdf.subheading(f"{number}. {iv.title}")
+        pdf.subheading(title)
         if iv.description:
             pdf.paragraph(iv.description, size=10.5, line_height=5.4, after=2)
+        self._card_facts(facts)
+        pdf.ln(3)
+
+    def _card_fact_list(self, iv: Intervention) -> list[tuple[str, str]]:
+        t = self.t
         facts: list[tuple[str, str]] = [(t["owner"], _owned(iv.owner, t))]
         groups = [self.groups[g].name for g in iv.target_group_ids if g in self.groups]
         if groups:
@@ -837,20 +885,23 @@ class _Report:
             if ranked is not None and self.s.session.votes_on == "cluster":
                 value = t["source_value"].format(name=theme.name, dots=ranked.total)
             facts.append((t["source"], value))
-        self._card_facts(facts)
-        pdf.ln(3)
+        return facts
 
     def _card_facts(self, facts: list[tuple[str, str]]) -> None:
+        """Label/value rows; a row starts a new page rather than being split from its label."""
         pdf = self.pdf
-        label_w = 46.0
+        label_w = CARD_LABEL_WIDTH
         for label, value in facts:
-            pdf.ensure_space(7)
-            y = pdf.get_y()
-            pdf.set_xy(pdf.l_margin, y)
             pdf.set_font(FAMILY, "B", 9)
+            label_lines = pdf.multi_cell(label_w - 3, 5, label, dry_run=True, output="LINES")
+            pdf.ensure_space(5 * min(len(label_lines), 3) + 1)
+            y, page = pdf.get_y(), pdf.page_no()
             pdf.set_text_color(MUTED)
-            pdf.multi_cell(label_w - 3, 5, label, align=Align.L, new_x=XPos.RIGHT, new_y=YPos.TOP)
-            label_bottom, page = pdf.get_y(), pdf.page_no()
+            pdf.set_xy(pdf.l_margin, y)
+            pdf.multi_cell(
+                label_w - 3, 5, label, align=Align.L, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+            )
+            label_bottom = pdf.get_y()
             pdf.set_xy(pdf.l_margin + label_w, y)
             pdf.set_font(FAMILY, "", 10)
             pdf.set_text_color(TEXT)
@@ -870,9 +921,10 @@ class _Report:
         if not self.interventions:
             return
         pdf, t = self.pdf, self.t
-        pdf.heading(t["matrix"], new_page=True)
-        pdf.paragraph(t["matrix_intro"], size=10, colour=MUTED, line_height=5.2, after=4)
-        pdf.figure(impact_effort_figure(self.interventions, lang=self.lang))
+        # Smaller than the chart's default, so its key stays legible at text width.
+        fig = Figure(figsize=(6.6, 4.4), facecolor="white")
+        impact_effort_figure(self.interventions, figure=fig, lang=self.lang)
+        pdf.figure_section(t["matrix"], t["matrix_intro"], fig, width=158)
         counts = {q: 0 for q in QUADRANTS}
         for iv in self.interventions:
             if scored(iv):
@@ -883,34 +935,37 @@ class _Report:
 
     def next_steps(self) -> None:
         pdf, t = self.pdf, self.t
-        pdf.heading(t["next"], new_page=self.pdf.space_left() < 90)
         dated = sorted(
             (iv for iv in self.interventions if iv.follow_up),
             key=lambda iv: (_sortable_date(iv.follow_up), iv.title),
         )
-        if dated:
+        items = [
+            (
+                t["next_item"].format(date=format_date(iv.follow_up, self.lang), title=iv.title),
+                t["next_owner"].format(owner=_owned(iv.owner, t)),
+            )
+            for iv in dated
+        ]
+        height = 30 + pdf.text_height(t["next_closing"], pdf.epw, 10.5, "", 5.4)
+        height += pdf.text_height(
+            t["next_intro"] if items else t["next_none"], pdf.epw, 10.5, "", 5.4
+        )
+        for what, who in items:
+            height += pdf.text_height(what, pdf.epw, 10.5, "B", 5.2)
+            height += pdf.text_height(who, pdf.epw, 10, "", 5) + 2.2
+        # The whole section on one page when it fits one.
+        fits_a_page = height < pdf.page_break_trigger - MARGIN_TOP
+        pdf.heading(t["next"], new_page=fits_a_page and pdf.space_left() < height)
+        if items:
             pdf.paragraph(t["next_intro"], size=10.5, line_height=5.4, after=3)
-            for iv in dated:
-                pdf.ensure_space(14)
-                pdf.paragraph(
-                    t["next_item"].format(
-                        date=format_date(iv.follow_up, self.lang), title=iv.title
-                    ),
-                    size=10.5,
-                    style="B",
-                    line_height=5.4,
-                    after=0.5,
-                )
-                pdf.paragraph(
-                    t["next_owner"].format(owner=_owned(iv.owner, t)),
-                    size=10,
-                    colour=MUTED,
-                    line_height=5.2,
-                    after=3,
-                )
+            for what, who in items:
+                pdf.ensure_space(12)
+                pdf.paragraph(what, size=10.5, style="B", line_height=5.2, after=0)
+                pdf.paragraph(who, size=10, colour=MUTED, line_height=5, after=2.2)
         else:
             pdf.paragraph(t["next_none"], size=10.5, line_height=5.4, after=3)
         pdf.ln(2)
+        pdf.ensure_space(24)
         pdf.paragraph(t["next_closing"], size=10.5, line_height=5.4)
 
 

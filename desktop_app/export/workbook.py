@@ -8,13 +8,16 @@ status. Text goes through :mod:`desktop_app.export.cells`, so no cell the
 user's text reaches is a formula. A target group smaller than the privacy
 floor never shows its own numbers.
 
-The workbook is built in openpyxl's write-only mode (rows streamed, styles
-shared) and written beside the target, then renamed into place.
+openpyxl (write-only) writes the workbook's parts; the rows are streamed as
+XML by :mod:`desktop_app.export.cells`. The file is written beside the target,
+then renamed into place.
 """
 
 from __future__ import annotations
 
+import io
 import warnings
+import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -48,7 +51,7 @@ from desktop_app.export.cells import (
     NUMBER,
     PERCENT,
     TEXT,
-    CellWriter,
+    RowWriter,
     header_text,
     make_styles,
     unique_headers,
@@ -106,7 +109,7 @@ WORDS: dict[str, dict[str, str]] = {
         "votes_on": "Stemmen op",
         "on_cluster": "Thema's",
         "on_proposal": "Voorstellen",
-        "privacy_floor": "Privacydrempel (kleinste groep met eigen uitsplitsing)",
+        "privacy_floor": "Privacydrempel",
         "participants_of": "Deelnemers {name}",
         "participants_total": "Deelnemers totaal",
         "target_groups": "Doelgroepen",
@@ -182,7 +185,7 @@ WORDS: dict[str, dict[str, str]] = {
         "votes_on": "Votes on",
         "on_cluster": "Themes",
         "on_proposal": "Proposals",
-        "privacy_floor": "Privacy floor (smallest group with its own breakdown)",
+        "privacy_floor": "Privacy floor",
         "participants_of": "Participants {name}",
         "participants_total": "Participants in total",
         "target_groups": "Target groups",
@@ -632,7 +635,11 @@ def _plan_sheet(ctx: _Context) -> SheetData:
     rows: list[list[Any]] = []
     for item in _plan_order(ctx, ctx.snapshot.live_interventions()):
         theme = ctx.themes.get(item.cluster_id) if item.cluster_id else None
-        live_theme = theme is not None and not theme.deleted
+        theme_dots = (
+            ctx.figures.theme_totals.get(theme.id)
+            if theme is not None and not theme.deleted
+            else None
+        )
         groups = [name for gid in item.target_group_ids if (name := ctx.group_name(gid))]
         rows.append(
             [
@@ -650,7 +657,7 @@ def _plan_sheet(ctx: _Context) -> SheetData:
                 item.value_for_employee,
                 item.value_for_organisation,
                 theme.name if theme is not None else None,
-                ctx.figures.theme_totals.get(theme.id) if theme is not None and live_theme else None,
+                theme_dots,
             ]
         )
     columns = [
@@ -771,18 +778,17 @@ def _column_widths(sheet: SheetData, headers: list[str]) -> list[float]:
     return widths
 
 
-def _write_sheet(workbook: Any, styles: dict[str, Any], sheet: SheetData, lang: str) -> None:
+def _write_sheet(workbook: Any, style_ids: dict[str, int], sheet: SheetData, lang: str) -> Any:
+    """Set up one worksheet (widths, frozen row, table, extras); return it with its rows' XML."""
     worksheet = workbook.create_sheet(SHEET_NAMES[lang][sheet.key])
-    cells = CellWriter(worksheet, lang, styles)
     headers = unique_headers([c.header for c in sheet.columns], WORDS[lang]["column"])
-    # Widths and the frozen row must be set before the first row is streamed.
     for index, width in enumerate(_column_widths(sheet, headers), start=1):
         worksheet.column_dimensions[get_column_letter(index)].width = width
     worksheet.freeze_panes = "A2"
-    worksheet.append([cells.header(h) for h in headers])
+    writer = RowWriter(lang, style_ids, len(headers))
     kinds = [c.kind for c in sheet.columns]
-    for row in sheet.rows:
-        worksheet.append([cells.value(v, k) for v, k in zip(row, kinds, strict=True)])
+    rows = [writer.row_xml(1, headers, kinds, header=True)]
+    rows += [writer.row_xml(i, row, kinds) for i, row in enumerate(sheet.rows, start=2)]
     # An Excel table needs at least one data row; an empty sheet gets one blank row.
     last_row = len(sheet.rows) + 1 if sheet.rows else 2
     ref = f"A1:{get_column_letter(len(headers))}{last_row}"
@@ -791,23 +797,61 @@ def _write_sheet(workbook: Any, styles: dict[str, Any], sheet: SheetData, lang: 
     table.autoFilter = AutoFilter(ref=ref)
     table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True)
     with warnings.catch_warnings():
-        # openpyxl reminds write-only users to set the columns, which we did.
+        # openpyxl reminds write-only users to set the table columns, which we did.
         warnings.filterwarnings("ignore", message="In write-only mode", category=UserWarning)
         worksheet.add_table(table)
     if sheet.finish is not None:
         sheet.finish(worksheet, sheet, lang)
+    return worksheet, "".join(rows)
 
 
-def build_workbook(snapshot: SessionSnapshot, *, exported_at: datetime | None = None) -> Any:
-    """The workbook in memory (openpyxl, write-only): save it once."""
+class HrWorkbook:
+    """The workbook, ready to save: openpyxl writes the parts, we stream the rows.
+
+    openpyxl (write-only) writes everything but the cells: styles, tables,
+    frozen panes, widths, validation, the chart. The rows' XML, made by
+    :class:`~desktop_app.export.cells.RowWriter`, goes into each sheet's empty
+    ``<sheetData>`` as the file is written.
+    """
+
+    def __init__(self, workbook: Any, rows: list[tuple[Any, str]]) -> None:
+        self._workbook = workbook
+        self._rows = rows
+
+    def save(self, target: Path) -> None:
+        parts = io.BytesIO()
+        self._workbook.save(parts)
+        sheet_data = {ws.path.lstrip("/"): xml for ws, xml in self._rows}
+        with (
+            zipfile.ZipFile(parts) as source,
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out,
+        ):
+            for info in source.infolist():
+                data = source.read(info)
+                if info.filename in sheet_data:
+                    data = _fill_sheet_data(data, sheet_data[info.filename])
+                out.writestr(info.filename, data)
+
+
+def _fill_sheet_data(sheet_xml: bytes, rows: str) -> bytes:
+    for empty in EMPTY_SHEET_DATA:
+        if sheet_xml.count(empty) == 1:
+            return sheet_xml.replace(empty, b"<sheetData>" + rows.encode("utf-8") + b"</sheetData>")
+    raise RuntimeError("openpyxl wrote a worksheet without one empty <sheetData>")
+
+
+EMPTY_SHEET_DATA = (b"<sheetData></sheetData>", b"<sheetData />", b"<sheetData/>")
+
+
+def build_workbook(snapshot: SessionSnapshot, *, exported_at: datetime | None = None) -> HrWorkbook:
+    """The whole workbook in memory; :meth:`HrWorkbook.save` writes it."""
     ctx = _Context(snapshot, exported_at or datetime.now(UTC))
     workbook = Workbook(write_only=True)
     workbook.properties.creator = f"Tafelronde {__version__}"
     workbook.properties.title = header_text(snapshot.session.title) or None
-    styles = make_styles(workbook, ctx.lang)
-    for sheet in _sheets(ctx):
-        _write_sheet(workbook, styles, sheet, ctx.lang)
-    return workbook
+    style_ids = make_styles(workbook, ctx.lang)
+    rows = [_write_sheet(workbook, style_ids, sheet, ctx.lang) for sheet in _sheets(ctx)]
+    return HrWorkbook(workbook, rows)
 
 
 def write_workbook(

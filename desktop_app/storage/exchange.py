@@ -17,16 +17,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError as SchemaError
-
 from desktop_app import __version__, paths
-from desktop_app.core.errors import ExchangeError, Reason, SessionFileError
+from desktop_app.core.errors import REASONS, ExchangeError, Reason, SessionFileError
 from desktop_app.core.merge import Outcome, ThemeClaim, merge_outcome, settle_theme_membership
 from desktop_app.core.model import KIND_ORDER, Kind, SessionInfo
 from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.atomic import atomic_target
+from desktop_app.storage.schema_check import Check, SchemaProblem, compile_schema, first_problem
 from desktop_app.storage.session_file import SessionFile, replace_session_record
 
 FORMAT = "tafelronde-exchange"
@@ -102,14 +100,18 @@ class ImportReport:
         }
 
 
-@cache
-def _validator() -> Draft202012Validator:
-    schema = json.loads(paths.resource("schema/exchange.schema.json").read_text("utf-8"))
+def exchange_schema() -> dict[str, Any]:
+    """The project's copy of the exchange schema, with our ``context_items`` list."""
+    schema: dict[str, Any] = json.loads(
+        paths.resource("schema/exchange.schema.json").read_text("utf-8")
+    )
     schema["properties"]["context_items"] = CONTEXT_ITEMS_SCHEMA
-    checker = FormatChecker(formats=())
-    checker.checks("date", raises=ValueError)(is_date)
-    checker.checks("date-time", raises=ValueError)(is_instant)
-    return Draft202012Validator(schema, format_checker=checker)
+    return schema
+
+
+@cache
+def _schema_check() -> Check:
+    return compile_schema(exchange_schema(), {"date": is_date, "date-time": is_instant})
 
 
 def pointer(path: Iterable[str | int]) -> str:
@@ -117,25 +119,18 @@ def pointer(path: Iterable[str | int]) -> str:
     return "/" + "/".join(parts) if parts else "/"
 
 
-def _document_position(document: Any, path: Sequence[str | int]) -> tuple[int, ...]:
-    """Where a path lies in the document's own order, to find the *first* error."""
-    position: list[int] = []
-    node = document
-    for step in path:
-        if isinstance(node, dict):
-            keys = list(node)
-            position.append(keys.index(step) if step in node else len(keys))
-            node = node.get(step)  # type: ignore[arg-type]
-        elif isinstance(node, list) and isinstance(step, int):
-            position.append(step)
-            node = node[step] if step < len(node) else None
-        else:
-            break
-    return tuple(position)
-
-
-def _schema_reason(error: SchemaError) -> str:
-    return error.message if len(error.message) < 200 else error.message[:197] + "…"
+def _schema_reason(problem: SchemaProblem) -> Reason:
+    """The schema's complaint in the user's words, by JSON Schema keyword."""
+    keyword, value = problem.keyword, problem.value
+    if keyword == "type" and isinstance(value, list):
+        value = " / ".join(value)
+    elif keyword == "enum":
+        value = ", ".join(str(v) for v in value)
+    elif keyword == "oneOf":
+        keyword, value = "pattern", ""
+    if f"schema_{keyword}" not in REASONS:
+        keyword, value = "other", keyword
+    return Reason(f"schema_{keyword}", value=value)
 
 
 def read_exchange_file(path: Path | str) -> dict[str, Any]:
@@ -160,14 +155,13 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
 
 def validate_document(document: Mapping[str, Any], source: str) -> None:
     """Schema (with formats) plus in-file rules; raises with the first bad place."""
-    errors = list(_validator().iter_errors(document))
-    if errors:
-        first = min(errors, key=lambda e: _document_position(document, list(e.absolute_path)))
+    problem = first_problem(_schema_check(), document)
+    if problem is not None:
         raise ExchangeError(
             "invalid_exchange",
-            pointer=pointer(first.absolute_path),
+            pointer=pointer(problem.path),
             path=source,
-            reason=_schema_reason(first),
+            reason=_schema_reason(problem),
         )
     seen: dict[str, Kind] = {}
     for kind in KIND_ORDER:
@@ -319,19 +313,24 @@ def import_document(
             if not incoming:
                 continue
             stored_at = dict(conn.execute(f"SELECT id, updated_at FROM {kind.value}").fetchall())
+            added: list[Mapping[str, Any]] = []
             changed: list[str] = []
             for record in incoming:
                 entity_id = record["id"]
                 stored = {"updated_at": stored_at[entity_id]} if entity_id in stored_at else None
                 outcome = merge_outcome(stored, record)
                 report.count(kind.value, outcome)
-                if outcome is Outcome.UNCHANGED:
+                if outcome is Outcome.ADDED:
+                    added.append(record)
+                elif outcome is Outcome.UPDATED:
+                    _update_record(session_file, kind, record)
+                else:
                     continue
-                _write_record(session_file, kind, record, is_new=outcome is Outcome.ADDED)
                 stored_at[entity_id] = record.get("updated_at")
                 changed.append(entity_id)
-                touched_themes = touched_themes or kind is Kind.THEME
+            _insert_records(session_file, kind, added)
             if changed:
+                touched_themes = touched_themes or kind is Kind.THEME
                 session_file.note_change(kind.value, changed, "import")
         if touched_themes:
             _settle_themes(session_file)
@@ -339,26 +338,42 @@ def import_document(
     return report
 
 
-def _write_record(session_file: SessionFile, kind: Kind, record: Mapping[str, Any], *, is_new: bool) -> None:
+def _insert_records(session_file: SessionFile, kind: Kind, added: Sequence[Mapping[str, Any]]) -> None:
+    """Insert new records in one statement per kind, in the file's order."""
+    if not added:
+        return
+    conn = session_file.connection
+    rows = [records.exchange_to_row(kind, record) for record in added]
+    columns = list(rows[0])
+    if kind in records.POSITIONED:
+        start = conn.execute(f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}").fetchone()[0]
+        for offset, row in enumerate(rows):
+            row["position"] = start + offset
+        columns.append("position")
+    conn.executemany(
+        f"INSERT INTO {kind.value} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        [[row[c] for c in columns] for row in rows],
+    )
+    if kind is Kind.THEME:
+        conn.executemany(
+            "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) VALUES (?, ?, ?)",
+            [
+                (record["id"], pid, i)
+                for record in added
+                for i, pid in enumerate(record.get("proposal_ids") or [])
+            ],
+        )
+
+
+def _update_record(session_file: SessionFile, kind: Kind, record: Mapping[str, Any]) -> None:
+    """Replace the stored record as a whole (rule 3); local columns stay."""
     conn = session_file.connection
     row = records.exchange_to_row(kind, record)
-    if is_new:
-        if kind in records.POSITIONED:
-            position = conn.execute(
-                f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}"
-            ).fetchone()[0]
-            row["position"] = position
-        columns = ", ".join(row)
-        conn.execute(
-            f"INSERT INTO {kind.value} ({columns}) VALUES ({', '.join('?' for _ in row)})",
-            list(row.values()),
-        )
-    else:
-        assignments = ", ".join(f"{column} = ?" for column in row if column != "id")
-        conn.execute(
-            f"UPDATE {kind.value} SET {assignments} WHERE id = ?",
-            [*(v for c, v in row.items() if c != "id"), row["id"]],
-        )
+    assignments = ", ".join(f"{column} = ?" for column in row if column != "id")
+    conn.execute(
+        f"UPDATE {kind.value} SET {assignments} WHERE id = ?",
+        [*(v for c, v in row.items() if c != "id"), row["id"]],
+    )
     if kind is Kind.THEME:
         conn.execute("DELETE FROM cluster_proposals WHERE cluster_id = ?", (row["id"],))
         conn.executemany(

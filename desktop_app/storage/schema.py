@@ -151,4 +151,25 @@ def m003_carried_interventions(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
-SCHEMA_VERSION = 3
+@migrations(name="m004_duplicate_links")
+def m004_duplicate_links(db: Database) -> None:
+    """Near-duplicate proposals the facilitator merged on the cluster board.
+
+    Both proposals stay (both texts are kept); the linked one points at the kept
+    one, whose card shows how many tables said it. Local, never exchanged
+    (exchange format v1 has no field for it); see storage/duplicates.py.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE duplicate_links (
+            proposal_id TEXT PRIMARY KEY REFERENCES proposals(id),
+            kept_proposal_id TEXT NOT NULL REFERENCES proposals(id)
+        );
+        CREATE INDEX duplicate_links_by_kept ON duplicate_links(kept_proposal_id);
+        """
+    )
+    db.execute("PRAGMA user_version = 4")
+
+
+SCHEMA_VERSION = 4

@@ -31,4 +31,8 @@ def phases() -> list[tuple[str, str, PageFactory]]:
 
 
 def build_console_window(settings: Settings, language: str) -> ConsoleWindow:
-    return ConsoleWindow(settings, phases(), language=language)
+    from desktop_app.ui.beamer import attach_beamer
+
+    window = ConsoleWindow(settings, phases(), language=language)
+    window.beamer = attach_beamer(window, settings)  # type: ignore[attr-defined]
+    return window

@@ -11,23 +11,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTime, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTime, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from desktop_app import APP_NAME
 from desktop_app.core.errors import UserError
-from desktop_app.storage.session_file import Change, SessionFile
+from desktop_app.storage.session_file import SESSION_EXTENSION, Change, SessionFile
+from desktop_app.storage.templates import Template
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon as load_icon
@@ -60,7 +63,18 @@ class ConsoleWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(960, 640))
 
+        self.screens = QStackedWidget()
+        self.screens.setObjectName("screens")
+        from desktop_app.ui.start_page import StartPage
+
+        self.start_page = StartPage(language)
+        self.start_page.template_chosen.connect(self.new_session_from_template)
+        self.start_page.open_requested.connect(self.choose_and_open)
+        self.start_page.recent_chosen.connect(lambda p: self.open_session(Path(p)))
+        self.start_page.demo_requested.connect(self.open_demo)
+        self.screens.addWidget(self.start_page)
         central = QWidget()
+        self.console_area = central
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
@@ -73,7 +87,9 @@ class ConsoleWindow(QMainWindow):
         self.stack.setObjectName("phaseStack")
         row.addWidget(self.phase_nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.screens.addWidget(central)
+        self.setCentralWidget(self.screens)
+        self.table_laptop_window: QWidget | None = None
         self.phase_nav.currentRowChanged.connect(self._show_phase)
 
         self.saved_label = QLabel()
@@ -84,10 +100,16 @@ class ConsoleWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self._set_session_actions_enabled(False)
+        self._show_start_page()
 
     # ------------------------------------------------------------ actions
-    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
-                icon: str | None = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: str | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -98,25 +120,59 @@ class ConsoleWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.open_action = self._action(self.tr("&Openen…"), self.choose_and_open,
-                                        QKeySequence.StandardKey.Open, "folder-open")
-        self.import_action = self._action(self.tr("&Importeren…"), self.choose_and_import,
-                                          "Ctrl+I", "upload")
-        self.export_json_action = self._action(self.tr("Exporteren als &uitwisselbestand…"),
-                                               self.export_json, "Ctrl+Shift+E", "download")
-        self.export_xlsx_action = self._action(self.tr("Exporteren naar &Excel…"),
-                                               self.export_xlsx, "Ctrl+E", "file-spreadsheet")
-        self.export_pdf_action = self._action(self.tr("&Oogstverslag (PDF)…"), self.export_pdf,
-                                              "Ctrl+P", "file-text")
-        self.close_action = self._action(self.tr("Sessie &sluiten"), self.close_session,
-                                         QKeySequence.StandardKey.Close)
-        self.quit_action = self._action(self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit)
-        self.undo_action = self._action(self.tr("&Ongedaan maken"), self._undo,
-                                        QKeySequence.StandardKey.Undo, "undo-2")
+        self.new_action = self._action(
+            self.tr("&Nieuwe sessie…"),
+            self.choose_template,
+            QKeySequence.StandardKey.New,
+            "file-plus",
+        )
+        self.save_copy_action = self._action(
+            self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy"
+        )
+        self.table_laptop_action = self._action(
+            self.tr("Deze laptop is &tafel…"), self.become_table_laptop, "Ctrl+Shift+T", "table"
+        )
+        self.demo_action = self._action(
+            self.tr("&Demo openen"), self.open_demo, None, "presentation"
+        )
+        self.settings_action = self._action(
+            self.tr("&Instellingen…"),
+            self.show_settings,
+            QKeySequence.StandardKey.Preferences,
+            "settings",
+        )
+        self.open_action = self._action(
+            self.tr("&Openen…"), self.choose_and_open, QKeySequence.StandardKey.Open, "folder-open"
+        )
+        self.import_action = self._action(
+            self.tr("&Importeren…"), self.choose_and_import, "Ctrl+I", "upload"
+        )
+        self.export_json_action = self._action(
+            self.tr("Exporteren als &uitwisselbestand…"),
+            self.export_json,
+            "Ctrl+Shift+E",
+            "download",
+        )
+        self.export_xlsx_action = self._action(
+            self.tr("Exporteren naar &Excel…"), self.export_xlsx, "Ctrl+E", "file-spreadsheet"
+        )
+        self.export_pdf_action = self._action(
+            self.tr("&Oogstverslag (PDF)…"), self.export_pdf, "Ctrl+P", "file-text"
+        )
+        self.close_action = self._action(
+            self.tr("Sessie &sluiten"), self.close_session, QKeySequence.StandardKey.Close
+        )
+        self.quit_action = self._action(
+            self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit
+        )
+        self.undo_action = self._action(
+            self.tr("&Ongedaan maken"), self._undo, QKeySequence.StandardKey.Undo, "undo-2"
+        )
         self.redo_action = self._action(self.tr("&Opnieuw"), self._redo, "Ctrl+Shift+Z", "redo-2")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.shortcuts_action = self._action(self.tr("&Sneltoetsen"), self.show_shortcuts, "F1",
-                                             "help-circle")
+        self.shortcuts_action = self._action(
+            self.tr("&Sneltoetsen"), self.show_shortcuts, "F1", "help-circle"
+        )
         self.phase_actions: list[QAction] = []
         for index in range(6):
             action = self._action(
@@ -129,14 +185,22 @@ class ConsoleWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&Bestand"))
+        self.file_menu.addAction(self.new_action)
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu(self.tr("&Recent geopend"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addAction(self.demo_action)
+        self.file_menu.addAction(self.save_copy_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.table_laptop_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_json_action)
         self.file_menu.addAction(self.export_xlsx_action)
         self.file_menu.addAction(self.export_pdf_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.file_menu.addAction(self.quit_action)
@@ -150,8 +214,16 @@ class ConsoleWindow(QMainWindow):
         self.help_menu.addAction(self.shortcuts_action)
 
     def _set_session_actions_enabled(self, enabled: bool) -> None:
-        for action in (self.import_action, self.export_json_action, self.export_xlsx_action,
-                       self.export_pdf_action, self.close_action, *self.phase_actions):
+        for action in (
+            self.import_action,
+            self.export_json_action,
+            self.export_xlsx_action,
+            self.export_pdf_action,
+            self.close_action,
+            self.save_copy_action,
+            self.table_laptop_action,
+            *self.phase_actions,
+        ):
             action.setEnabled(enabled)
         self._update_undo_actions()
 
@@ -162,11 +234,13 @@ class ConsoleWindow(QMainWindow):
         if stack is not None:
             self.undo_action.setText(
                 self.tr("&Ongedaan maken: {what}").format(what=stack.undoText())
-                if stack.canUndo() else self.tr("&Ongedaan maken")
+                if stack.canUndo()
+                else self.tr("&Ongedaan maken")
             )
             self.redo_action.setText(
                 self.tr("&Opnieuw: {what}").format(what=stack.redoText())
-                if stack.canRedo() else self.tr("&Opnieuw")
+                if stack.canRedo()
+                else self.tr("&Opnieuw")
             )
 
     def _undo(self) -> None:
@@ -179,7 +253,17 @@ class ConsoleWindow(QMainWindow):
 
     # ----------------------------------------------------------- sessions
     def open_session(self, path: Path) -> bool:
-        """Open a session file for writing; show a clear message when refused."""
+        """Open a session file for writing; show a clear message when refused.
+
+        An exchange file (``.json``, e.g. the session a facilitator hands to a
+        table laptop) becomes a new session file in the documents folder with
+        the same ids, so what is typed there merges back without duplicates.
+        """
+        if path.suffix.lower() == ".json":
+            converted = self._session_from_exchange(path)
+            if converted is None:
+                return False
+            path = converted
         try:
             session_file = SessionFile.open(path)
         except UserError as error:
@@ -188,6 +272,158 @@ class ConsoleWindow(QMainWindow):
         self.set_session(session_file)
         self.settings.add_recent(str(path))
         return True
+
+    def _session_from_exchange(self, source: Path) -> Path | None:
+        from desktop_app import paths
+        from desktop_app.storage.exchange import read_exchange_file
+        from desktop_app.storage.templates import create_from_exchange, unique_session_path
+
+        try:
+            document = read_exchange_file(source)
+            folder = paths.documents_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            title = str((document.get("session") or {}).get("title") or source.stem)
+            return create_from_exchange(source, unique_session_path(folder, title))
+        except UserError as error:
+            self.show_error(error.message(self.language))
+        except OSError as error:
+            self.show_error(str(error))
+        return None
+
+    def choose_template(self) -> None:
+        """Ctrl+N: pick a template, then title, date and folder."""
+        from desktop_app.storage.templates import list_templates
+
+        templates = list_templates(self.language)
+        names = [t.name for t in templates]
+        name, ok = QInputDialog.getItem(
+            self, self.tr("Nieuwe sessie"), self.tr("Begin met het sjabloon:"), names, 0, False
+        )
+        if ok and name in names:
+            self.new_session_from_template(templates[names.index(name)])
+
+    def new_session_from_template(self, template: Template) -> None:
+        from desktop_app import paths
+        from desktop_app.ui.new_session_dialog import NewSessionDialog
+
+        folder = paths.documents_dir()
+        dialog = NewSessionDialog(template, folder, self)
+        self.new_session_dialog = dialog
+
+        def create() -> None:
+            self.create_session(template, dialog.target_path(), dialog.title(), dialog.date())
+
+        dialog.accepted.connect(create)
+        dialog.open()
+
+    def create_session(
+        self, template: Template, target: Path, title: str, date: str | None
+    ) -> bool:
+        """Write a new session file from ``template`` at ``target`` and open it."""
+        from desktop_app.storage.templates import create_from_template
+
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            create_from_template(template.path, target, title=title, date=date)
+        except UserError as error:
+            self.show_error(error.message(self.language))
+            return False
+        except OSError as error:
+            self.show_error(str(error))
+            return False
+        if not self.open_session(target):
+            return False
+        self.phase_nav.setCurrentRow(0)
+        return True
+
+    def open_demo(self) -> None:
+        from desktop_app.storage.demo import create_demo_copy
+
+        try:
+            path = create_demo_copy()
+        except UserError as error:
+            self.show_error(error.message(self.language))
+            return
+        self.open_session(path)
+
+    def save_copy(self, target: Path | None = None) -> Path | None:
+        """A consistent copy of the open session (SQLite's backup API) under another name."""
+        if self.controller is None:
+            return None
+        if target is None:
+            source = self.controller.session_file.path
+            suggested = str(
+                Path(self._start_folder()) / f"{source.stem} (kopie){SESSION_EXTENSION}"
+            )
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Kopie opslaan als"),
+                suggested,
+                self.tr("Tafelronde-sessies (*.tafelronde)"),
+            )
+            if not chosen:
+                return None
+            target = Path(chosen)
+            if target.suffix != SESSION_EXTENSION:
+                target = target.with_name(target.name + SESSION_EXTENSION)
+        if target.resolve() == self.controller.session_file.path.resolve():
+            self.show_error(self.tr("Kies een andere naam dan die van de open sessie."))
+            return None
+        try:
+            if target.exists():
+                target.unlink()
+            self.controller.session_file.backup_to(target)
+        except (UserError, OSError) as error:
+            message = error.message(self.language) if isinstance(error, UserError) else str(error)
+            self.show_error(message)
+            return None
+        self.statusBar().showMessage(
+            self.tr("Kopie opgeslagen: {path}. Je werkt verder in het origineel.").format(
+                path=str(target)
+            ),
+            10000,
+        )
+        return target
+
+    def become_table_laptop(self, table_id: str | None = None) -> QWidget | None:
+        """File > "Deze laptop is tafel…": a focused scribe window for one table."""
+        if self.controller is None:
+            return None
+        from desktop_app.ui.table_laptop import TableLaptopWindow, choose_table
+
+        if table_id is None:
+            table_id = choose_table(
+                self.controller, self, self.settings.get("table_laptop/table_id")
+            )
+            if table_id is None:
+                if not self.controller.session_file.tables():
+                    self.show_error(
+                        self.tr(
+                            "Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden."
+                        )
+                    )
+                return None
+        self.settings.set("table_laptop/table_id", table_id)
+        if self.table_laptop_window is not None:
+            self.table_laptop_window.close()
+        window = TableLaptopWindow(self.controller, table_id)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.resize(self.size())
+        window.destroyed.connect(lambda *_: self._forget_laptop_window(window))
+        self.table_laptop_window = window
+        window.show()
+        return window
+
+    def _forget_laptop_window(self, window: QWidget) -> None:
+        if self.table_laptop_window is window:
+            self.table_laptop_window = None
+
+    def show_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        self.settings_dialog = dialog
+        dialog.open()
 
     def set_session(self, session_file: SessionFile) -> None:
         self.close_session()
@@ -204,6 +440,8 @@ class ConsoleWindow(QMainWindow):
             self.phase_nav.addItem(item)
         phase = session_file.state("phase", 0)
         self.phase_nav.setCurrentRow(phase if isinstance(phase, int) and 0 <= phase < 6 else 0)
+        self.restore_splitters()
+        self.screens.setCurrentWidget(self.console_area)
         self._set_session_actions_enabled(True)
         self._update_title()
         self.saved_label.setText(self.tr("Alles is opgeslagen"))
@@ -212,6 +450,10 @@ class ConsoleWindow(QMainWindow):
     def close_session(self) -> None:
         if self.controller is None:
             return
+        self.save_splitters()
+        if self.table_laptop_window is not None:
+            self.table_laptop_window.close()
+            self.table_laptop_window = None
         controller, self.controller = self.controller, None
         self.phase_nav.blockSignals(True)
         self.phase_nav.clear()
@@ -224,15 +466,24 @@ class ConsoleWindow(QMainWindow):
         controller.deleteLater()
         self._set_session_actions_enabled(False)
         self._update_title()
+        self._show_start_page()
         self.session_closed.emit()
+
+    def _show_start_page(self) -> None:
+        self.start_page.set_recent(
+            [p for p in self.settings.get("recent_files") if Path(p).exists()]
+        )
+        self.screens.setCurrentWidget(self.start_page)
+        self.saved_label.setText("")
 
     def _show_phase(self, row: int) -> None:
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
         if self.controller is not None and self.controller.session_file.state("phase") != row:
-            self.controller.run_unrecorded(lambda: self.controller and
-                                           self.controller.session_file.set_state("phase", row))
+            self.controller.run_unrecorded(
+                lambda: self.controller and self.controller.session_file.set_state("phase", row)
+            )
 
     def _on_change(self, change: Change) -> None:
         self.saved_label.setText(
@@ -257,8 +508,10 @@ class ConsoleWindow(QMainWindow):
 
     def choose_and_open(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Sessie openen"), self._start_folder(),
-            self.tr("Tafelronde-sessies (*.tafelronde)"),
+            self,
+            self.tr("Sessie openen"),
+            self._start_folder(),
+            self.tr("Tafelronde-sessies (*.tafelronde);;Uitwisselbestanden en sjablonen (*.json)"),
         )
         if path:
             self.settings.set("last_folder", str(Path(path).parent))
@@ -275,7 +528,9 @@ class ConsoleWindow(QMainWindow):
 
     def choose_and_import(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Uitwisselbestanden importeren"), self._start_folder(),
+            self,
+            self.tr("Uitwisselbestanden importeren"),
+            self._start_folder(),
             self.tr("Uitwisselbestanden (*.json)"),
         )
         if files:
@@ -287,37 +542,61 @@ class ConsoleWindow(QMainWindow):
             return []
         from desktop_app.core.merge import Outcome
         from desktop_app.storage.exchange import import_document, read_exchange_file
+        from desktop_app.ui.import_report import FileResult, ImportReportDialog
 
         lines: list[str] = []
+        results: list[FileResult] = []
         for path in files:
             try:
                 document = read_exchange_file(path)
-                report = import_document(self.controller.session_file, document, source=str(path))
+                report = import_document(self.controller.session_file, document, source=path.name)
             except UserError as error:
-                lines.append(self.tr("{file}: geweigerd. {reason}").format(
-                    file=path.name, reason=error.message(self.language)))
+                reason = error.message(self.language)
+                lines.append(
+                    self.tr("{file}: geweigerd. {reason}").format(file=path.name, reason=reason)
+                )
+                results.append(FileResult(path.name, refused=reason))
                 continue
-            lines.append(self.tr("{file}: {added} toegevoegd, {updated} bijgewerkt, "
-                                 "{unchanged} ongewijzigd").format(
-                file=path.name, added=report.total(Outcome.ADDED),
-                updated=report.total(Outcome.UPDATED), unchanged=report.total(Outcome.UNCHANGED)))
+            added, updated, unchanged = (
+                report.total(Outcome.ADDED),
+                report.total(Outcome.UPDATED),
+                report.total(Outcome.UNCHANGED),
+            )
+            lines.append(
+                self.tr(
+                    "{file}: {added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd"
+                ).format(file=path.name, added=added, updated=updated, unchanged=unchanged)
+            )
+            results.append(FileResult(path.name, added, updated, unchanged))
         if lines:
             self.controller.undo_stack.clear()  # an import is not undoable step by step
-            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Importeren"),
-                              "\n".join(lines), QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("importReport")
-            box.open()
-            self.import_report = box
+            dialog = ImportReportDialog(results, self)
+            dialog.open()
+            self.import_report = dialog
+            refused = sum(1 for r in results if r.refused)
+            self.statusBar().showMessage(
+                self.tr("Import: {ok} samengevoegd, {refused} geweigerd").format(
+                    ok=len(results) - refused, refused=refused
+                ),
+                15000,
+            )
         return lines
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if self.controller is not None and event.mimeData().hasUrls():
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+    def dropEvent(self, event: QDropEvent) -> None:
         files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
+        if not files:
+            return
+        event.acceptProposedAction()
+        sessions = [f for f in files if f.suffix == SESSION_EXTENSION]
+        if sessions:
+            self.open_session(sessions[0])  # a session file is opened, not merged
+        elif self.controller is None:
+            self.open_session(files[0])
+        else:
             self.import_paths(files)
 
     # -------------------------------------------------------------- export
@@ -342,15 +621,17 @@ class ConsoleWindow(QMainWindow):
     def export_json(self, target: Path | None = None) -> None:
         from desktop_app.storage.exchange import export_file
 
-        target = target or self._choose_target(self.tr("Uitwisselbestand opslaan"), ".json",
-                                               self.tr("Uitwisselbestanden (*.json)"))
+        target = target or self._choose_target(
+            self.tr("Uitwisselbestand opslaan"), ".json", self.tr("Uitwisselbestanden (*.json)")
+        )
         if self.controller is not None:
             session_file = self.controller.session_file
             self._export(target, lambda p: export_file(session_file, p))
 
     def export_xlsx(self, target: Path | None = None) -> None:
-        target = target or self._choose_target(self.tr("Excel-werkmap opslaan"), ".xlsx",
-                                               self.tr("Excel-werkmappen (*.xlsx)"))
+        target = target or self._choose_target(
+            self.tr("Excel-werkmap opslaan"), ".xlsx", self.tr("Excel-werkmappen (*.xlsx)")
+        )
         if self.controller is not None:
             from desktop_app.export.workbook import write_workbook
 
@@ -358,8 +639,9 @@ class ConsoleWindow(QMainWindow):
             self._export(target, lambda p: write_workbook(snapshot, p))
 
     def export_pdf(self, target: Path | None = None) -> None:
-        target = target or self._choose_target(self.tr("Oogstverslag opslaan"), ".pdf",
-                                               self.tr("PDF-bestanden (*.pdf)"))
+        target = target or self._choose_target(
+            self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)")
+        )
         if self.controller is not None:
             from desktop_app.export.report import write_report
 
@@ -370,8 +652,9 @@ class ConsoleWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         """One clear message; nothing has changed."""
         self.statusBar().showMessage(message, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
+        )
         box.setObjectName("errorMessage")
         box.open()
         self.last_error = box
@@ -379,7 +662,11 @@ class ConsoleWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from desktop_app.ui.shortcuts import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self.actions(), self)
+        actions = list(self.actions())
+        page = self.stack.currentWidget()
+        if self.controller is not None and page is not None:
+            actions += [a for a in page.actions() if a not in actions]
+        dialog = ShortcutsDialog(actions, self)
         dialog.open()
 
     # ------------------------------------------------------- window state
@@ -387,14 +674,38 @@ class ConsoleWindow(QMainWindow):
         geometry = self.settings.get("window/geometry")
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
+        state = self.settings.get("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def _splitters(self) -> list[QSplitter]:
+        return [s for s in self.stack.findChildren(QSplitter) if s.objectName()]
+
+    def save_splitters(self) -> None:
+        """Remember every named splitter of the phase pages (base64 of saveState)."""
+        stored = dict(self.settings.get("window/splitters"))
+        for splitter in self._splitters():
+            stored[splitter.objectName()] = bytes(splitter.saveState().toBase64().data()).decode(
+                "ascii"
+            )
+        self.settings.set("window/splitters", stored)
+
+    def restore_splitters(self) -> None:
+        stored = self.settings.get("window/splitters")
+        for splitter in self._splitters():
+            value = stored.get(splitter.objectName())
+            if isinstance(value, str) and value:
+                splitter.restoreState(QByteArray.fromBase64(value.encode("ascii")))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        self.save_splitters()
         self.settings.sync()
         self.close_session()
         super().closeEvent(event)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._update_title()
         super().changeEvent(event)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from desktop_app.core import run_state
 from desktop_app.core.model import (
+    Kind,
     SessionInfo,
     SessionSnapshot,
     Table,
@@ -167,7 +168,11 @@ def test_random_order_is_reproducible_from_a_seed_and_differs_between_voters() -
 
 
 def test_checksums_per_group_count_tallies_tables_and_ballots() -> None:
-    groups = (TargetGroup("a", "Monteurs", 10), TargetGroup("b", "Kantoor", 2), TargetGroup("c", "?"))
+    groups = (
+        TargetGroup("a", "Monteurs", 10),
+        TargetGroup("b", "Kantoor", 2),
+        TargetGroup("c", "?"),
+    )
     tables = (Table("tab", "Tafel 1", target_group_id="b"),)
     votes = (
         vote("t1", 25, "a"),
@@ -177,7 +182,10 @@ def test_checksums_per_group_count_tallies_tables_and_ballots() -> None:
         vote("t3", 1, "b", ballot_id="B1"),
         vote("t3", 9, "a", deleted=True),  # tombstone: not counted
     )
-    checks = {c.group_id: c for c in tally_checks(snapshot(groups=groups, votes=votes, dots=3))}
+    checks = {
+        c.group_id: c
+        for c in tally_checks(snapshot(groups=groups, votes=votes, tables=tables, dots=3))
+    }
     a, b, c = checks["a"], checks["b"], checks["c"]
     assert (a.handed_out, a.counted, a.over, a.left, a.status) == (30, 35, 5, 0, "over")
     assert (b.handed_out, b.tallied, b.balloted, b.ballots) == (6, 3, 3, 1)
@@ -253,8 +261,10 @@ def test_disagreement_flags_top_for_one_group_and_bottom_third_for_another() -> 
         vote("t6", 1, "emp"),
     )
     results = compute_results(snapshot(groups=groups, votes=votes))
-    assert [(d.item_id, d.high_group_id, d.high_rank, d.low_group_id, d.low_rank)
-            for d in results.disagreements] == [("t1", "man", 1, "emp", 6)]
+    assert [
+        (d.item_id, d.high_group_id, d.high_rank, d.low_group_id, d.low_rank)
+        for d in results.disagreements
+    ] == [("t1", "man", 1, "emp", 6)]
 
 
 def test_no_disagreement_flag_from_a_group_below_the_floor() -> None:
@@ -276,11 +286,11 @@ def test_reveal_gate() -> None:
 def test_results_identical_after_closing_and_reopening(tmp_path: Path) -> None:
     path = tmp_path / "stemmen.tafelronde"
     sf = SessionFile.create(path, title="Stemmen")
-    group = sf.add(Kind_TG, TargetGroup(id="g", name="Monteurs", participants=12))
-    ids = [sf.add(Kind_THEME, Theme(id=f"th{i}", name=f"Thema {i}")).id for i in range(5)]
-    sf.add(Kind_VOTE, Vote(id="tally", item_id=ids[0], dots=7, target_group_id=group.id))
-    sf.add(Kind_VOTE, Vote(id="gone", item_id=ids[4], dots=9, target_group_id=group.id))
-    sf.delete(Kind_VOTE, "gone")
+    group = sf.add(Kind.TARGET_GROUP, TargetGroup(id="g", name="Monteurs", participants=12))
+    ids = [sf.add(Kind.THEME, Theme(id=f"th{i}", name=f"Thema {i}")).id for i in range(5)]
+    sf.add(Kind.VOTE, Vote(id="tally", item_id=ids[0], dots=7, target_group_id=group.id))
+    sf.add(Kind.VOTE, Vote(id="gone", item_id=ids[4], dots=9, target_group_id=group.id))
+    sf.delete(Kind.VOTE, "gone")
     for dots in ({ids[1]: 2, ids[2]: 1}, {ids[1]: 1, ids[0]: 2}, {ids[3]: 2}):
         sf.cast_ballot(dots, target_group_id=group.id, budget=3, cap=2)
     before = compute_results(sf.snapshot())
@@ -293,10 +303,3 @@ def test_results_identical_after_closing_and_reopening(tmp_path: Path) -> None:
     assert after == before
     assert [(r.total, r.rank) for r in after.ranking] == [(9, 1), (3, 2), (2, 3), (1, 4), (0, 5)]
     assert after.ballots == 3
-
-
-from desktop_app.core.model import Kind  # noqa: E402
-
-Kind_TG = Kind.TARGET_GROUP
-Kind_THEME = Kind.THEME
-Kind_VOTE = Kind.VOTE

@@ -1,14 +1,824 @@
-"""Phase page: Clusteren (placeholder until it is built)."""
+"""Phase page: Clusteren, the affinity board.
+
+Left the tray of proposals not yet in a theme; right the themes as boxes in a
+grid, with a dashed "new theme" box at the end. Cards are dragged (one or many)
+onto a theme, back into the tray, or onto empty space for a new theme; the
+keyboard does the same (select, T or Ctrl+T, type, Enter). Themes are renamed
+in place, coloured, described, merged, split and deleted from their menu.
+Every step is one undoable command through the controller. "Suggesties"
+runs the offline suggestion engine and lists candidate themes and
+near-duplicates to accept, edit or dismiss, one by one.
+
+While voting is open no theme may be added or removed; the page says so.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+import time
+from collections.abc import Iterable, Sequence
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.model import Kind, SessionSnapshot, Theme
+from desktop_app.core.suggestions import Suggestions, ThemeSuggestion, standard_theme_names, suggest
+from desktop_app.core.voting import items_frozen
+from desktop_app.storage import duplicates
+from desktop_app.storage.session_file import Change, new_id
+from desktop_app.ui import palette
+from desktop_app.ui.cluster_board import (
+    BOARD_STYLE,
+    THEME_COLORS,
+    CardListView,
+    ThemeBox,
+    ThemeGrid,
+    TrayBox,
+    automatic_color,
+    clear_other_selections,
+)
+from desktop_app.ui.cluster_commands import DuplicateLinkCommand, ThemeColorCommand
+from desktop_app.ui.cluster_model import CardFilter, CardInfo, CardListModel, fold
+from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
+from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.pages.base import PlaceholderPage
+from desktop_app.ui.look import icon
+from desktop_app.ui.pages.base import Page, heading
+
+DISMISSED_KEY = "dismissed_suggestions"
+#: Changes that only move cards between areas (no card looks different).
+_MEMBERSHIP_KINDS = {Kind.THEME.value}
 
 
-class ClusterPage(PlaceholderPage):
+class ClusterPage(Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__(controller, QCoreApplication.translate("ClusterPage", "Clusteren"), QCoreApplication.translate("ClusterPage", "Hier komt het clusterbord."), parent)
+        self._pending: set[str] = {"*"}
+        super().__init__(controller, parent)
+        self.setObjectName("clusterPage")
+        self.setStyleSheet(BOARD_STYLE)
+        self.cards: dict[str, CardInfo] = {}
+        self.filter = CardFilter()
+        self.tray_model = CardListModel(None, self.cards, self.drop, self)
+        self.theme_models: dict[str, CardListModel] = {}
+        self.theme_boxes: dict[str, ThemeBox] = {}
+        self.themes: dict[str, Theme] = {}
+        self.theme_order: list[str] = []
+        self.theme_of: dict[str, str] = {}
+        self.kept: dict[str, str] = {}
+        self.colors: dict[str, str] = {}
+        self.frozen = False
+        self.picker: QuickPicker | None = None
+        self.suggestions: Suggestions | None = None
+        self.suggestion_ms = 0.0
+        controller.error.connect(self._on_error)
+        self._build()
+
+    # ================================================================== build
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(heading(self.tr("Clusteren")))
+        self.summary = QLabel()
+        self.summary.setObjectName("boardSummary")
+        self.summary.setStyleSheet(f"color: {palette.MUTED}; padding-left: 8px;")
+        top.addWidget(self.summary, 1)
+        self.new_button = QPushButton(icon("plus"), self.tr("Nieuw thema"))
+        self.new_button.setObjectName("newThemeButton")
+        self.new_button.setToolTip(self.tr("Nieuw thema van de gekozen kaarten (N of Ctrl+G)"))
+        self.new_button.clicked.connect(self.create_theme_from_selection)
+        top.addWidget(self.new_button)
+        self.move_button = QPushButton(icon("tag"), self.tr("Naar thema…"))
+        self.move_button.setObjectName("moveButton")
+        self.move_button.setToolTip(self.tr("Gekozen kaarten naar een thema sturen (T of Ctrl+T)"))
+        self.move_button.clicked.connect(self.open_picker)
+        top.addWidget(self.move_button)
+        self.suggest_button = QPushButton(icon("sparkles", "#FFFFFF"), self.tr("Suggesties"))
+        self.suggest_button.setObjectName("suggestButton")
+        self.suggest_button.setProperty("primary", "true")
+        self.suggest_button.setToolTip(
+            self.tr("Thema's en dubbelen voorstellen op basis van de tekst (offline)")
+        )
+        self.suggest_button.clicked.connect(self.show_suggestions)
+        top.addWidget(self.suggest_button)
+        layout.addLayout(top)
+
+        self.banner = QFrame()
+        self.banner.setObjectName("votingBanner")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(12, 8, 12, 8)
+        banner_icon = QLabel()
+        banner_icon.setPixmap(icon("triangle-alert", palette.WARNING_TEXT).pixmap(20, 20))
+        banner_layout.addWidget(banner_icon)
+        self.banner_text = QLabel(
+            self.tr(
+                "Het stemmen is open: er kunnen nu geen thema's bij of af. Kaarten verplaatsen "
+                "en namen aanpassen kan wel. Sluit eerst het stemmen (fase 4) om thema's te "
+                "maken, samen te voegen, te splitsen of te verwijderen."
+            )
+        )
+        self.banner_text.setWordWrap(True)
+        banner_layout.addWidget(self.banner_text, 1)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.search = QLineEdit()
+        self.search.setObjectName("boardSearch")
+        self.search.setPlaceholderText(self.tr("Zoeken in voorstellen (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(
+            icon("search", palette.MUTED), QLineEdit.ActionPosition.LeadingPosition
+        )
+        self.search.textChanged.connect(self._filters_changed)
+        self.search.setMinimumWidth(220)
+        filters.addWidget(self.search, 2)
+        self.round_filter = self._combo("roundFilter", self.tr("Filter op ronde"))
+        self.table_filter = self._combo("tableFilter", self.tr("Filter op tafel"))
+        self.group_filter = self._combo("groupFilter", self.tr("Filter op doelgroep"))
+        for combo in (self.round_filter, self.table_filter, self.group_filter):
+            filters.addWidget(combo, 1)
+        self.clear_filters_button = QPushButton(icon("x"), self.tr("Filters wissen"))
+        self.clear_filters_button.setObjectName("clearFilters")
+        self.clear_filters_button.setFlat(True)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.clear_filters_button.hide()
+        filters.addWidget(self.clear_filters_button)
+        layout.addLayout(filters)
+
+        self.status = QLabel()
+        self.status.setObjectName("boardStatus")
+        self.status.setWordWrap(True)
+        self.status.setMinimumHeight(20)
+        self.status.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(self.status)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(16)
+        self.tray = TrayBox(self, self.tray_model, self.filter)
+        self.tray.setMinimumWidth(248)
+        self.splitter.addWidget(self.tray)
+        self.grid = ThemeGrid(self)
+        self.grid.setMinimumWidth(280)
+        self.splitter.addWidget(self.grid)
+        self.panel = SuggestionsPanel()
+        self.panel.accept_theme.connect(self.accept_theme_suggestion)
+        self.panel.accept_duplicate.connect(lambda a, b: self.accept_duplicate(a, b))
+        self.panel.dismiss.connect(self.dismiss_suggestion)
+        self.panel.refresh_requested.connect(self.show_suggestions)
+        self.panel.close_requested.connect(self.hide_suggestions)
+        self.panel.hide()
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([320, 1000, 0])
+        layout.addWidget(self.splitter, 1)
+
+        self._shortcut("Ctrl+T", self.open_picker)
+        self._shortcut("Ctrl+G", self.create_theme_from_selection)
+        self._shortcut("Ctrl+F", self._focus_search)
+        self._shortcut("F2", self._rename_current)
+        self._update_buttons()
+
+    def _combo(self, name: str, tip: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setToolTip(tip)
+        combo.setAccessibleName(tip)
+        combo.setMinimumContentsLength(10)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.currentIndexChanged.connect(self._filters_changed)
+        return combo
+
+    def _shortcut(self, keys: str, slot: object) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+    # ================================================================ refresh
+    def on_change(self, change: Change) -> None:
+        self._pending.add(change.kind)
+        super().on_change(change)
+
+    def refresh(self) -> None:
+        kinds, self._pending = self._pending, set()
+        snapshot = self.controller.snapshot()
+        state = self.controller.session_file.state
+        self.frozen = items_frozen(snapshot, state)
+        self.banner.setVisible(self.frozen)
+        if kinds and kinds <= {"state"} and self.cards:
+            self.panel.set_dismissed(state(DISMISSED_KEY, []) or [])
+            self._update_panel_state()
+            self._update_buttons()
+            return
+        if not self.cards or not kinds <= _MEMBERSHIP_KINDS:
+            self._rebuild_cards(snapshot)
+        self._rebuild_areas(snapshot)
+        self._update_panel_state()
+        self._update_buttons()
+
+    def _rebuild_cards(self, snapshot: SessionSnapshot) -> None:
+        tables = {t.id: t for t in snapshot.tables}
+        rounds = {r.id: r for r in snapshot.rounds}
+        groups = {g.id: g for g in snapshot.target_groups}
+        live = snapshot.live_proposals()
+        live_ids = {p.id for p in live}
+        self.kept = {
+            linked: kept
+            for linked, kept in duplicates.kept_of(
+                duplicates.links(self.controller.session_file)
+            ).items()
+            if linked in live_ids and kept in live_ids
+        }
+        families: dict[str, list[str]] = {}
+        for linked, kept in self.kept.items():
+            families.setdefault(kept, []).append(linked)
+        table_of = {p.id: p.table_id for p in live}
+        new: dict[str, CardInfo] = {}
+        for p in live:
+            table = tables.get(p.table_id)
+            group_id = p.target_group_id or (table.target_group_id if table else None)
+            parts = []
+            if table is not None:
+                parts.append(table.name)
+            round_ = rounds.get(p.round_id)
+            if round_ is not None:
+                parts.append(self.tr("Ronde {n}").format(n=round_.number))
+            group = groups.get(group_id) if group_id else None
+            if group is not None:
+                parts.append(group.name)
+            meta = " · ".join(parts)
+            badge = ""
+            linked_to = self.kept.get(p.id)
+            if linked_to is not None:
+                badge = self.tr("dubbel")
+            elif p.id in families:
+                members = [p.id, *families[p.id]]
+                n_tables = len({table_of[m] for m in members})
+                badge = (
+                    self.tr("{n} tafels").format(n=n_tables)
+                    if n_tables > 1
+                    else self.tr("{n}×").format(n=len(members))
+                )
+            new[p.id] = CardInfo(
+                id=p.id,
+                text=p.text,
+                meta=meta,
+                round_id=p.round_id,
+                table_id=p.table_id,
+                target_group_id=group_id,
+                search_key=fold(p.text + " " + meta),
+                badge=badge,
+                linked_to=linked_to,
+            )
+        changed = [pid for pid, card in new.items() if self.cards.get(pid) != card]
+        self.cards.clear()
+        self.cards.update(new)
+        self._pending_changed = changed
+        self._fill_filters(snapshot)
+
+    def _rebuild_areas(self, snapshot: SessionSnapshot) -> None:
+        live_order = [p.id for p in snapshot.live_proposals()]
+        self.theme_of = snapshot.theme_of()
+        self.colors = self.controller.session_file.theme_colors()
+        themes = snapshot.live_themes()
+        self.themes = {t.id: t for t in themes}
+        self.theme_order = [t.id for t in themes]
+        self.tray_model.set_ids([pid for pid in live_order if pid not in self.theme_of])
+        for gone in [tid for tid in self.theme_boxes if tid not in self.themes]:
+            old_box = self.theme_boxes.pop(gone)
+            old_model = self.theme_models.pop(gone, None)
+            old_box.hide()
+            old_box.setParent(None)
+            old_box.deleteLater()
+            if old_model is not None:
+                old_model.deleteLater()
+        boxes: list[ThemeBox] = []
+        stored = self.colors
+        self.colors = {t.id: stored.get(t.id) or automatic_color(n) for n, t in enumerate(themes)}
+        for theme in themes:
+            box = self.theme_boxes.get(theme.id)
+            if box is None:
+                model = CardListModel(theme.id, self.cards, self.drop, self)
+                self.theme_models[theme.id] = model
+                box = ThemeBox(self, theme.id, model, self.filter)
+                self.theme_boxes[theme.id] = box
+            box.model.set_ids([pid for pid in theme.proposal_ids if pid in self.cards])
+            box.set_theme(theme.name, theme.description, self.colors.get(theme.id))
+            boxes.append(box)
+        self.grid.set_boxes(boxes)
+        changed = getattr(self, "_pending_changed", [])
+        if changed:
+            self.tray_model.cards_changed(changed)
+            for model in self.theme_models.values():
+                model.cards_changed(changed)
+            self._pending_changed = []
+        self._update_counts()
+
+    def _fill_filters(self, snapshot: SessionSnapshot) -> None:
+        def fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for item_id, text in items:
+                combo.addItem(text, item_id)
+            index = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)
+
+        fill(
+            self.round_filter,
+            self.tr("Alle rondes"),
+            [(r.id, self.tr("Ronde {n}").format(n=r.number)) for r in snapshot.live_rounds()],
+        )
+        fill(
+            self.table_filter,
+            self.tr("Alle tafels"),
+            [(t.id, t.name) for t in snapshot.live_tables()],
+        )
+        fill(
+            self.group_filter,
+            self.tr("Alle doelgroepen"),
+            [(g.id, g.name) for g in snapshot.live_target_groups()],
+        )
+        self._read_filters()
+
+    def _update_counts(self) -> None:
+        self.tray.update_count(self.filter)
+        for box in self.theme_boxes.values():
+            box.update_count(self.filter)
+        total = len(self.cards)
+        self.summary.setText(
+            self.tr("{total} voorstellen · {tray} nog niet ingedeeld · {themes} thema's").format(
+                total=total, tray=self.tray_model.rowCount(), themes=len(self.theme_order)
+            )
+        )
+
+    def _update_buttons(self) -> None:
+        has_selection = bool(self.selected_ids())
+        self.move_button.setEnabled(has_selection)
+        self.new_button.setEnabled(not self.frozen)
+        self.grid.new_zone.setEnabled(not self.frozen)
+
+    # ================================================================ filters
+    def _read_filters(self) -> None:
+        self.filter.round_id = self.round_filter.currentData()
+        self.filter.table_id = self.table_filter.currentData()
+        self.filter.target_group_id = self.group_filter.currentData()
+        self.filter.search = fold(self.search.text().strip())
+
+    def _filters_changed(self) -> None:
+        self._read_filters()
+        self.tray.proxy.refilter()
+        for box in self.theme_boxes.values():
+            box.proxy.refilter()
+        self.clear_filters_button.setVisible(self.filter.active())
+        self._update_counts()
+
+    def clear_filters(self) -> None:
+        for combo in (self.round_filter, self.table_filter, self.group_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        self._filters_changed()
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ============================================================== selection
+    def views(self) -> list[CardListView]:
+        return [
+            self.tray.view,
+            *(self.theme_boxes[tid].view for tid in self.theme_order if tid in self.theme_boxes),
+        ]
+
+    def selected_ids(self) -> list[str]:
+        result: list[str] = []
+        for view in self.views():
+            result.extend(view.selected_ids())
+        return list(dict.fromkeys(result))
+
+    def view_selection_changed(self, view: CardListView) -> None:
+        if view.selectionModel().hasSelection():
+            clear_other_selections(self.views(), view)
+        self._update_buttons()
+
+    def theme_names(self) -> list[tuple[str, str]]:
+        return [(tid, self.themes[tid].name) for tid in self.theme_order]
+
+    def _rename_current(self) -> None:
+        focus: QWidget | None = self.focusWidget()
+        while focus is not None and not isinstance(focus, ThemeBox):
+            focus = focus.parentWidget()
+        if isinstance(focus, ThemeBox):
+            focus.start_rename()
+
+    # =============================================================== messages
+    def show_message(self, text: str, *, problem: bool = False) -> None:
+        self.status.setStyleSheet(
+            f"color: {palette.DANGER_TEXT}; font-weight: 600;"
+            if problem
+            else f"color: {palette.MUTED};"
+        )
+        self.status.setText(text)
+
+    def _on_error(self, message: str) -> None:
+        if self.isVisible():
+            self.show_message(message, problem=True)
+
+    def _refuse_if_frozen(self) -> bool:
+        if self.frozen:
+            self.show_message(
+                self.tr(
+                    "Het stemmen is open: thema's maken of verwijderen kan pas als het "
+                    "stemmen gesloten is."
+                ),
+                problem=True,
+            )
+            return True
+        return False
+
+    def _undo_hint(self, text: str) -> None:
+        self.show_message(self.tr("{what} — Ctrl+Z maakt het ongedaan.").format(what=text))
+
+    def _sync(self) -> None:
+        """Make sure the board shows the last change even when it is hidden."""
+        if self._pending:
+            self.refresh()
+
+    # ================================================================ actions
+    def _all_theme_keys(self, *extra: str) -> list[tuple[Kind, str]]:
+        keys = [(Kind.THEME, t.id) for t in self.controller.snapshot().themes]
+        return keys + [(Kind.THEME, tid) for tid in extra]
+
+    def _theme_label(self, area_id: str | None) -> str:
+        if area_id is None:
+            return self.tr("de bak")
+        theme = self.themes.get(area_id)
+        return "“{}”".format(theme.name if theme else "?")
+
+    def drop(self, proposal_ids: list[str], area_id: str | None) -> bool:
+        """Cards dropped on an area (a theme, or the tray for None)."""
+        ids = [pid for pid in dict.fromkeys(proposal_ids) if pid in self.cards]
+        if not ids or (area_id is not None and area_id not in self.themes):
+            return False
+        if all(self.theme_of.get(pid) == area_id for pid in ids):
+            return True  # already there
+        self.move_cards(ids, area_id)
+        return True
+
+    def move_cards(self, proposal_ids: Sequence[str], area_id: str | None) -> None:
+        ids = list(proposal_ids)
+        if area_id is None:
+            text = self.tr("{n} kaart(en) terug naar de bak").format(n=len(ids))
+        else:
+            text = self.tr("{n} kaart(en) naar {theme}").format(
+                n=len(ids), theme=self._theme_label(area_id)
+            )
+        self.controller.move_proposals(text, ids, area_id)
+        self._sync()
+        self._undo_hint(text)
+
+    def drop_new_theme(self, proposal_ids: list[str]) -> bool:
+        ids = [pid for pid in dict.fromkeys(proposal_ids) if pid in self.cards]
+        if not ids:
+            return False
+        return self.new_theme(ids) is not None
+
+    def _default_name(self) -> str:
+        names = {t.name for t in self.themes.values()}
+        base = self.tr("Nieuw thema")
+        if base not in names:
+            return base
+        n = 2
+        while self.tr("Nieuw thema {n}").format(n=n) in names:
+            n += 1
+        return self.tr("Nieuw thema {n}").format(n=n)
+
+    def _next_color(self) -> str:
+        used = [self.colors.get(tid) for tid in self.theme_order]
+        choices = THEME_COLORS
+        for color in choices:
+            if color not in used:
+                return color
+        return choices[len(self.theme_order) % len(choices)]
+
+    def new_theme(
+        self,
+        proposal_ids: Sequence[str],
+        name: str | None = None,
+        *,
+        rename: bool = True,
+        text: str | None = None,
+    ) -> str | None:
+        """A new theme holding ``proposal_ids`` (taken from wherever they are)."""
+        if self._refuse_if_frozen():
+            return None
+        theme_id = new_id()
+        name = name if name and name.strip() else self._default_name()
+        color = self._next_color()
+        theme = Theme(id=theme_id, name=name, proposal_ids=tuple(dict.fromkeys(proposal_ids)))
+        session_file = self.controller.session_file
+
+        def action() -> None:
+            session_file.add(Kind.THEME, theme)
+            session_file.set_theme_color(theme_id, color)
+
+        step = text or self.tr("Nieuw thema “{name}”").format(name=name)
+        self.controller.perform(step, self._all_theme_keys(theme_id), action)
+        if session_file.get(Kind.THEME, theme_id) is None:
+            return None
+        self._sync()
+        box = self.theme_boxes.get(theme_id)
+        if box is not None:
+            self.grid.ensure_visible(box)
+            if rename:
+                box.start_rename()
+        self._undo_hint(step)
+        return theme_id
+
+    def create_theme_from_selection(self) -> None:
+        self.new_theme(self.selected_ids())
+
+    def send_selection_to_tray(self) -> None:
+        ids = [pid for pid in self.selected_ids() if pid in self.theme_of]
+        if ids:
+            self.move_cards(ids, None)
+
+    def rename_theme(self, theme_id: str, name: str) -> None:
+        if not name.strip() or theme_id not in self.themes:
+            return
+        self.controller.edit(
+            self.tr("Thema hernoemen naar “{name}”").format(name=name),
+            Kind.THEME,
+            theme_id,
+            name=name,
+        )
+        self._sync()
+
+    def set_description(self, theme_id: str, description: str) -> None:
+        self.controller.edit(
+            self.tr("Beschrijving van een thema"),
+            Kind.THEME,
+            theme_id,
+            description=description if description.strip() else None,
+        )
+        self._sync()
+
+    def edit_description(self, theme_id: str) -> None:
+        theme = self.themes.get(theme_id)
+        if theme is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Beschrijving"),
+            self.tr("Waar gaat “{name}” over? (zichtbaar op het bord en in het verslag)").format(
+                name=theme.name
+            ),
+            theme.description or "",
+        )
+        if ok:
+            self.set_description(theme_id, text)
+
+    def set_color(self, theme_id: str, color: str | None) -> None:
+        if theme_id not in self.themes:
+            return
+        self.controller.undo_stack.push(
+            ThemeColorCommand(
+                self.tr("Kleur van een thema"), self.controller.session_file, theme_id, color
+            )
+        )
+        self._sync()
+
+    def merge_themes(self, source_id: str, target_id: str) -> None:
+        """The cards of ``source_id`` join ``target_id``; the source theme goes."""
+        if self._refuse_if_frozen() or source_id == target_id:
+            return
+        source, target = self.themes.get(source_id), self.themes.get(target_id)
+        if source is None or target is None:
+            return
+        session_file = self.controller.session_file
+
+        def action() -> None:
+            if source.proposal_ids:
+                session_file.move_proposals(source.proposal_ids, target_id)
+            session_file.delete(Kind.THEME, source_id)
+
+        step = self.tr("“{a}” samengevoegd met “{b}”").format(a=source.name, b=target.name)
+        self.controller.perform(step, self._all_theme_keys(), action)
+        self._sync()
+        self._undo_hint(step)
+
+    def split_theme(self, theme_id: str, proposal_ids: Sequence[str]) -> str | None:
+        """The chosen cards of a theme leave it for a new theme."""
+        theme = self.themes.get(theme_id)
+        ids = [pid for pid in proposal_ids if self.theme_of.get(pid) == theme_id]
+        if theme is None or not ids:
+            self.show_message(
+                self.tr("Kies eerst de kaarten die uit het thema gaan."), problem=True
+            )
+            return None
+        name = self.tr("{name} (deel 2)").format(name=theme.name)
+        return self.new_theme(ids, name, text=self.tr("“{name}” gesplitst").format(name=theme.name))
+
+    def delete_theme(self, theme_id: str) -> None:
+        if self._refuse_if_frozen():
+            return
+        theme = self.themes.get(theme_id)
+        if theme is None:
+            return
+        step = self.tr("Thema “{name}” verwijderd, {n} kaart(en) terug in de bak").format(
+            name=theme.name, n=len(theme.proposal_ids)
+        )
+        self.controller.delete(step, Kind.THEME, [theme_id])
+        self._sync()
+        self._undo_hint(step)
+
+    # ================================================================= picker
+    def open_picker(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            self.show_message(
+                self.tr(
+                    "Kies eerst een of meer kaarten (klik; Shift of Ctrl voor meer), druk dan op T."
+                ),
+                problem=True,
+            )
+            return
+        themes = [
+            PickerTheme(
+                tid, self.themes[tid].name, self.theme_models[tid].rowCount(), self.colors.get(tid)
+            )
+            for tid in self.theme_order
+        ]
+        picker = QuickPicker(themes, len(ids), allow_new=not self.frozen, parent=self)
+        picker.accepted.connect(lambda: self._picked(ids, picker.choice))
+        picker.finished.connect(lambda _result: picker.deleteLater())
+        self.picker = picker
+        picker.open()
+
+    def _picked(self, ids: list[str], choice: Choice | None) -> None:
+        self.picker = None
+        if choice is None:
+            return
+        if choice.kind == "tray":
+            self.move_cards([pid for pid in ids if pid in self.theme_of], None)
+        elif choice.kind == "theme" and choice.theme_id is not None:
+            self.drop(ids, choice.theme_id)
+        elif choice.kind == "new":
+            self.new_theme(ids, choice.name or None, rename=not choice.name.strip())
+
+    # ============================================================ suggestions
+    def show_suggestions(self) -> None:
+        snapshot = self.controller.snapshot()
+        proposals = [(p.id, p.text) for p in snapshot.live_proposals()]
+        started = time.perf_counter()
+        result = suggest(proposals, language=snapshot.session.lang)
+        self.suggestion_ms = (time.perf_counter() - started) * 1000
+        self.suggestions = result
+        dismissed = self.controller.session_file.state(DISMISSED_KEY, []) or []
+        self.panel.set_result(
+            result,
+            self.cards,
+            standard_theme_names(snapshot.session.lang),
+            dismissed,
+            elapsed_ms=self.suggestion_ms,
+        )
+        self._update_panel_state()
+        if not self.panel.isVisible():
+            self.panel.show()
+            sizes = self.splitter.sizes()
+            panel_width = 360 if self.width() >= 1280 else 300
+            self.splitter.setSizes([sizes[0], max(280, sizes[1] - panel_width), panel_width])
+
+    def hide_suggestions(self) -> None:
+        self.panel.hide()
+
+    def _update_panel_state(self) -> None:
+        if self.suggestions is None:
+            return
+        names = {tid: t.name for tid, t in self.themes.items()}
+        self.panel.update_state(self.theme_of, names, self.kept, self.frozen)
+
+    def _dismissed(self) -> set[str]:
+        return set(self.controller.session_file.state(DISMISSED_KEY, []) or [])
+
+    def dismiss_suggestion(self, key: str) -> None:
+        dismissed = sorted(self._dismissed() | {key})
+        session_file = self.controller.session_file
+        self.controller.run_unrecorded(lambda: session_file.set_state(DISMISSED_KEY, dismissed))
+        self.panel.set_dismissed(dismissed)
+
+    def accept_theme_suggestion(self, suggestion: ThemeSuggestion, name: str) -> str | None:
+        """Create exactly the suggested theme, with its proposals not yet in a theme."""
+        if self._refuse_if_frozen():
+            return None
+        ids = [
+            pid for pid in suggestion.proposal_ids if pid in self.cards and pid not in self.theme_of
+        ]
+        if not ids:
+            self.show_message(
+                self.tr(
+                    "Alle voorstellen van deze suggestie zitten al in een "
+                    "thema; er is niets veranderd."
+                ),
+                problem=True,
+            )
+            return None
+        chosen = name if name.strip() else suggestion.name
+        theme_id = self.new_theme(
+            ids,
+            chosen,
+            rename=False,
+            text=self.tr("Thema “{name}” uit een suggestie ({n} kaarten)").format(
+                name=chosen, n=len(ids)
+            ),
+        )
+        if theme_id is not None:
+            self.panel.mark_done(theme_key(suggestion))
+        return theme_id
+
+    def accept_duplicate(self, a: str, b: str, theme_id: str | None = None) -> None:
+        """Merge two near-duplicates: both stay, in one theme; the first shows the count.
+
+        The theme is ``theme_id``, else the theme of ``a``, else that of ``b``;
+        when neither is in a theme, the quick picker asks.
+        """
+        if a not in self.cards or b not in self.cards:
+            return
+        key = duplicate_key(a, b)
+        kept = self.kept.get(a, a)
+        if self.kept.get(b, b) == kept:
+            self.panel.mark_done(key)
+            return
+        target = theme_id or self.theme_of.get(a) or self.theme_of.get(b)
+        if target is not None:
+            self._merge_duplicate(a, b, Choice("theme", theme_id=target))
+            return
+        picker = QuickPicker(
+            [
+                PickerTheme(
+                    tid,
+                    self.themes[tid].name,
+                    self.theme_models[tid].rowCount(),
+                    self.colors.get(tid),
+                )
+                for tid in self.theme_order
+            ],
+            2,
+            allow_new=not self.frozen,
+            parent=self,
+        )
+        picker.setWindowTitle(self.tr("In welk thema komen de dubbelen?"))
+        picker.accepted.connect(lambda: self._merge_duplicate(a, b, picker.choice))
+        picker.finished.connect(lambda _result: picker.deleteLater())
+        self.picker = picker
+        picker.open()
+
+    def _merge_duplicate(self, a: str, b: str, choice: Choice | None) -> None:
+        self.picker = None
+        if choice is None:
+            return
+        kept = self.kept.get(a, a)
+        stack = self.controller.undo_stack
+        step = self.tr("Dubbele voorstellen samengevoegd")
+        stack.beginMacro(step)
+        try:
+            if choice.kind == "new":
+                self.new_theme([a, b], choice.name or None, rename=False)
+            elif choice.kind == "theme" and choice.theme_id is not None:
+                outside = [pid for pid in (a, b) if self.theme_of.get(pid) != choice.theme_id]
+                if outside:
+                    self.controller.move_proposals(step, outside, choice.theme_id)
+            stack.push(DuplicateLinkCommand(step, self.controller.session_file, b, kept))
+        finally:
+            stack.endMacro()
+        self._sync()
+        self.panel.mark_done(duplicate_key(a, b))
+        self._undo_hint(step)
+
+    def suggestion_keys(self) -> Iterable[str]:
+        """Keys of the suggestions shown (for tests and the beamer's curiosity)."""
+        return [item.key for item in self.panel.theme_items] + [
+            item.key for item in self.panel.duplicate_items
+        ]

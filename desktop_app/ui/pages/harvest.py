@@ -1,14 +1,298 @@
-"""Phase page: Oogst (placeholder until it is built)."""
+"""Phase page 6: Oogst. The session's outcomes leave the laptop.
+
+Three cards, one per export: the HR workbook (Excel), the harvest report for
+participants and management (PDF) and the exchange file (JSON) for merging on
+another laptop. Each asks where to save, writes atomically through its export
+module and says plainly what happened: the path it wrote, or the reason it
+could not (a missing folder, a file open in Excel, a full disk); nothing is
+left half-written then.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
 
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import paths
+from desktop_app.core.errors import UserError
+from desktop_app.storage.follow_up import carried_over
+from desktop_app.storage.session_file import Change
+from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.pages.base import PlaceholderPage
+from desktop_app.ui.look import icon, pixmap
+from desktop_app.ui.pages.base import Page, heading, hint
+
+XLSX = "xlsx"
+PDF = "pdf"
+JSON = "json"
+KINDS = (XLSX, PDF, JSON)
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
-class HarvestPage(PlaceholderPage):
+@dataclass
+class _Card:
+    kind: str
+    button: QPushButton
+    result: QLabel
+    open_folder: QPushButton
+    last_path: Path | None = None
+
+
+def safe_file_stem(title: str, fallback: str) -> str:
+    """A file name made of the session title, without characters Windows refuses."""
+    stem = _UNSAFE.sub(" ", title).strip(" .")
+    stem = " ".join(stem.split())[:80].strip(" .")
+    return stem or fallback
+
+
+class HarvestPage(Page):
+    """Exports: Excel workbook for HR, PDF harvest report, exchange file."""
+
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__(controller, QCoreApplication.translate("HarvestPage", "Oogst"), QCoreApplication.translate("HarvestPage", "Hier komen de exports."), parent)
+        super().__init__(controller, parent)
+        self.setObjectName("harvestPage")
+        self._folder: Path | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(16)
+        layout.addWidget(heading(self.tr("Oogst")))
+        intro = QLabel(
+            self.tr(
+                "Geef de uitkomsten door: de werkmap aan HR, het verslag aan de deelnemers "
+                "en het management, het uitwisselbestand aan een andere laptop."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.summary = QLabel()
+        self.summary.setObjectName("harvestSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(self.summary)
+        self.empty_hint = hint(
+            self.tr(
+                "Nog geen voorstellen in deze sessie: de exports zijn dan nog leeg. "
+                "Vul eerst de rondes in (fase 2)."
+            )
+        )
+        self.empty_hint.setObjectName("harvestEmptyHint")
+        layout.addWidget(self.empty_hint)
+
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(8)
+        self.cards: dict[str, _Card] = {}
+        specs = (
+            (
+                XLSX,
+                "file-spreadsheet",
+                self.tr("Werkmap voor HR (Excel)"),
+                self.tr(
+                    "Alle voorstellen, thema's, de stemuitslag per doelgroep en het "
+                    "actieplan, klaar om te filteren en op te volgen."
+                ),
+                self.tr("&Excel opslaan…"),
+            ),
+            (
+                PDF,
+                "file-text",
+                self.tr("Oogstverslag (PDF)"),
+                self.tr(
+                    "Voor deelnemers en management: doel en vragen, de thema's met hun "
+                    "voorstellen, de uitslag, het actieplan en wat er nu gebeurt."
+                ),
+                self.tr("&PDF opslaan…"),
+            ),
+            (
+                JSON,
+                "file-json",
+                self.tr("Uitwisselbestand (JSON)"),
+                self.tr(
+                    "De hele sessie om samen te voegen op een andere laptop, of te bewaren "
+                    "voor de volgende keer."
+                ),
+                self.tr("&JSON opslaan…"),
+            ),
+        )
+        for column, (kind, icon_name, title, text, button_text) in enumerate(specs):
+            self._card(column, kind, icon_name, title, text, button_text)
+            self.grid.setColumnStretch(column, 1)
+        self.cards[XLSX].button.setProperty("primary", "true")
+        layout.addLayout(self.grid)
+        layout.addStretch(1)
+
+    def _card(
+        self, column: int, kind: str, icon_name: str, title: str, text: str, button_text: str
+    ) -> None:
+        """One card in the grid's column: rows for title, text, button and result are
+        shared by the three cards, so their buttons line up whatever the text lengths."""
+        card = QFrame()
+        card.setObjectName(f"{kind}Card")
+        card.setProperty("card", "true")
+        self.grid.addWidget(card, 0, column, 4, 1)
+
+        def cell(row: int, widget: QWidget, top: int = 0, bottom: int = 0) -> None:
+            holder = QWidget()
+            inner = QVBoxLayout(holder)
+            inner.setContentsMargins(16, top, 16, bottom)
+            inner.addWidget(widget)
+            self.grid.addWidget(holder, row, column)
+
+        header = QWidget()
+        top = QHBoxLayout(header)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(8)
+        picture = QLabel()
+        picture.setPixmap(pixmap(icon_name, 32, palette.ACCENT))
+        top.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(heading(title, "subheading"), 1)
+        cell(0, header, top=16)
+        body = QLabel(text)
+        body.setWordWrap(True)
+        body.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        cell(1, body)
+        button = QPushButton(icon("download", "#FFFFFF" if kind == XLSX else None), button_text)
+        button.setObjectName(f"export_{kind}")
+        button.clicked.connect(lambda: self.choose_and_export(kind))
+        cell(2, button)
+        bottom = QWidget()
+        below = QVBoxLayout(bottom)
+        below.setContentsMargins(0, 0, 0, 0)
+        below.setSpacing(4)
+        result = QLabel()
+        result.setObjectName(f"result_{kind}")
+        result.setWordWrap(True)
+        result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result.setMinimumHeight(result.fontMetrics().lineSpacing() * 2)
+        result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        below.addWidget(result)
+        open_folder = QPushButton(icon("folder-open"), self.tr("Map openen"))
+        open_folder.setObjectName(f"open_{kind}")
+        open_folder.setFlat(True)
+        keep_place = open_folder.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        open_folder.setSizePolicy(keep_place)
+        open_folder.setVisible(False)
+        open_folder.clicked.connect(lambda: self._open_folder(kind))
+        below.addWidget(open_folder, 0, Qt.AlignmentFlag.AlignLeft)
+        below.addStretch(1)
+        cell(3, bottom, bottom=16)
+        self.cards[kind] = _Card(kind, button, result, open_folder)
+
+    # ------------------------------------------------------------- refresh
+    def on_change(self, change: Change) -> None:
+        if change.kind != "state":
+            super().on_change(change)
+
+    def refresh(self) -> None:
+        snapshot = self.controller.snapshot()
+        proposals = len(snapshot.live_proposals())
+        themes = len(snapshot.live_themes())
+        dots = sum(v.dots for v in snapshot.live_votes())
+        interventions = len(snapshot.live_interventions())
+        carried = len(carried_over(self.controller.session_file))
+        text = self.tr(
+            "In deze sessie: {proposals} voorstellen, {themes} thema's, {dots} stippen, "
+            "{interventions} interventies."
+        ).format(proposals=proposals, themes=themes, dots=dots, interventions=interventions)
+        if carried:
+            text += " " + self.tr("{n} daarvan zijn overgenomen van een vorige sessie.").format(
+                n=carried
+            )
+        self.summary.setText(text)
+        self.empty_hint.setVisible(proposals == 0)
+
+    # -------------------------------------------------------------- export
+    def _writer(self, kind: str) -> Callable[[Path], None]:
+        controller = self.controller
+        if kind == XLSX:
+            from desktop_app.export.workbook import write_workbook
+
+            snapshot = controller.snapshot()
+            return lambda target: write_workbook(snapshot, target)
+        if kind == PDF:
+            from desktop_app.export.report import write_report
+
+            snapshot = controller.snapshot()
+            return lambda target: write_report(snapshot, target)
+        from desktop_app.storage.exchange import export_file
+
+        session_file = controller.session_file
+        return lambda target: export_file(session_file, target)
+
+    def suggested_path(self, kind: str) -> Path:
+        title = self.controller.session().title
+        suffix = {
+            XLSX: self.tr("werkmap HR"),
+            PDF: self.tr("oogstverslag"),
+            JSON: self.tr("uitwisselbestand"),
+        }[kind]
+        stem = safe_file_stem(title, self.tr("sessie"))
+        folder = self._folder or paths.documents_dir()
+        return folder / f"{stem} - {suffix}.{kind}"
+
+    def choose_and_export(self, kind: str) -> None:
+        captions = {
+            XLSX: (self.tr("Excel-werkmap opslaan"), self.tr("Excel-werkmappen (*.xlsx)")),
+            PDF: (self.tr("Oogstverslag opslaan"), self.tr("PDF-bestanden (*.pdf)")),
+            JSON: (self.tr("Uitwisselbestand opslaan"), self.tr("Uitwisselbestanden (*.json)")),
+        }
+        caption, pattern = captions[kind]
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, caption, str(self.suggested_path(kind)), pattern
+        )
+        if chosen:
+            target = Path(chosen)
+            if target.suffix.lower() != f".{kind}":
+                target = target.with_name(f"{target.name}.{kind}")
+            self.export(kind, target)
+
+    def export(self, kind: str, target: Path) -> bool:
+        """Write one export to ``target``; show the path or the reason it failed."""
+        card = self.cards[kind]
+        try:
+            self._writer(kind)(target)
+        except UserError as error:
+            message = error.message(self.controller.language)
+            self._show_result(
+                card, self.tr("Niet opgeslagen. {reason}").format(reason=message), error=True
+            )
+            self.controller.error.emit(message)
+            return False
+        except ImportError:
+            self._show_result(
+                card, self.tr("Deze export is in deze versie nog niet beschikbaar."), error=True
+            )
+            return False
+        card.last_path = target
+        self._folder = target.parent
+        self._show_result(card, self.tr("Opgeslagen: {path}").format(path=str(target)))
+        return True
+
+    def _show_result(self, card: _Card, text: str, *, error: bool = False) -> None:
+        card.result.setProperty("role", "error" if error else "")
+        card.result.setStyleSheet("" if error else f"color: {palette.SUCCESS_TEXT};")
+        card.result.style().unpolish(card.result)
+        card.result.style().polish(card.result)
+        card.result.setText(text)
+        card.open_folder.setVisible(not error and card.last_path is not None)
+
+    def _open_folder(self, kind: str) -> None:
+        path = self.cards[kind].last_path
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

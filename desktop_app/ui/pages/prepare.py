@@ -1,14 +1,937 @@
-"""Phase page: Voorbereiden (placeholder until it is built)."""
+"""Phase page: Voorbereiden. Session details, target groups, tables, rounds,
+voting rules and the context for the opening.
+
+Every field is stored when it is left (Enter or Tab); there is no Save button.
+A value that breaks a rule (an empty or duplicate name, a negative count) is
+not stored: the field is marked and a message stands right below it, and what
+was typed stays so it can be corrected.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import run_state
+from desktop_app.core.model import (
+    DEFAULT_PRIVACY_FLOOR,
+    ContextItem,
+    Entity,
+    Kind,
+    Round,
+    Table,
+    TargetGroup,
+)
+from desktop_app.storage.session_file import SessionFile, new_id
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.pages.base import PlaceholderPage
+from desktop_app.ui.look import icon, repolish
+from desktop_app.ui.pages.base import Page, heading, hint
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+NO_DATE = QDate(2000, 1, 1)
 
 
-class PreparePage(PlaceholderPage):
+# ---------------------------------------------------------------- helpers
+class ErrorLabel(QLabel):
+    """The message right below a field; hidden while the value is fine."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setProperty("role", "error")
+        self.setWordWrap(True)
+        self.hide()
+
+
+def mark(widget: QWidget, error: ErrorLabel, message: str | None) -> bool:
+    """Show or clear a field's problem; True when the value is fine."""
+    invalid = message is not None
+    if bool(widget.property("invalid")) != invalid:
+        widget.setProperty("invalid", invalid)
+        repolish(widget)
+    error.setText(message or "")
+    error.setVisible(invalid)
+    return not invalid
+
+
+def set_quietly(widget: QWidget, value: Any) -> None:
+    """Show a stored value, but never under the cursor of someone typing there."""
+    if widget.hasFocus():
+        return
+    widget.blockSignals(True)
+    try:
+        if isinstance(widget, QLineEdit):
+            if widget.text() != (value or ""):
+                widget.setText(value or "")
+        elif isinstance(widget, QPlainTextEdit):
+            if widget.toPlainText() != (value or ""):
+                widget.setPlainText(value or "")
+        elif isinstance(widget, QComboBox):
+            index = widget.findData(value)
+            widget.setCurrentIndex(max(index, 0))
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(QDate.fromString(value, "yyyy-MM-dd") if value else NO_DATE)
+    finally:
+        widget.blockSignals(False)
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Multi-line text that is stored when the field is left (Tab or a click elsewhere)."""
+
+    committed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(84)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.committed.emit()
+        super().focusOutEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+Enter stores; plain Enter is a new line.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+            event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.committed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+def parse_count(
+    text: str, low: int, high: int, tr: Callable[[str], str]
+) -> tuple[int | None, str | None]:
+    """A whole number in [low, high] or an empty field; (value, problem)."""
+    text = text.strip()
+    if not text:
+        return None, None
+    try:
+        value = int(text)
+    except ValueError:
+        return None, tr("Vul een heel getal in.")
+    if value < 0:
+        return None, tr("Mag niet negatief zijn.")
+    if not low <= value <= high:
+        return None, tr("Kies een getal van {low} tot {high}.").format(low=low, high=high)
+    return value, None
+
+
+class _ReorderCommand(QUndoCommand):
+    """Undoable reorder of positioned entities (tables, target groups, context items)."""
+
+    def __init__(
+        self, text: str, session_file: SessionFile, kind: Kind, before: list[str], after: list[str]
+    ) -> None:
+        super().__init__(text)
+        self._file, self._kind, self._before, self._after = session_file, kind, before, after
+
+    def redo(self) -> None:
+        self._file.move_to_position(self._kind, self._after)
+
+    def undo(self) -> None:
+        self._file.move_to_position(self._kind, self._before)
+
+
+def _form_card() -> tuple[QFrame, QFormLayout]:
+    card = QFrame()
+    card.setProperty("card", True)
+    form = QFormLayout(card)
+    form.setContentsMargins(16, 16, 16, 16)
+    form.setHorizontalSpacing(16)
+    form.setVerticalSpacing(4)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return card, form
+
+
+def _with_error(field: QWidget, error: ErrorLabel) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 8)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(error)
+    return box
+
+
+# ------------------------------------------------------------ list editors
+class ListEditor(QWidget):
+    """A list of entities on the left, the chosen one's fields on the right."""
+
+    kind: Kind
+    reorderable = False
+
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__(controller, QCoreApplication.translate("PreparePage", "Voorbereiden"), QCoreApplication.translate("PreparePage", "Hier komen de sessiegegevens, doelgroepen, tafels en rondes."), parent)
+        super().__init__(parent)
+        self.controller = controller
+        self.entities: list[Entity] = []
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 8, 0, 0)
+        row.setSpacing(16)
+
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        self.list = QListWidget()
+        self.list.setObjectName(f"{self.kind.value}List")
+        self.list.setMinimumWidth(220)
+        self.list.installEventFilter(self)
+        left.addWidget(self.list, 1)
+        self.list_error = ErrorLabel(f"{self.kind.value}ListError")
+        left.addWidget(self.list_error)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(4)
+        self.add_button = QPushButton(icon("plus"), self.tr("&Toevoegen"))
+        self.add_button.setObjectName(f"{self.kind.value}Add")
+        self.add_button.setToolTip(self.tr("Toevoegen (Insert in de lijst)"))
+        self.remove_button = QPushButton(icon("trash-2"), "")
+        self.remove_button.setObjectName(f"{self.kind.value}Remove")
+        self.remove_button.setToolTip(self.tr("Verwijderen (Delete in de lijst)"))
+        self.remove_button.setAccessibleName(self.tr("Verwijderen"))
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        self.up_button = QPushButton(icon("arrow-up"), "")
+        self.up_button.setToolTip(self.tr("Omhoog (Alt+↑ in de lijst)"))
+        self.up_button.setAccessibleName(self.tr("Omhoog"))
+        self.down_button = QPushButton(icon("arrow-down"), "")
+        self.down_button.setToolTip(self.tr("Omlaag (Alt+↓ in de lijst)"))
+        self.down_button.setAccessibleName(self.tr("Omlaag"))
+        if self.reorderable:
+            buttons.addWidget(self.up_button)
+            buttons.addWidget(self.down_button)
+        else:
+            self.up_button.hide()
+            self.down_button.hide()
+        buttons.addStretch(1)
+        left.addLayout(buttons)
+        self.extra_buttons = buttons
+        row.addLayout(left, 2)
+
+        right = QVBoxLayout()
+        self.card, self.form = _form_card()
+        right.addWidget(self.card)
+        self.empty_hint = hint("")
+        right.addWidget(self.empty_hint)
+        right.addStretch(1)
+        row.addLayout(right, 3)
+
+        self.build_form()
+        self.list.currentRowChanged.connect(lambda _: self.load_form())
+        self.add_button.clicked.connect(self.add_new)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+
+    # -- to be filled in by each kind
+    def build_form(self) -> None:
+        raise NotImplementedError
+
+    def fetch(self) -> list[Entity]:
+        return self.controller.session_file.entities(self.kind)
+
+    def label(self, entity: Entity) -> str:
+        return str(getattr(entity, "name", ""))
+
+    def new_entity(self) -> Entity:
+        raise NotImplementedError
+
+    def fill(self, entity: Entity) -> None:
+        raise NotImplementedError
+
+    def clear_errors(self) -> None:
+        for error in self.findChildren(ErrorLabel):
+            if error is not self.list_error:
+                error.hide()
+        for widget in self.card.findChildren(QWidget):
+            if widget.property("invalid"):
+                widget.setProperty("invalid", False)
+                repolish(widget)
+
+    def can_remove(self, entity: Entity) -> str | None:
+        return None
+
+    # -- shared behaviour
+    def current(self) -> Entity | None:
+        row = self.list.currentRow()
+        return self.entities[row] if 0 <= row < len(self.entities) else None
+
+    def reload(self) -> None:
+        keep = self.current()
+        self.entities = self.fetch()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for entity in self.entities:
+            item = QListWidgetItem(self.label(entity))
+            item.setData(ID_ROLE, entity.id)
+            self.list.addItem(item)
+        ids = [e.id for e in self.entities]
+        if keep is not None and keep.id in ids:
+            self.list.setCurrentRow(ids.index(keep.id))
+        elif self.entities:
+            self.list.setCurrentRow(0)
+        self.list.blockSignals(False)
+        self.load_form()
+
+    def select(self, entity_id: str) -> None:
+        for row, entity in enumerate(self.entities):
+            if entity.id == entity_id:
+                self.list.setCurrentRow(row)
+
+    def load_form(self) -> None:
+        entity = self.current()
+        self.card.setVisible(entity is not None)
+        self.empty_hint.setVisible(entity is None)
+        self.remove_button.setEnabled(entity is not None)
+        row = self.list.currentRow()
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < len(self.entities) - 1)
+        if entity is not None:
+            if getattr(self, "_shown_id", None) != entity.id:
+                self.clear_errors()
+                self._shown_id = entity.id
+            self.fill(entity)
+
+    def commit(self, what: str, **fields: Any) -> None:
+        entity = self.current()
+        if entity is None:
+            return
+        if all(getattr(entity, name) == value for name, value in fields.items()):
+            return
+        self.controller.edit(what, self.kind, entity.id, **fields)
+
+    def unique_name_problem(self, name: str, attribute: str = "name") -> str | None:
+        if not name.strip():
+            return self.tr("Vul een naam in.")
+        current = self.current()
+        folded = name.strip().casefold()
+        for entity in self.entities:
+            if (
+                entity is not current
+                and str(getattr(entity, attribute)).strip().casefold() == folded
+            ):
+                return self.tr("Deze naam is al in gebruik. Kies een andere naam.")
+        return None
+
+    def free_name(self, stem: str) -> str:
+        names = {str(getattr(e, "name", "")).casefold() for e in self.entities}
+        n = len(self.entities) + 1
+        while f"{stem} {n}".casefold() in names:
+            n += 1
+        return f"{stem} {n}"
+
+    def add_new(self) -> None:
+        entity = self.new_entity()
+        if self.controller.add(self.tr("Toevoegen"), self.kind, entity) is not None:
+            self.reload()
+            self.select(entity.id)
+            self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        pass
+
+    def remove_current(self) -> None:
+        entity = self.current()
+        if entity is None:
+            return
+        problem = self.can_remove(entity)
+        mark(self.list, self.list_error, problem)
+        if problem is not None:
+            return
+        row = self.list.currentRow()
+        self.controller.delete(self.tr("Verwijderen"), self.kind, [entity.id])
+        self.reload()
+        if self.entities:
+            self.list.setCurrentRow(min(row, len(self.entities) - 1))
+
+    def move_current(self, step: int) -> None:
+        row = self.list.currentRow()
+        target = row + step
+        if not (0 <= row < len(self.entities) and 0 <= target < len(self.entities)):
+            return
+        ids = [e.id for e in self.entities]
+        moved = list(ids)
+        moved[row], moved[target] = moved[target], moved[row]
+        self.reorder(ids, moved)
+        self.reload()
+        self.list.setCurrentRow(target)
+
+    def reorder(self, before: list[str], after: list[str]) -> None:
+        self.controller.undo_stack.push(
+            _ReorderCommand(
+                self.tr("Volgorde wijzigen"), self.controller.session_file, self.kind, before, after
+            )
+        )
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if (
+            watched is self.list
+            and isinstance(event, QKeyEvent)
+            and event.type() == event.Type.KeyPress
+        ):
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Insert:
+                self.add_new()
+                return True
+            if key == Qt.Key.Key_Delete:
+                self.remove_current()
+                return True
+            if (
+                self.reorderable
+                and mods & Qt.KeyboardModifier.AltModifier
+                and key
+                in (
+                    Qt.Key.Key_Up,
+                    Qt.Key.Key_Down,
+                )
+            ):
+                self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class TargetGroupEditor(ListEditor):
+    kind = Kind.TARGET_GROUP
+    reorderable = True
+
+    def build_form(self) -> None:
+        self.name_field = QLineEdit()
+        self.name_field.setObjectName("targetGroupName")
+        self.name_error = ErrorLabel("targetGroupNameError")
+        self.count_field = QLineEdit()
+        self.count_field.setObjectName("targetGroupParticipants")
+        self.count_field.setPlaceholderText(self.tr("bijvoorbeeld 24"))
+        self.count_error = ErrorLabel("targetGroupParticipantsError")
+        self.form.addRow(self.tr("&Naam"), _with_error(self.name_field, self.name_error))
+        self.form.addRow(self.tr("&Deelnemers"), _with_error(self.count_field, self.count_error))
+        self.empty_hint.setText(
+            self.tr(
+                "Nog geen doelgroepen. Voeg ze toe, bijvoorbeeld Monteurs, Kantoor, "
+                "Ploegendienst en Leidinggevenden, met het aantal deelnemers."
+            )
+        )
+        self.name_field.editingFinished.connect(self._commit_name)
+        self.count_field.editingFinished.connect(self._commit_count)
+
+    def label(self, entity: Entity) -> str:
+        assert isinstance(entity, TargetGroup)
+        if entity.participants is None:
+            return entity.name
+        return self.tr("{name} ({n} deelnemers)").format(name=entity.name, n=entity.participants)
+
+    def new_entity(self) -> Entity:
+        return TargetGroup(id=new_id(), name=self.free_name(self.tr("Doelgroep")), participants=0)
+
+    def fill(self, entity: Entity) -> None:
+        assert isinstance(entity, TargetGroup)
+        set_quietly(self.name_field, entity.name)
+        set_quietly(
+            self.count_field, "" if entity.participants is None else str(entity.participants)
+        )
+
+    def focus_first_field(self) -> None:
+        self.name_field.setFocus()
+        self.name_field.selectAll()
+
+    def _commit_name(self) -> None:
+        name = self.name_field.text()
+        if mark(self.name_field, self.name_error, self.unique_name_problem(name)):
+            self.commit(self.tr("Doelgroep hernoemen"), name=name.strip())
+
+    def _commit_count(self) -> None:
+        value, problem = parse_count(self.count_field.text(), 0, 100_000, self.tr)
+        if mark(self.count_field, self.count_error, problem):
+            self.commit(self.tr("Aantal deelnemers wijzigen"), participants=value)
+
+
+class TableEditor(ListEditor):
+    kind = Kind.TABLE
+    reorderable = True
+
+    def build_form(self) -> None:
+        self.twelve_button = QPushButton(icon("square-stack"), self.tr("&12 tafels ineens"))
+        self.twelve_button.setObjectName("addTwelveTables")
+        self.twelve_button.setToolTip(
+            self.tr("Voegt Tafel 1 tot en met 12 toe (of de volgende twaalf)")
+        )
+        self.extra_buttons.insertWidget(2, self.twelve_button)
+        self.twelve_button.clicked.connect(lambda: self.add_many(12))
+        self.name_field = QLineEdit()
+        self.name_field.setObjectName("tableName")
+        self.name_error = ErrorLabel("tableNameError")
+        self.host_field = QLineEdit()
+        self.host_field.setObjectName("tableHost")
+        self.host_field.setPlaceholderText(self.tr("wie de tafel host of notuleert"))
+        self.group_field = QComboBox()
+        self.group_field.setObjectName("tableTargetGroup")
+        self.form.addRow(self.tr("&Naam"), _with_error(self.name_field, self.name_error))
+        self.form.addRow(
+            self.tr("&Gastheer/-vrouw"), _with_error(self.host_field, ErrorLabel("tableHostError"))
+        )
+        self.form.addRow(self.tr("&Doelgroep"), self.group_field)
+        self.empty_hint.setText(
+            self.tr("Nog geen tafels. Voeg er één toe, of twaalf ineens met de knop links.")
+        )
+        self.name_field.editingFinished.connect(self._commit_name)
+        self.host_field.editingFinished.connect(
+            lambda: self.commit(
+                self.tr("Gastheer wijzigen"), host=self.host_field.text().strip() or None
+            )
+        )
+        self.group_field.activated.connect(
+            lambda _: self.commit(
+                self.tr("Doelgroep van de tafel wijzigen"),
+                target_group_id=self.group_field.currentData(),
+            )
+        )
+
+    def label(self, entity: Entity) -> str:
+        assert isinstance(entity, Table)
+        return entity.name + (f" · {entity.host}" if entity.host else "")
+
+    def new_entity(self) -> Entity:
+        return Table(id=new_id(), name=self.free_name(self.tr("Tafel")))
+
+    def reload(self) -> None:
+        self.group_field.blockSignals(True)
+        self.group_field.clear()
+        self.group_field.addItem(self.tr("(geen doelgroep)"), None)
+        for group in self.controller.session_file.target_groups():
+            self.group_field.addItem(group.name, group.id)
+        self.group_field.blockSignals(False)
+        super().reload()
+
+    def fill(self, entity: Entity) -> None:
+        assert isinstance(entity, Table)
+        set_quietly(self.name_field, entity.name)
+        set_quietly(self.host_field, entity.host)
+        set_quietly(self.group_field, entity.target_group_id)
+
+    def focus_first_field(self) -> None:
+        self.name_field.setFocus()
+        self.name_field.selectAll()
+
+    def _commit_name(self) -> None:
+        name = self.name_field.text()
+        if mark(self.name_field, self.name_error, self.unique_name_problem(name)):
+            self.commit(self.tr("Tafel hernoemen"), name=name.strip())
+
+    def can_remove(self, entity: Entity) -> str | None:
+        if self.controller.session_file.proposals(table_id=entity.id):
+            return self.tr("Deze tafel heeft al voorstellen; verwijder die eerst bij 2 Rondes.")
+        return None
+
+    def add_many(self, count: int) -> None:
+        names = {str(getattr(e, "name", "")).casefold() for e in self.entities}
+        stem = self.tr("Tafel")
+        new: list[Table] = []
+        n = 1
+        while len(new) < count:
+            name = f"{stem} {n}"
+            if name.casefold() not in names:
+                new.append(Table(id=new_id(), name=name))
+            n += 1
+        session_file = self.controller.session_file
+
+        def action() -> None:
+            for table in new:
+                session_file.add(Kind.TABLE, table)
+
+        self.controller.perform(
+            self.tr("{n} tafels toevoegen").format(n=count),
+            [(Kind.TABLE, t.id) for t in new],
+            action,
+        )
+        self.reload()
+
+
+class RoundEditor(ListEditor):
+    kind = Kind.ROUND
+    reorderable = True
+
+    def build_form(self) -> None:
+        self.question_field = CommitTextEdit()
+        self.question_field.setObjectName("roundQuestion")
+        self.question_field.setPlaceholderText(
+            self.tr("De vraag van deze ronde, zoals de beamer hem toont")
+        )
+        self.minutes_field = QLineEdit()
+        self.minutes_field.setObjectName("roundMinutes")
+        self.minutes_error = ErrorLabel("roundMinutesError")
+        self.form.addRow(
+            self.tr("&Vraag"), _with_error(self.question_field, ErrorLabel("roundQuestionError"))
+        )
+        self.form.addRow(self.tr("&Minuten"), _with_error(self.minutes_field, self.minutes_error))
+        self.empty_hint.setText(
+            self.tr("Nog geen rondes. Voeg een ronde toe en typ de vraag voor de tafels.")
+        )
+        self.question_field.committed.connect(
+            lambda: self.commit(
+                self.tr("Vraag wijzigen"), question=self.question_field.toPlainText()
+            )
+        )
+        self.minutes_field.editingFinished.connect(self._commit_minutes)
+
+    def label(self, entity: Entity) -> str:
+        assert isinstance(entity, Round)
+        question = entity.question.replace("\n", " ") or self.tr("(nog geen vraag)")
+        short = question if len(question) <= 60 else question[:57] + "…"
+        return self.tr("Ronde {n}: {q}").format(n=entity.number, q=short)
+
+    def new_entity(self) -> Entity:
+        number = max((e.number for e in self.entities if isinstance(e, Round)), default=0) + 1
+        return Round(id=new_id(), number=number, question="", minutes=20)
+
+    def fill(self, entity: Entity) -> None:
+        assert isinstance(entity, Round)
+        set_quietly(self.question_field, entity.question)
+        set_quietly(self.minutes_field, "" if entity.minutes is None else str(entity.minutes))
+
+    def focus_first_field(self) -> None:
+        self.question_field.setFocus()
+
+    def _commit_minutes(self) -> None:
+        value, problem = parse_count(self.minutes_field.text(), 1, 600, self.tr)
+        if mark(self.minutes_field, self.minutes_error, problem):
+            self.commit(self.tr("Minuten wijzigen"), minutes=value)
+
+    def can_remove(self, entity: Entity) -> str | None:
+        if self.controller.session_file.proposals(round_id=entity.id):
+            return self.tr("Deze ronde heeft al voorstellen; verwijder die eerst bij 2 Rondes.")
+        return None
+
+    def reorder(self, before: list[str], after: list[str]) -> None:
+        """Rounds are ordered by number: the two rounds swap numbers, one undoable step."""
+        rounds = {e.id: e for e in self.entities if isinstance(e, Round)}
+        numbers = sorted(r.number for r in rounds.values())
+        session_file = self.controller.session_file
+
+        def action() -> None:
+            for number, round_id in zip(numbers, after, strict=True):
+                if rounds[round_id].number != number:
+                    session_file.update(Kind.ROUND, round_id, number=number)
+
+        self.controller.perform(
+            self.tr("Volgorde van de rondes wijzigen"), [(Kind.ROUND, i) for i in after], action
+        )
+
+
+class ContextEditor(ListEditor):
+    kind = Kind.CONTEXT_ITEM
+    reorderable = True
+
+    def build_form(self) -> None:
+        self.kind_field = QComboBox()
+        self.kind_field.setObjectName("contextKind")
+        self.kind_field.addItem(self.tr("Risico uit de RI&E"), "risk")
+        self.kind_field.addItem(self.tr("Cijfer"), "figure")
+        self.kind_field.addItem(self.tr("Notitie"), "note")
+        self.title_field = QLineEdit()
+        self.title_field.setObjectName("contextTitle")
+        self.title_error = ErrorLabel("contextTitleError")
+        self.text_field = CommitTextEdit()
+        self.text_field.setObjectName("contextText")
+        self.form.addRow(self.tr("&Soort"), self.kind_field)
+        self.form.addRow(self.tr("&Titel"), _with_error(self.title_field, self.title_error))
+        self.form.addRow(
+            self.tr("T&oelichting"), _with_error(self.text_field, ErrorLabel("contextTextError"))
+        )
+        self.empty_hint.setText(
+            self.tr(
+                "Nog geen context. Voeg de risico's uit de RI&E en de cijfers van vorig jaar "
+                "toe; ze komen bij de opening op de beamer."
+            )
+        )
+        self.kind_field.activated.connect(
+            lambda _: self.commit(self.tr("Soort wijzigen"), kind=self.kind_field.currentData())
+        )
+        self.title_field.editingFinished.connect(self._commit_title)
+        self.text_field.committed.connect(
+            lambda: self.commit(
+                self.tr("Toelichting wijzigen"), text=self.text_field.toPlainText() or None
+            )
+        )
+
+    def label(self, entity: Entity) -> str:
+        assert isinstance(entity, ContextItem)
+        kinds = {"risk": self.tr("Risico"), "figure": self.tr("Cijfer"), "note": self.tr("Notitie")}
+        return f"{kinds.get(entity.kind, entity.kind)}: {entity.title}"
+
+    def new_entity(self) -> Entity:
+        return ContextItem(id=new_id(), kind="risk", title=self.tr("Nieuw risico"))
+
+    def fill(self, entity: Entity) -> None:
+        assert isinstance(entity, ContextItem)
+        set_quietly(self.kind_field, entity.kind)
+        set_quietly(self.title_field, entity.title)
+        set_quietly(self.text_field, entity.text)
+
+    def focus_first_field(self) -> None:
+        self.title_field.setFocus()
+        self.title_field.selectAll()
+
+    def _commit_title(self) -> None:
+        title = self.title_field.text()
+        problem = None if title.strip() else self.tr("Vul een titel in.")
+        if mark(self.title_field, self.title_error, problem):
+            self.commit(self.tr("Titel wijzigen"), title=title.strip())
+
+
+# ------------------------------------------------------------ session form
+class SessionForm(QWidget):
+    """Title, organisation, date, location, purpose, language, and the voting rules."""
+
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(16)
+
+        card, form = _form_card()
+        self.title_field = QLineEdit()
+        self.title_field.setObjectName("sessionTitle")
+        self.title_error = ErrorLabel("sessionTitleError")
+        self.organisation_field = QLineEdit()
+        self.organisation_field.setObjectName("sessionOrganisation")
+        self.date_field = QDateEdit()
+        self.date_field.setObjectName("sessionDate")
+        self.date_field.setCalendarPopup(True)
+        self.date_field.setMinimumDate(NO_DATE)
+        self.date_field.setSpecialValueText(self.tr("nog geen datum"))
+        self.date_field.setDisplayFormat("d MMMM yyyy")
+        self.location_field = QLineEdit()
+        self.location_field.setObjectName("sessionLocation")
+        self.purpose_field = CommitTextEdit()
+        self.purpose_field.setObjectName("sessionPurpose")
+        self.language_field = QComboBox()
+        self.language_field.setObjectName("sessionLanguage")
+        self.language_field.addItem("Nederlands", "nl")
+        self.language_field.addItem("English", "en")
+        form.addRow(self.tr("&Titel"), _with_error(self.title_field, self.title_error))
+        form.addRow(
+            self.tr("&Organisatie"), _with_error(self.organisation_field, ErrorLabel("orgError"))
+        )
+        form.addRow(self.tr("&Datum"), _with_error(self.date_field, ErrorLabel("dateError")))
+        form.addRow(
+            self.tr("&Locatie"), _with_error(self.location_field, ErrorLabel("locationError"))
+        )
+        form.addRow(self.tr("Doe&l"), _with_error(self.purpose_field, ErrorLabel("purposeError")))
+        form.addRow(self.tr("Taal van de &exports"), self.language_field)
+        layout.addWidget(card, 3, Qt.AlignmentFlag.AlignTop)
+
+        vote_card, vote_form = _form_card()
+        vote_title = QLabel(self.tr("Stemregels"))
+        vote_title.setProperty("role", "subheading")
+        vote_form.addRow(vote_title)
+        self.dots_field = QLineEdit()
+        self.dots_field.setObjectName("votingDots")
+        self.dots_error = ErrorLabel("votingDotsError")
+        self.cap_field = QLineEdit()
+        self.cap_field.setObjectName("votingCap")
+        self.cap_error = ErrorLabel("votingCapError")
+        self.target_field = QComboBox()
+        self.target_field.setObjectName("votingTarget")
+        self.target_field.addItem(self.tr("Thema's"), "cluster")
+        self.target_field.addItem(self.tr("Losse voorstellen"), "proposal")
+        self.floor_field = QLineEdit()
+        self.floor_field.setObjectName("privacyFloor")
+        self.floor_error = ErrorLabel("privacyFloorError")
+        vote_form.addRow(
+            self.tr("Stippen per &deelnemer"), _with_error(self.dots_field, self.dots_error)
+        )
+        vote_form.addRow(
+            self.tr("&Hoogstens per item"), _with_error(self.cap_field, self.cap_error)
+        )
+        vote_form.addRow(self.tr("Stemmen &op"), self.target_field)
+        vote_form.addRow(self.tr("&Privacygrens"), _with_error(self.floor_field, self.floor_error))
+        floor_hint = QLabel(
+            self.tr(
+                "Doelgroepen met minder deelnemers dan de privacygrens krijgen geen eigen "
+                "uitsplitsing van de stemmen."
+            )
+        )
+        floor_hint.setWordWrap(True)
+        floor_hint.setStyleSheet("color: #6B655D;")
+        vote_form.addRow(floor_hint)
+        layout.addWidget(vote_card, 2, Qt.AlignmentFlag.AlignTop)
+
+        self.title_field.editingFinished.connect(self._commit_title)
+        for field, name, what in (
+            (self.organisation_field, "organisation", self.tr("Organisatie wijzigen")),
+            (self.location_field, "location", self.tr("Locatie wijzigen")),
+        ):
+            field.editingFinished.connect(
+                lambda f=field, n=name, w=what: self._commit(w, **{n: f.text().strip() or None})
+            )
+        self.purpose_field.committed.connect(
+            lambda: self._commit(
+                self.tr("Doel wijzigen"), purpose=self.purpose_field.toPlainText() or None
+            )
+        )
+        self.date_field.editingFinished.connect(self._commit_date)
+        self.language_field.activated.connect(
+            lambda _: self._commit(
+                self.tr("Taal wijzigen"), language=self.language_field.currentData()
+            )
+        )
+        self.dots_field.editingFinished.connect(self._commit_dots)
+        self.cap_field.editingFinished.connect(self._commit_cap)
+        self.target_field.activated.connect(
+            lambda _: self._commit(
+                self.tr("Stemmen op wijzigen"), vote_target=self.target_field.currentData()
+            )
+        )
+        self.floor_field.editingFinished.connect(self._commit_floor)
+
+    def reload(self) -> None:
+        info = self.controller.session()
+        set_quietly(self.title_field, info.title)
+        set_quietly(self.organisation_field, info.organisation)
+        set_quietly(self.date_field, info.date)
+        set_quietly(self.location_field, info.location)
+        set_quietly(self.purpose_field, info.purpose)
+        set_quietly(self.language_field, info.lang)
+        set_quietly(
+            self.dots_field,
+            "" if info.dots_per_participant is None else str(info.dots_per_participant),
+        )
+        set_quietly(
+            self.cap_field, "" if info.max_dots_per_item is None else str(info.max_dots_per_item)
+        )
+        set_quietly(self.target_field, info.votes_on)
+        floor = self.controller.session_file.state(run_state.PRIVACY_FLOOR, DEFAULT_PRIVACY_FLOOR)
+        set_quietly(self.floor_field, str(floor))
+
+    def _commit(self, what: str, **fields: Any) -> None:
+        info = self.controller.session()
+        if all(getattr(info, name) == value for name, value in fields.items()):
+            return
+        self.controller.edit_session(what, **fields)
+
+    def _commit_title(self) -> None:
+        title = self.title_field.text()
+        problem = None if title.strip() else self.tr("Geef de sessie een titel.")
+        if mark(self.title_field, self.title_error, problem):
+            self._commit(self.tr("Titel wijzigen"), title=title.strip())
+
+    def _commit_date(self) -> None:
+        date = self.date_field.date()
+        value = None if date == NO_DATE else date.toString("yyyy-MM-dd")
+        self._commit(self.tr("Datum wijzigen"), date=value)
+
+    def _commit_dots(self) -> None:
+        value, problem = parse_count(self.dots_field.text(), 1, 100, self.tr)
+        if mark(self.dots_field, self.dots_error, problem):
+            self._commit(self.tr("Stippen per deelnemer wijzigen"), dots_per_participant=value)
+            self._check_cap_against_dots()
+
+    def _commit_cap(self) -> None:
+        value, problem = parse_count(self.cap_field.text(), 1, 100, self.tr)
+        dots = self.controller.session().dots_per_participant
+        if problem is None and value is not None and dots is not None and value > dots:
+            problem = self.tr("Kan niet meer zijn dan de stippen per deelnemer ({n}).").format(
+                n=dots
+            )
+        if mark(self.cap_field, self.cap_error, problem):
+            self._commit(self.tr("Hoogstens per item wijzigen"), max_dots_per_item=value)
+
+    def _check_cap_against_dots(self) -> None:
+        if self.cap_field.text().strip():
+            self._commit_cap()
+
+    def _commit_floor(self) -> None:
+        value, problem = parse_count(self.floor_field.text(), 1, 100, self.tr)
+        if problem is None and value is None:
+            problem = self.tr("Vul een getal in; {n} is gebruikelijk.").format(
+                n=DEFAULT_PRIVACY_FLOOR
+            )
+        if mark(self.floor_field, self.floor_error, problem):
+            session_file = self.controller.session_file
+            if session_file.state(run_state.PRIVACY_FLOOR, DEFAULT_PRIVACY_FLOOR) != value:
+                self.controller.run_unrecorded(
+                    lambda: session_file.set_state(run_state.PRIVACY_FLOOR, value)
+                )
+
+
+# ------------------------------------------------------------------ page
+class PreparePage(Page):
+    def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
+        super().__init__(controller, parent)
+        self.setObjectName("preparePage")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        layout.addWidget(heading(self.tr("Voorbereiden")))
+        intro = QLabel(
+            self.tr(
+                "Alles wordt opgeslagen zodra je een veld verlaat (Enter of Tab). "
+                "Ctrl+Z maakt de laatste wijziging ongedaan."
+            )
+        )
+        intro.setWordWrap(True)
+        intro.setStyleSheet("color: #6B655D;")
+        layout.addWidget(intro)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("prepareTabs")
+        self.tabs.setDocumentMode(True)
+        self.session_form = SessionForm(controller)
+        self.target_groups = TargetGroupEditor(controller)
+        self.tables = TableEditor(controller)
+        self.rounds = RoundEditor(controller)
+        self.context = ContextEditor(controller)
+        for widget, title, icon_name in (
+            (self.session_form, self.tr("Sessie en stemregels"), "calendar"),
+            (self.target_groups, self.tr("Doelgroepen"), "users"),
+            (self.tables, self.tr("Tafels"), "table"),
+            (self.rounds, self.tr("Rondes"), "list-ordered"),
+            (self.context, self.tr("Context"), "info"),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(widget)
+            self.tabs.addTab(scroll, icon(icon_name), title)
+        layout.addWidget(self.tabs, 1)
+
+    def refresh(self) -> None:
+        self.session_form.reload()
+        for editor in (self.target_groups, self.tables, self.rounds, self.context):
+            editor.reload()
+
+    def on_change(self, change: Any) -> None:
+        if not self.isVisible():
+            self._stale = True
+            return
+        kind = getattr(change, "kind", "")
+        if kind in ("session", "state"):
+            self.session_form.reload()
+        if kind in ("target_groups", "import"):
+            self.target_groups.reload()
+            self.tables.reload()
+        if kind == "tables":
+            self.tables.reload()
+        if kind == "rounds":
+            self.rounds.reload()
+        if kind == "context_items":
+            self.context.reload()
+        if getattr(change, "action", "") == "import":
+            self.refresh()

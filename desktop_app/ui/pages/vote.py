@@ -1,14 +1,935 @@
-"""Phase page: Stemmen (placeholder until it is built)."""
+"""Phase page 4, Stemmen: the rules, sticker tallies, the kiosk, and the results.
+
+The facilitator opens voting (the items are then frozen), starts the kiosk for
+a queue of voters and/or types the sticker counts from the flip charts, closes
+voting and reveals the results. Results stay hidden until revealed; the
+breakdown per target group hides groups below the privacy floor ("<k").
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from dataclasses import replace
+from typing import Any
 
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QFont, QIntValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import run_state
+from desktop_app.core.model import Kind, SessionSnapshot, Vote
+from desktop_app.core.ranking import floor_label, vote_items
+from desktop_app.core.voting import (
+    Results,
+    compute_results,
+    last_ballot,
+    results_revealed,
+    rules_of,
+    suggested_dots,
+    tally_cells,
+    tally_checks,
+    too_many_items,
+    voting_group_ids,
+    voting_open,
+)
+from desktop_app.export.charts import RESULT_ROW_INCHES, results_figure
+from desktop_app.storage.session_file import Change, new_id
+from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.pages.base import PlaceholderPage
+from desktop_app.ui.kiosk import KioskWindow
+from desktop_app.ui.look import icon
+from desktop_app.ui.pages.base import Page, heading, hint
+
+MAX_TALLY = 100_000
 
 
-class VotePage(PlaceholderPage):
+class _CountDelegate(QStyledItemDelegate):
+    """Cells take whole numbers of dots only."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setValidator(QIntValidator(0, MAX_TALLY, editor))
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+
+def _cell(text: str, *, editable: bool = False, align_right: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if editable:
+        flags |= Qt.ItemFlag.ItemIsEditable
+    item.setFlags(flags)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class VotePage(Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        super().__init__(controller, QCoreApplication.translate("VotePage", "Stemmen"), QCoreApplication.translate("VotePage", "Hier komen de stemregels, de turven en de stemkiosk."), parent)
+        super().__init__(controller, parent)
+        self.kiosk: KioskWindow | None = None
+        self._refresh_pending = False
+        self._filling = False
+        self._chart_key: object = None
+        self._tally_keys: list[tuple[str, str]] = []  # (item id, column id) per editable cell
+        self._columns: list[str] = []
+        self._items: list[str] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 16)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Stemmen")))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("voteStatus")
+        top.addWidget(self.status_label)
+        top.addStretch(1)
+        layout.addLayout(top)
+
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        self.open_button = QPushButton()
+        self.open_button.setObjectName("openVoting")
+        self.open_button.setProperty("primary", True)
+        self.open_button.clicked.connect(self.toggle_voting)
+        self.kiosk_button = QPushButton(icon("monitor"), self.tr("&Kiosk starten"))
+        self.kiosk_button.setObjectName("startKiosk")
+        self.kiosk_button.setToolTip(
+            self.tr("Opent het stemscherm over het hele scherm. Sluiten: Ctrl+Shift+Q.")
+        )
+        self.kiosk_button.clicked.connect(lambda: self.open_kiosk())
+        self.void_button = QPushButton(icon("rotate-ccw"), self.tr("&Laatste stem ongeldig"))
+        self.void_button.setObjectName("voidBallot")
+        self.void_button.setToolTip(
+            self.tr("Alleen voor de begeleider: de laatst uitgebrachte kioskstem telt niet mee.")
+        )
+        self.void_button.clicked.connect(self.void_last_ballot)
+        self.reveal_button = QPushButton()
+        self.reveal_button.setObjectName("revealResults")
+        self.reveal_button.clicked.connect(self.toggle_reveal)
+        for button in (self.open_button, self.kiosk_button, self.void_button, self.reveal_button):
+            button.setIconSize(QSize(18, 18))
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
+
+        self.freeze_banner = self._banner("voteFrozen", palette.ACCENT_LIGHT, palette.ACCENT_DARK)
+        self.many_banner = self._banner("voteManyItems", "#FCF3E0", palette.WARNING_TEXT)
+        self.message_label = QLabel()
+        self.message_label.setObjectName("voteMessage")
+        self.message_label.setStyleSheet(f"color: {palette.MUTED}; padding: 0px 4px;")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        for widget in (self.freeze_banner, self.many_banner, self.message_label):
+            layout.addWidget(widget)
+        self.empty_hint = hint("")
+        self.empty_hint.setObjectName("voteEmpty")
+        layout.addWidget(self.empty_hint)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("voteTabs")
+        self.tabs.addTab(self._build_rules(), icon("settings"), self.tr("Regels"))
+        self.tabs.addTab(self._build_tallies(), icon("list-checks"), self.tr("Turven"))
+        self.tabs.addTab(self._build_results(), icon("chart-bar"), self.tr("Uitslag"))
+        layout.addWidget(self.tabs, 1)
+
+    # -------------------------------------------------------------- building
+    def _banner(self, name: str, background: str, color: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(
+            f"QLabel#{name} {{ background: {background}; color: {color}; border-radius: 6px;"
+            f" padding: 8px 12px; font-weight: 600; }}"
+        )
+        label.hide()
+        return label
+
+    def _build_rules(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(16, 16, 16, 16)
+        form = QFormLayout()
+        form.setHorizontalSpacing(16)
+        form.setVerticalSpacing(12)
+        self.target_combo = QComboBox()
+        self.target_combo.setObjectName("voteTarget")
+        self.target_combo.addItem(self.tr("Thema's"), "cluster")
+        self.target_combo.addItem(self.tr("Losse voorstellen"), "proposal")
+        self.target_combo.activated.connect(self._target_chosen)
+        form.addRow(self.tr("Stemmen op"), self.target_combo)
+
+        self.dots_spin = QSpinBox()
+        self.dots_spin.setObjectName("dotsPerParticipant")
+        self.dots_spin.setRange(1, 100)
+        self.dots_spin.editingFinished.connect(self._dots_edited)
+        self.suggest_button = QPushButton(self.tr("Voorstel gebruiken"))
+        self.suggest_button.setObjectName("useSuggestion")
+        self.suggest_button.clicked.connect(self._use_suggestion)
+        self.suggest_label = QLabel()
+        self.suggest_label.setObjectName("dotsSuggestion")
+        self.suggest_label.setStyleSheet(f"color: {palette.MUTED};")
+        dots_row = QHBoxLayout()
+        dots_row.addWidget(self.dots_spin)
+        dots_row.addWidget(self.suggest_label, 1)
+        dots_row.addWidget(self.suggest_button)
+        form.addRow(self.tr("Stippen per deelnemer"), dots_row)
+
+        self.cap_spin = QSpinBox()
+        self.cap_spin.setObjectName("maxDotsPerItem")
+        self.cap_spin.setRange(1, 100)
+        self.cap_spin.editingFinished.connect(self._cap_edited)
+        form.addRow(self.tr("Hoogstens per onderwerp"), self.cap_spin)
+
+        self.groups_box = QVBoxLayout()
+        self.groups_box.setSpacing(4)
+        self.group_checks: dict[str, QCheckBox] = {}
+        groups_holder = QWidget()
+        groups_holder.setLayout(self.groups_box)
+        form.addRow(self.tr("Doelgroepen die stemmen"), groups_holder)
+
+        self.floor_spin = QSpinBox()
+        self.floor_spin.setObjectName("privacyFloor")
+        self.floor_spin.setRange(1, 100)
+        self.floor_spin.editingFinished.connect(self._floor_edited)
+        floor_row = QHBoxLayout()
+        floor_row.addWidget(self.floor_spin)
+        floor_hint = QLabel(
+            self.tr("Doelgroepen met minder deelnemers tonen per groep alleen \u201c<k\u201d.")
+        )
+        floor_hint.setStyleSheet(f"color: {palette.MUTED};")
+        floor_hint.setWordWrap(True)
+        floor_row.addWidget(floor_hint, 1)
+        form.addRow(self.tr("Privacygrens (k)"), floor_row)
+        outer.addLayout(form)
+        self.rules_locked_label = QLabel(
+            self.tr("De regels liggen vast zolang de stemming open is.")
+        )
+        self.rules_locked_label.setStyleSheet(f"color: {palette.MUTED};")
+        outer.addWidget(self.rules_locked_label)
+        outer.addStretch(1)
+        return page
+
+    def _build_tallies(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setSpacing(8)
+        mode_row = QHBoxLayout()
+        mode_row.addWidget(QLabel(self.tr("Turven per:")))
+        self.by_group = QRadioButton(self.tr("&Doelgroep"))
+        self.by_group.setObjectName("tallyByGroup")
+        self.by_table = QRadioButton(self.tr("&Tafel"))
+        self.by_table.setObjectName("tallyByTable")
+        self.by_group.setChecked(True)
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.addButton(self.by_group)
+        self._mode_group.addButton(self.by_table)
+        self.by_group.toggled.connect(lambda _: self._refresh_tallies(self.controller.snapshot()))
+        mode_row.addWidget(self.by_group)
+        mode_row.addWidget(self.by_table)
+        mode_row.addStretch(1)
+        layout.addLayout(mode_row)
+        explain = QLabel(
+            self.tr(
+                "Tel de stickers op de flappen en typ per onderwerp het aantal stippen "
+                "(Enter, pijltjes). 0 of leeg haalt de telling weg."
+            )
+        )
+        explain.setWordWrap(True)
+        explain.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(explain)
+        self.tally_table = QTableWidget()
+        self.tally_table.setObjectName("tallyGrid")
+        self.tally_table.setItemDelegate(_CountDelegate(self.tally_table))
+        self.tally_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.tally_table.verticalHeader().hide()
+        self.tally_table.itemChanged.connect(self._tally_edited)
+        layout.addWidget(self.tally_table, 1)
+        self.other_tallies_label = QLabel()
+        self.other_tallies_label.setObjectName("otherTallies")
+        self.other_tallies_label.setStyleSheet(f"color: {palette.MUTED};")
+        layout.addWidget(self.other_tallies_label)
+        layout.addWidget(heading(self.tr("Controle per doelgroep"), "subheading"))
+        self.check_table = QTableWidget()
+        self.check_table.setObjectName("tallyChecks")
+        self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.check_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.check_table.verticalHeader().hide()
+        self.check_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.check_table)
+        self.over_label = QLabel()
+        self.over_label.setObjectName("overCount")
+        self.over_label.setWordWrap(True)
+        self.over_label.setProperty("role", "error")
+        layout.addWidget(self.over_label)
+        return page
+
+    def _build_results(self) -> QWidget:
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.hidden_card = QFrame()
+        self.hidden_card.setObjectName("resultsHidden")
+        self.hidden_card.setProperty("card", True)
+        card = QVBoxLayout(self.hidden_card)
+        card.setContentsMargins(32, 32, 32, 32)
+        card.setSpacing(16)
+        eye = QLabel()
+        eye.setPixmap(icon("eye-off", palette.MUTED).pixmap(48, 48))
+        eye.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        card.addWidget(eye)
+        hidden_text = QLabel(
+            self.tr(
+                "De uitslag is nog verborgen, hier en op de beamer. Onthul hem als het "
+                "stemmen klaar is."
+            )
+        )
+        hidden_text.setWordWrap(True)
+        hidden_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hidden_text.setStyleSheet(f"color: {palette.MUTED}; font-size: 12pt;")
+        card.addWidget(hidden_text)
+        self.reveal_here = QPushButton(icon("eye", "#FFFFFF"), self.tr("Uitslag onthullen"))
+        self.reveal_here.setObjectName("revealHere")
+        self.reveal_here.setProperty("primary", True)
+        self.reveal_here.clicked.connect(lambda: self.set_revealed(True))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.reveal_here)
+        row.addStretch(1)
+        card.addLayout(row)
+        card.addStretch(1)
+        outer.addWidget(self.hidden_card)
+
+        self.results_area = QScrollArea()
+        self.results_area.setObjectName("resultsArea")
+        self.results_area.setWidgetResizable(True)
+        self.results_area.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(16, 16, 16, 16)
+        body_layout.setSpacing(12)
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("resultsSummary")
+        self.summary_label.setWordWrap(True)
+        body_layout.addWidget(self.summary_label)
+        self.figure = Figure(figsize=(7.5, 4), facecolor="white")
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas.setObjectName("resultsChart")
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.canvas.installEventFilter(self)
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(60)
+        self._chart_timer.timeout.connect(self._redraw_chart)
+        body_layout.addWidget(self.canvas)
+        self.results_table = QTableWidget()
+        self.results_table.setObjectName("resultsTable")
+        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_table.verticalHeader().hide()
+        self.results_table.setWordWrap(True)
+        self.results_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body_layout.addWidget(self.results_table)
+        self.disagree_label = QLabel()
+        self.disagree_label.setObjectName("disagreements")
+        self.disagree_label.setWordWrap(True)
+        body_layout.addWidget(self.disagree_label)
+        self.floor_note = QLabel()
+        self.floor_note.setObjectName("floorNote")
+        self.floor_note.setWordWrap(True)
+        self.floor_note.setStyleSheet(f"color: {palette.MUTED};")
+        body_layout.addWidget(self.floor_note)
+        body_layout.addStretch(1)
+        self.results_area.setWidget(body)
+        outer.addWidget(self.results_area, 1)
+        return page
+
+    # --------------------------------------------------------------- refresh
+    def on_change(self, change: Change) -> None:
+        """Refresh once after a burst of changes (a kiosk ballot must not wait on a redraw)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        if not self._refresh_pending:
+            self._refresh_pending = True
+            QTimer.singleShot(0, self._deferred_refresh)
+
+    def _deferred_refresh(self) -> None:
+        self._refresh_pending = False
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def _state(self, key: str, default: Any) -> Any:
+        return self.controller.session_file.state(key, default)
+
+    def refresh(self) -> None:
+        snapshot = self.controller.snapshot()
+        is_open = voting_open(self._state)
+        revealed = results_revealed(self._state)
+        items = vote_items(snapshot)
+        voting_rules = rules_of(snapshot)
+        themes_voted = voting_rules.target == "cluster"
+
+        self.status_label.setText(
+            self.tr("\u25cf Stemming open") if is_open else self.tr("\u25cb Stemming gesloten")
+        )
+        self.status_label.setStyleSheet(
+            f"color: {palette.SUCCESS_TEXT if is_open else palette.MUTED}; font-weight: 600;"
+            " padding-left: 16px;"
+        )
+        self.open_button.setText(
+            self.tr("Stemming &sluiten") if is_open else self.tr("Stemming &openen")
+        )
+        self.open_button.setIcon(icon("pause" if is_open else "play", "#FFFFFF"))
+        self.open_button.setEnabled(is_open or bool(items))
+        self.kiosk_button.setEnabled(is_open)
+        self.void_button.setEnabled(bool(last_ballot(snapshot)))
+        self.reveal_button.setText(
+            self.tr("Uitslag &verbergen") if revealed else self.tr("&Uitslag onthullen")
+        )
+        self.reveal_button.setIcon(icon("eye-off" if revealed else "eye"))
+
+        if is_open:
+            what = self.tr("thema's") if themes_voted else self.tr("voorstellen")
+            self.freeze_banner.setText(
+                self.tr(
+                    "De stemming is open: de {what} liggen vast. Voeg niets toe en verwijder "
+                    "niets tot je de stemming sluit."
+                ).format(what=what)
+            )
+        self.freeze_banner.setVisible(is_open)
+        self.many_banner.setVisible(too_many_items(len(items)))
+        self.many_banner.setText(
+            self.tr(
+                "Er zijn {count} onderwerpen. Boven de 12 raken de stippen versnipperd: voeg "
+                "thema's samen of kies de belangrijkste."
+            ).format(count=len(items))
+        )
+        if not items:
+            self.empty_hint.setText(
+                self.tr("Nog niets om op te stemmen: maak eerst thema's in stap 3 Clusteren.")
+                if themes_voted
+                else self.tr("Nog geen voorstellen om op te stemmen: vul eerst de rondes in.")
+            )
+        self.empty_hint.setVisible(not items)
+
+        self._refresh_rules(snapshot, is_open, len(items))
+        self._refresh_tallies(snapshot)
+        self._refresh_results(snapshot, revealed)
+
+    def _refresh_rules(self, snapshot: SessionSnapshot, is_open: bool, count: int) -> None:
+        voting_rules = rules_of(snapshot)
+        self._filling = True
+        try:
+            index = self.target_combo.findData(voting_rules.target)
+            self.target_combo.setCurrentIndex(max(0, index))
+            self.dots_spin.setValue(voting_rules.dots)
+            self.cap_spin.setValue(voting_rules.cap)
+            self.cap_spin.setMaximum(max(1, voting_rules.dots))
+            self.floor_spin.setValue(snapshot.privacy_floor)
+            suggestion = suggested_dots(count)
+            self.suggest_label.setText(
+                self.tr("Voorstel: {dots} (ongeveer een derde van {count} onderwerpen)").format(
+                    dots=suggestion, count=count
+                )
+            )
+            self.suggest_button.setVisible(voting_rules.dots != suggestion)
+            chosen = set(voting_group_ids(snapshot, self._state))
+            wanted = [(g.id, g.name, g.participants) for g in snapshot.live_target_groups()]
+            if list(self.group_checks) != [gid for gid, _, _ in wanted]:
+                for box in self.group_checks.values():
+                    self.groups_box.removeWidget(box)
+                    box.deleteLater()
+                self.group_checks = {}
+                for gid, _, _ in wanted:
+                    box = QCheckBox()
+                    box.toggled.connect(self._groups_edited)
+                    self.groups_box.addWidget(box)
+                    self.group_checks[gid] = box
+            for gid, name, participants in wanted:
+                box = self.group_checks[gid]
+                box.setText(
+                    self.tr("{name} ({count} deelnemers)").format(name=name, count=participants)
+                    if participants is not None
+                    else name
+                )
+                box.setChecked(gid in chosen)
+        finally:
+            self._filling = False
+        for widget in (
+            self.target_combo,
+            self.dots_spin,
+            self.cap_spin,
+            self.suggest_button,
+            *self.group_checks.values(),
+        ):
+            widget.setEnabled(not is_open)
+        self.rules_locked_label.setVisible(is_open)
+
+    def _refresh_tallies(self, snapshot: SessionSnapshot) -> None:
+        by_table = self.by_table.isChecked()
+        items = vote_items(snapshot)
+        self._items = [item_id for item_id, _ in items]
+        group_names = {g.id: g.name for g in snapshot.target_groups}
+        if by_table:
+            columns = [
+                (
+                    t.id,
+                    self.tr("{table} ({group})").format(
+                        table=t.name, group=group_names[t.target_group_id]
+                    )
+                    if t.target_group_id in group_names
+                    else t.name,
+                )
+                for t in snapshot.live_tables()
+            ]
+        else:
+            columns = [(gid, group_names[gid]) for gid in voting_group_ids(snapshot, self._state)]
+        self._columns = [cid for cid, _ in columns]
+        cells = tally_cells(snapshot, "table" if by_table else "group")
+        table = self.tally_table
+        current = (table.currentRow(), table.currentColumn())
+        self._filling = True
+        try:
+            table.clear()
+            table.setRowCount(len(items))
+            table.setColumnCount(len(columns) + 1)
+            table.setHorizontalHeaderLabels([self.tr("Onderwerp"), *(name for _, name in columns)])
+            for row, (item_id, label) in enumerate(items):
+                name = _cell(label, align_right=False)
+                name.setToolTip(label)
+                table.setItem(row, 0, name)
+                for col, column_id in enumerate(self._columns, start=1):
+                    votes = cells.get((item_id, column_id), [])
+                    value = sum(v.dots for v in votes)
+                    table.setItem(row, col, _cell(str(value) if votes else "", editable=True))
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for col in range(1, len(columns) + 1):
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            if current[0] >= 0 and current[1] >= 0:
+                table.setCurrentCell(
+                    min(current[0], table.rowCount() - 1), min(current[1], table.columnCount() - 1)
+                )
+        finally:
+            self._filling = False
+
+        other = tally_cells(snapshot, "group" if by_table else "table")
+        other_dots = sum(v.dots for votes in other.values() for v in votes)
+        self.other_tallies_label.setText(
+            (
+                self.tr("Daarnaast {dots} stippen geturfd per doelgroep.")
+                if by_table
+                else self.tr("Daarnaast {dots} stippen geturfd per tafel.")
+            ).format(dots=other_dots)
+        )
+        self.other_tallies_label.setVisible(other_dots > 0)
+        self._refresh_checks(snapshot)
+
+    def _refresh_checks(self, snapshot: SessionSnapshot) -> None:
+        voting_rules = rules_of(snapshot)
+        checks = tally_checks(snapshot, voting_group_ids(snapshot, self._state))
+        headers = [
+            self.tr("Doelgroep"),
+            self.tr("Deelnemers"),
+            self.tr("Uitgedeeld (\u00d7 {dots})").format(dots=voting_rules.dots),
+            self.tr("Op flappen"),
+            self.tr("Kiosk"),
+            self.tr("Nog over"),
+            self.tr("Te veel"),
+        ]
+        table = self.check_table
+        table.clear()
+        table.setRowCount(len(checks))
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        unknown = "\u2013"
+        over_lines = []
+        for row, check in enumerate(checks):
+            values = [
+                str(check.participants) if check.participants is not None else unknown,
+                str(check.handed_out) if check.handed_out is not None else unknown,
+                str(check.tallied),
+                self.tr("{dots} ({ballots} stemmen)").format(
+                    dots=check.balloted, ballots=check.ballots
+                ),
+                str(check.left) if check.left is not None else unknown,
+                f"\u26a0 {check.over}" if check.over else "0",
+            ]
+            table.setItem(row, 0, _cell(check.name, align_right=False))
+            for col, text in enumerate(values, start=1):
+                item = _cell(text)
+                if col == len(values) and check.over:
+                    item.setForeground(QColor(palette.DANGER_TEXT))
+                    font = QFont(item.font())
+                    font.setBold(True)
+                    item.setFont(font)
+                table.setItem(row, col, item)
+            if check.over:
+                over_lines.append(
+                    self.tr(
+                        "{group}: {over} stippen meer geteld dan uitgedeeld ({counted} van "
+                        "{handed}). Tel de flap na; er is niets weggestreept."
+                    ).format(
+                        group=check.name,
+                        over=check.over,
+                        counted=check.counted,
+                        handed=check.handed_out,
+                    )
+                )
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        table.resizeRowsToContents()
+        rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(header.sizeHint().height() + rows_height + 4)
+        self.over_label.setText("\n".join(over_lines))
+        self.over_label.setVisible(bool(over_lines))
+
+    def _refresh_results(self, snapshot: SessionSnapshot, revealed: bool) -> None:
+        self.hidden_card.setVisible(not revealed)
+        self.results_area.setVisible(revealed)
+        if not revealed:
+            # Nothing of the result stays in the widgets while hidden.
+            self.results_table.clear()
+            self.results_table.setRowCount(0)
+            self.summary_label.clear()
+            self.disagree_label.clear()
+            self.floor_note.clear()
+            self.figure.clear()
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            self._chart_key = None
+            return
+        results = compute_results(snapshot)
+        self._fill_results(results, snapshot)
+        labels = tuple(results.items)
+        interventions = tuple(
+            (iv.cluster_id, iv.deleted) for iv in snapshot.interventions if iv.cluster_id
+        )
+        key = (results.ranking, labels, interventions)
+        if key != self._chart_key:
+            self._chart_key = key
+            rows = max(1, len(results.ranking))
+            height = int((0.7 + RESULT_ROW_INCHES * min(rows, 26)) * self.figure.dpi)
+            self.canvas.setFixedHeight(max(220, height))
+            self._redraw_chart()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.canvas and event.type() == QEvent.Type.Resize:
+            # The chart's margins are in inches: draw it again at its new size.
+            self._chart_timer.start()
+        return super().eventFilter(watched, event)
+
+    def _redraw_chart(self) -> None:
+        if not self.isVisible() or self._chart_key is None:
+            return
+        if not results_revealed(self._state):
+            return
+        snapshot = self.controller.snapshot()
+        results_figure(snapshot, figure=self.figure, lang=self.controller.language)
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+
+    def _fill_results(self, results: Results, snapshot: SessionSnapshot) -> None:
+        groups = results.groups
+        ballots = results.ballots
+        self.summary_label.setText(
+            self.tr("{dots} stippen in totaal, waarvan {ballots} kioskstemmen.").format(
+                dots=results.total_dots, ballots=ballots
+            )
+        )
+        group_names = {g.id: g.name for g in snapshot.target_groups}
+        flags = {d.item_id: d for d in results.disagreements}
+        headers = [self.tr("Plaats"), self.tr("Onderwerp"), self.tr("Totaal")]
+        for group in groups:
+            name = group.name if group.group_id is not None else self.tr("Zonder doelgroep")
+            headers.append(name)
+        headers.append(self.tr("Verschil tussen groepen"))
+        table = self.results_table
+        table.clear()
+        table.setRowCount(len(results.ranking))
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        label_of = dict(results.items)
+        for row, ranked in enumerate(results.ranking):
+            table.setItem(row, 0, _cell(f"{ranked.rank}."))
+            table.setItem(row, 1, _cell(label_of.get(ranked.item_id, ""), align_right=False))
+            table.setItem(row, 2, _cell(str(ranked.total)))
+            for col, group in enumerate(groups, start=3):
+                table.setItem(row, col, _cell(group.cell(ranked.item_id, results.floor)))
+            flag = flags.get(ranked.item_id)
+            text = ""
+            if flag is not None:
+                text = self.tr("\u26a0 {high}: plaats {hr}, {low}: plaats {lr}").format(
+                    high=group_names.get(flag.high_group_id, ""),
+                    hr=flag.high_rank,
+                    low=group_names.get(flag.low_group_id, ""),
+                    lr=flag.low_rank,
+                )
+            flag_item = _cell(text, align_right=False)
+            if flag is not None:
+                flag_item.setForeground(QColor(palette.WARNING_TEXT))
+            table.setItem(row, len(headers) - 1, flag_item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.resizeRowsToContents()
+        height = header.height() + sum(table.rowHeight(r) for r in range(table.rowCount())) + 4
+        table.setFixedHeight(height)
+        if flags:
+            self.disagree_label.setText(
+                self.tr(
+                    "\u26a0 Groepen verschillen sterk over {count} onderwerp(en): de ene groep "
+                    "zet het in haar top, de andere in haar onderste derde. Bespreek dit voor "
+                    "het actieplan."
+                ).format(count=len(flags))
+            )
+            self.disagree_label.setStyleSheet(f"color: {palette.WARNING_TEXT}; font-weight: 600;")
+        else:
+            self.disagree_label.setText(self.tr("Geen sterke verschillen tussen de doelgroepen."))
+            self.disagree_label.setStyleSheet(f"color: {palette.MUTED};")
+        suppressed = [g for g in groups if g.suppressed]
+        self.floor_note.setText(
+            self.tr(
+                "{label}: doelgroep met minder dan {k} deelnemers (of onbekend aantal); per "
+                "groep niet getoond, wel meegeteld in het totaal."
+            ).format(label=floor_label(results.floor), k=results.floor)
+            if suppressed
+            else ""
+        )
+        self.floor_note.setVisible(bool(suppressed))
+
+    # --------------------------------------------------------------- actions
+    def toggle_voting(self) -> None:
+        self.set_voting_open(not voting_open(self._state))
+
+    def set_voting_open(self, is_open: bool) -> None:
+        snapshot = self.controller.snapshot()
+        if is_open:
+            if not vote_items(snapshot):
+                return
+            info = snapshot.session
+            if info.dots_per_participant is None or info.max_dots_per_item is None:
+                # Fix the suggested numbers so the whole vote uses the same rules.
+                voting_rules = rules_of(snapshot)
+                self.controller.edit_session(
+                    self.tr("Stemregels vastgelegd"),
+                    dots_per_participant=voting_rules.dots,
+                    max_dots_per_item=voting_rules.cap,
+                )
+        self.controller.run_unrecorded(
+            lambda: self.controller.session_file.set_state(run_state.VOTING_OPEN, is_open)
+        )
+        self._say(
+            self.tr("De stemming is open. Start de kiosk of laat de zaal stickers plakken.")
+            if is_open
+            else self.tr("De stemming is gesloten; de onderwerpen kunnen weer worden aangepast.")
+        )
+
+    def toggle_reveal(self) -> None:
+        self.set_revealed(not results_revealed(self._state))
+
+    def set_revealed(self, revealed: bool) -> None:
+        self.controller.run_unrecorded(
+            lambda: self.controller.session_file.set_state(run_state.RESULTS_REVEALED, revealed)
+        )
+        if revealed:
+            self.tabs.setCurrentIndex(2)
+
+    def open_kiosk(self, *, full_screen: bool = True, seed: int | None = None) -> KioskWindow:
+        """Open (or bring back) the full-screen voting window."""
+        if self.kiosk is not None and self.kiosk.isVisible():
+            self.kiosk.raise_()
+            self.kiosk.activateWindow()
+            return self.kiosk
+        self.kiosk = KioskWindow(self.controller, seed=seed)
+        self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.kiosk.destroyed.connect(self._kiosk_gone)
+        if full_screen:
+            self.kiosk.showFullScreen()
+        else:
+            self.kiosk.show()
+        return self.kiosk
+
+    def _kiosk_gone(self) -> None:
+        self.kiosk = None
+
+    def void_last_ballot(self) -> None:
+        """Facilitator only: the last kiosk ballot no longer counts (undo: Ctrl+Z)."""
+        votes = last_ballot(self.controller.snapshot())
+        if not votes:
+            return
+        dots = sum(v.dots for v in votes)
+        self.controller.delete(
+            self.tr("Laatste stem ongeldig gemaakt"), Kind.VOTE, [v.id for v in votes]
+        )
+        self._say(
+            self.tr(
+                "De laatste kioskstem ({dots} stippen) telt niet meer mee. Ongedaan maken: Ctrl+Z."
+            ).format(dots=dots)
+        )
+
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
+    # ------------------------------------------------------------ rule edits
+    def _target_chosen(self) -> None:
+        if self._filling:
+            return
+        target = self.target_combo.currentData()
+        if target != self.controller.snapshot().session.votes_on:
+            self.controller.edit_session(self.tr("Stemmen op gewijzigd"), vote_target=target)
+
+    def _dots_edited(self) -> None:
+        if self._filling:
+            return
+        info = self.controller.snapshot().session
+        value = self.dots_spin.value()
+        if value != info.dots_per_participant:
+            cap = info.max_dots_per_item
+            fields: dict[str, Any] = {"dots_per_participant": value}
+            if cap is not None and cap > value:
+                fields["max_dots_per_item"] = value
+            self.controller.edit_session(self.tr("Stippen per deelnemer gewijzigd"), **fields)
+
+    def _cap_edited(self) -> None:
+        if self._filling:
+            return
+        info = self.controller.snapshot().session
+        value = self.cap_spin.value()
+        if value != info.max_dots_per_item:
+            self.controller.edit_session(
+                self.tr("Hoogstens per onderwerp gewijzigd"), max_dots_per_item=value
+            )
+
+    def _use_suggestion(self) -> None:
+        snapshot = self.controller.snapshot()
+        dots = suggested_dots(len(vote_items(snapshot)))
+        cap = snapshot.session.max_dots_per_item
+        fields: dict[str, Any] = {"dots_per_participant": dots}
+        if cap is not None and cap > dots:
+            fields["max_dots_per_item"] = dots
+        self.controller.edit_session(self.tr("Voorgestelde stippen gebruikt"), **fields)
+
+    def _floor_edited(self) -> None:
+        if self._filling:
+            return
+        value = self.floor_spin.value()
+        if value != self.controller.snapshot().privacy_floor:
+            self.controller.run_unrecorded(
+                lambda: self.controller.session_file.set_state(run_state.PRIVACY_FLOOR, value)
+            )
+
+    def _groups_edited(self) -> None:
+        if self._filling:
+            return
+        chosen = [gid for gid, box in self.group_checks.items() if box.isChecked()]
+        if len(chosen) == len(self.group_checks):
+            chosen = []  # all
+        self.controller.run_unrecorded(
+            lambda: self.controller.session_file.set_state(run_state.VOTING_GROUPS, chosen)
+        )
+
+    # ----------------------------------------------------------- tally edits
+    def _tally_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() == 0:
+            return
+        row, col = item.row(), item.column()
+        if row >= len(self._items) or col - 1 >= len(self._columns):
+            return
+        text = item.text().strip()
+        try:
+            value = int(text) if text else 0
+        except ValueError:
+            value = -1
+        if not 0 <= value <= MAX_TALLY:
+            self._say(self.tr("Typ een heel aantal stippen (0 of meer)."))
+            self.refresh()
+            return
+        self.set_tally(self._items[row], self._columns[col - 1], value)
+
+    def set_tally(self, item_id: str, column_id: str, value: int) -> None:
+        """Set one cell of the sticker grid: update, add or remove its tally record."""
+        snapshot = self.controller.snapshot()
+        by_table = self.by_table.isChecked()
+        records = tally_cells(snapshot, "table" if by_table else "group").get(
+            (item_id, column_id), []
+        )
+        if sum(v.dots for v in records) == value and len(records) <= 1:
+            return
+        session_file = self.controller.session_file
+        fresh_id = new_id()
+        group_id = column_id
+        table_id: str | None = None
+        if by_table:
+            table_id = column_id
+            table = next((t for t in snapshot.tables if t.id == column_id), None)
+            group_id = table.target_group_id if table is not None else None  # type: ignore[assignment]
+
+        def action() -> None:
+            keep = records[0] if records else None
+            for extra in records[1:]:
+                session_file.delete(Kind.VOTE, extra.id)
+            if keep is not None:
+                if value > 0:
+                    session_file.put(Kind.VOTE, replace(keep, dots=value))
+                else:
+                    session_file.delete(Kind.VOTE, keep.id)
+            elif value > 0:
+                session_file.add(
+                    Kind.VOTE,
+                    Vote(
+                        id=fresh_id,
+                        item_id=item_id,
+                        dots=value,
+                        target_group_id=group_id,
+                        table_id=table_id,
+                    ),
+                )
+
+        keys = [(Kind.VOTE, v.id) for v in records] + [(Kind.VOTE, fresh_id)]
+        self.controller.perform(self.tr("Turven aangepast"), keys, action)
+        self._say("")

@@ -1,0 +1,90 @@
+"""The beamer: a second-screen presentation the whole room can read.
+
+``attach_beamer(console, settings)`` gives the console its beamer window, the
+dock with the controls and thumbnail, and the F5 / Ctrl+B actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from desktop_app.ui.beamer.dock import BeamerDock, BeamerThumbnail
+from desktop_app.ui.beamer.stage import VIEW_ORDER, BeamerStage, view_for_phase, view_title
+from desktop_app.ui.beamer.window import BeamerWindow, choose_screen, screen_key
+from desktop_app.ui.controller import SessionController
+from desktop_app.ui.settings import Settings
+
+__all__ = [
+    "VIEW_ORDER",
+    "Beamer",
+    "BeamerDock",
+    "BeamerStage",
+    "BeamerThumbnail",
+    "BeamerWindow",
+    "attach_beamer",
+    "choose_screen",
+    "screen_key",
+    "view_for_phase",
+    "view_title",
+]
+
+
+@dataclass
+class Beamer:
+    window: BeamerWindow
+    dock: BeamerDock
+    toggle_action: QAction
+    blackout_action: QAction
+
+
+def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
+    """Give ``console`` (a ConsoleWindow) its beamer; follows its open session."""
+    window = BeamerWindow(settings, console=console, parent=console)
+    dock = BeamerDock(window, settings, console)
+    console.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    toggle = QAction(console.tr("Beamer tonen of verbergen"), console)
+    toggle.setObjectName("beamerToggleAction")
+    toggle.setShortcut(QKeySequence("F5"))
+    toggle.triggered.connect(window.toggle)
+    blackout = QAction(console.tr("Beamer op zwart"), console)
+    blackout.setObjectName("beamerBlackoutAction")
+    blackout.setShortcut(QKeySequence("Ctrl+B"))
+    blackout.triggered.connect(dock.toggle_blackout)
+    for action in (toggle, blackout):
+        console.addAction(action)
+    view_menu = getattr(console, "view_menu", None)
+    if view_menu is not None:
+        view_menu.addSeparator()
+        view_menu.addAction(toggle)
+        view_menu.addAction(blackout)
+        view_menu.addAction(dock.toggleViewAction())
+
+    def opened(controller: SessionController) -> None:
+        dock.set_controller(controller)
+        toggle.setEnabled(True)
+        blackout.setEnabled(True)
+
+    def closed() -> None:
+        dock.set_controller(None)
+        window.hide()
+        blackout.setEnabled(False)
+
+    signal_opened = getattr(console, "session_opened", None)
+    signal_closed = getattr(console, "session_closed", None)
+    if signal_opened is not None:
+        signal_opened.connect(opened)
+    if signal_closed is not None:
+        signal_closed.connect(closed)
+    current = getattr(console, "controller", None)
+    if isinstance(current, SessionController):
+        opened(current)
+    else:
+        blackout.setEnabled(False)
+    beamer = Beamer(window, dock, toggle, blackout)
+    console.setProperty("hasBeamer", True)
+    return beamer

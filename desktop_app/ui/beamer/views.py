@@ -1,0 +1,361 @@
+"""The beamer's views that are laid out from a few texts: welcome, context,
+follow-up, round, themes, voting and action plan. The wall and the results
+have modules of their own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QTimer
+
+from desktop_app.core.model import SessionSnapshot
+from desktop_app.ui.beamer.base import (
+    CENTER,
+    HCENTER_TOP,
+    BeamerView,
+    Card,
+    clamp_page,
+    draw_cards,
+    layout_cards,
+)
+from desktop_app.ui.beamer.countdown import Countdown, countdown_of
+from desktop_app.ui.beamer.sizing import Drawing, Scale, TextBlock, fit_size, font, text_height
+from desktop_app.ui.beamer.theme import group_color
+
+FOLLOW_UP_STATUSES = ("done", "running")
+
+
+def _date_nl(value: str | None) -> str:
+    """2026-03-12 -> 12 maart 2026 (Dutch month names); other text unchanged."""
+    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december")
+    if not value or len(value) < 10 or value[4] != "-" or value[7] != "-":
+        return value or ""
+    try:
+        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:10])
+    except ValueError:
+        return value
+    if not 1 <= month <= 12:
+        return value
+    return f"{day} {months[month - 1]} {year}"
+
+
+class CardsView(BeamerView):
+    """A heading with cards below, paged when they do not fit."""
+
+    max_columns = 3
+
+    def title(self) -> str:
+        return ""
+
+    def subtitle(self) -> str | None:
+        return None
+
+    def cards(self, snapshot: SessionSnapshot) -> list[Card]:
+        return []
+
+    def empty_message(self) -> str:
+        return ""
+
+    def build(self, scale: Scale) -> Drawing:
+        drawing = Drawing()
+        snapshot = self.stage.snapshot()
+        rect = self.header(drawing, scale, self.title(), self.subtitle())
+        cards = self.cards(snapshot)
+        if not cards:
+            self.page_count, self.page = 1, 0
+            self.empty(drawing, scale, rect, self.empty_message())
+            return drawing
+        layout = layout_cards(cards, rect, scale, max_columns=self.max_columns)
+        self.page_count = len(layout.pages)
+        self.page = clamp_page(self.page, self.page_count)
+        draw_cards(drawing, layout.pages[self.page], self.theme, scale)
+        self.footer(drawing, scale)
+        return drawing
+
+
+class WelcomeView(BeamerView):
+    name = "welcome"
+
+    def build(self, scale: Scale) -> Drawing:
+        drawing = Drawing()
+        info = self.stage.snapshot().session
+        m = scale.margin
+        width = scale.width - 2 * m
+        theme = self.theme
+        parts: list[tuple[str, float, float, bool, object, bool, str]] = []
+        # (text, largest, smallest, bold, colour, key, name)
+        title = info.title or self.tr("Welkom")
+        parts.append((title, scale.height / 8, scale.key, True, theme.accent, True, "title"))
+        line = " · ".join(x for x in (info.organisation, _date_nl(info.date)) if x)
+        if line:
+            parts.append((line, scale.height / 18, scale.key, False, theme.text, True, "organisation"))
+        if info.location:
+            parts.append((info.location, scale.height / 26, scale.minimum, False, theme.muted,
+                          False, "location"))
+        if info.purpose:
+            parts.append((info.purpose, scale.height / 20, scale.minimum, False, theme.text,
+                          False, "purpose"))
+        # Share the height: title up to 35 %, purpose the rest.
+        shares = {"title": 0.34, "organisation": 0.14, "location": 0.1, "purpose": 0.42}
+        total_h = scale.height - 2 * m
+        blocks: list[TextBlock] = []
+        for text, largest, smallest, bold, colour, key, name in parts:
+            box = QRectF(m, 0, width, total_h * shares[name])
+            size = fit_size(text, box, largest, smallest, bold=bold) or smallest
+            f = font(size, bold=bold)
+            h = text_height(text, f, width)
+            blocks.append(TextBlock(QRectF(m, 0, width, h), text, f, colour,  # type: ignore[arg-type]
+                                    align=HCENTER_TOP, key=key, name=name))
+        gap = scale.gap * 2
+        used = sum(b.rect.height() for b in blocks) + gap * (len(blocks) - 1)
+        y = m + max(0.0, (total_h - used) / 2)
+        for block in blocks:
+            block.rect.moveTop(y)
+            y += block.rect.height() + gap
+            drawing.add_text(block)
+        return drawing
+
+
+class ContextView(CardsView):
+    name = "context"
+    max_columns = 2
+
+    def title(self) -> str:
+        return self.tr("Waar staan we?")
+
+    def cards(self, snapshot: SessionSnapshot) -> list[Card]:
+        kinds = {"risk": self.tr("Risico"), "figure": self.tr("Cijfer"), "note": self.tr("Notitie")}
+        order = {"figure": 0, "risk": 1, "note": 2}
+        items = sorted(snapshot.live_context_items(), key=lambda c: order.get(c.kind, 3))
+        return [
+            Card(item.title, item.text or "", group_color({"risk": 5, "figure": 4}.get(item.kind, 2)),
+                 badge=kinds.get(item.kind, ""))
+            for item in items
+        ]
+
+    def empty_message(self) -> str:
+        return self.tr("Hier komen de cijfers en risico's uit de RI&E.")
+
+
+class FollowUpView(CardsView):
+    """What became of last time's outcomes: interventions running or done.
+
+    A slot: the stage lets another module replace this view with a richer one.
+    """
+
+    name = "follow_up"
+    max_columns = 2
+
+    def title(self) -> str:
+        return self.tr("Wat deden we met de uitkomsten van vorige keer?")
+
+    def cards(self, snapshot: SessionSnapshot) -> list[Card]:
+        status = {"done": self.tr("gedaan"), "running": self.tr("loopt")}
+        result = []
+        for iv in snapshot.live_interventions():
+            if iv.status in FOLLOW_UP_STATUSES:
+                body = self.tr("Trekker: {owner}").format(owner=iv.owner) if iv.owner else ""
+                result.append(Card(iv.title, body, group_color(2 if iv.status == "done" else 4),
+                                   badge=status[iv.status]))
+        return result
+
+    def empty_message(self) -> str:
+        return self.tr("Nog niets afgerond of lopend uit de vorige keer.")
+
+
+class ThemesView(CardsView):
+    name = "themes"
+
+    def title(self) -> str:
+        return self.tr("De thema's")
+
+    def subtitle(self) -> str | None:
+        return self.tr("met het aantal voorstellen in elk thema")
+
+    def cards(self, snapshot: SessionSnapshot) -> list[Card]:
+        live = {p.id for p in snapshot.live_proposals()}
+        return [
+            Card(theme.name, theme.description or "", group_color(index),
+                 badge=str(sum(1 for pid in theme.proposal_ids if pid in live)), body_optional=True)
+            for index, theme in enumerate(snapshot.live_themes())
+        ]
+
+    def empty_message(self) -> str:
+        return self.tr("De thema's verschijnen hier zodra de voorstellen zijn geclusterd.")
+
+
+class ActionPlanView(CardsView):
+    name = "action_plan"
+    max_columns = 2
+
+    def title(self) -> str:
+        return self.tr("Actieplan")
+
+    def cards(self, snapshot: SessionSnapshot) -> list[Card]:
+        groups = {g.id: g.name for g in snapshot.live_target_groups()}
+        result = []
+        for iv in snapshot.live_interventions():
+            if iv.status == "dropped":
+                continue
+            lines = []
+            names = [groups[g] for g in iv.target_group_ids if g in groups]
+            if names:
+                lines.append(self.tr("Voor: {groups}").format(groups=", ".join(names)))
+            if iv.owner:
+                lines.append(self.tr("Trekker: {owner}").format(owner=iv.owner))
+            if iv.start:
+                lines.append(self.tr("Start: {date}").format(date=_date_nl(iv.start)))
+            result.append(Card(iv.title, "\n".join(lines)))
+        return result
+
+    def empty_message(self) -> str:
+        return self.tr("Het actieplan groeit hier: welke interventies, voor wie, wie trekt ze.")
+
+
+class RoundView(BeamerView):
+    """Round n of N, the question very large, the countdown large."""
+
+    name = "round"
+
+    def __init__(self, stage: object) -> None:
+        super().__init__(stage)  # type: ignore[arg-type]
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(250)
+        self.ticker.timeout.connect(self.tick)
+        self._shown_text = ""
+
+    def countdown(self) -> Countdown | None:
+        from desktop_app.core import run_state
+
+        timer = self.stage.state(run_state.TIMER)
+        countdown = countdown_of(timer, self.stage.clock())
+        round_ = self.stage.current_round()
+        if countdown is not None and round_ is not None and countdown.round_id not in (None, round_.id):
+            return None
+        return countdown
+
+    def tick(self) -> None:
+        """Repaint when the shown seconds change (runs on the injected clock)."""
+        countdown = self.countdown()
+        text = self._countdown_line(countdown)
+        if text != self._shown_text:
+            self.invalidate()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.ticker.start()
+        super().showEvent(event)  # type: ignore[arg-type]
+
+    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self.ticker.stop()
+        super().hideEvent(event)  # type: ignore[arg-type]
+
+    def _countdown_line(self, countdown: Countdown | None) -> str:
+        if countdown is None:
+            return ""
+        return countdown.text() + ("!" if countdown.over else "")
+
+    def build(self, scale: Scale) -> Drawing:
+        drawing = Drawing()
+        theme = self.theme
+        snapshot = self.stage.snapshot()
+        rounds = snapshot.live_rounds()
+        round_ = self.stage.current_round()
+        m = scale.margin
+        width = scale.width - 2 * m
+        if round_ is None:
+            rect = self.header(drawing, scale, self.tr("Ronde"))
+            self.empty(drawing, scale, rect, self.tr("Kies in de console de ronde die begint."))
+            return drawing
+        position = next((i for i, r in enumerate(rounds) if r.id == round_.id), 0) + 1
+        label = self.tr("Ronde {n} van {total}").format(n=position, total=len(rounds))
+        countdown = self.countdown()
+        self._shown_text = self._countdown_line(countdown)
+        y = m * 0.7
+        f = font(scale.px(1 / 18), bold=True)
+        h = text_height(label, f, width)
+        drawing.add_text(TextBlock(QRectF(m, y, width, h), label, f, theme.accent, key=True,
+                                   name="round"))
+        y += h + scale.gap * 2
+        # The countdown takes the bottom; the question the space between.
+        count_h = 0.0
+        status_h = 0.0
+        if countdown is not None:
+            count_px = scale.height / 4.2
+            count_h = text_height("0:00", font(count_px, bold=True), width)
+            status_h = text_height("Tijd", font(scale.px(1 / 14), bold=True), width)
+        elif round_.minutes:
+            status_h = text_height("20", font(scale.px(1 / 18)), width)
+        bottom = scale.height - m * 0.7 - count_h - status_h - scale.gap * 2
+        question_rect = QRectF(m, y, width, max(scale.key * 1.5, bottom - y))
+        size = fit_size(round_.question, question_rect, scale.height / 7, scale.key, bold=True)
+        if size is None:
+            size = scale.key
+        qf = font(size, bold=True)
+        qh = min(question_rect.height(), text_height(round_.question, qf, width))
+        drawing.add_text(TextBlock(QRectF(m, y + (question_rect.height() - qh) / 2, width, qh),
+                                   round_.question, qf, theme.text, align=HCENTER_TOP, key=True,
+                                   name="question"))
+        y = bottom + scale.gap * 2
+        if countdown is not None:
+            colour = theme.text
+            status = self.tr("nog te gaan") if countdown.running else self.tr("gepauzeerd")
+            if countdown.over:
+                colour, status = theme.danger, self.tr("Tijd is om")
+            elif countdown.last_minute:
+                colour, status = theme.warning, self.tr("Laatste minuut")
+            cf = font(scale.height / 4.2, bold=True)
+            drawing.add_text(TextBlock(QRectF(m, y, width, count_h), countdown.text(), cf, colour,
+                                       align=CENTER, key=True, name="countdown"))
+            sf = font(scale.px(1 / 14), bold=countdown.over or countdown.last_minute)
+            drawing.add_text(TextBlock(QRectF(m, y + count_h, width, status_h), status, sf,
+                                       colour if countdown.over or countdown.last_minute
+                                       else theme.muted,
+                                       align=HCENTER_TOP, key=True, name="countdown-status"))
+        elif round_.minutes:
+            text = self.tr("{minutes} minuten").format(minutes=round_.minutes)
+            drawing.add_text(TextBlock(QRectF(m, y, width, status_h), text,
+                                       font(scale.px(1 / 18)), theme.muted, align=HCENTER_TOP,
+                                       key=True, name="minutes"))
+        return drawing
+
+
+class VotingView(BeamerView):
+    """The rules in plain words and how many ballots are in; never a result."""
+
+    name = "voting"
+
+    def build(self, scale: Scale) -> Drawing:
+        drawing = Drawing()
+        snapshot = self.stage.snapshot()
+        info = snapshot.session
+        rect = self.header(drawing, scale, self.tr("Stemmen"))
+        theme = self.theme
+        on_themes = info.votes_on == "cluster"
+        dots = info.dots_per_participant
+        most = info.max_dots_per_item
+        rules: list[str] = []
+        if dots:
+            rules.append(self.tr("Je hebt {n} stippen.").format(n=dots))
+        if most:
+            rules.append(
+                (self.tr("Geef hoogstens {m} stippen aan hetzelfde thema.") if on_themes
+                 else self.tr("Geef hoogstens {m} stippen aan hetzelfde voorstel.")).format(m=most)
+            )
+        rules.append(self.tr("Zet je stippen bij wat jij het belangrijkst vindt.") if on_themes
+                     else self.tr("Zet je stippen bij de voorstellen die jij het belangrijkst vindt."))
+        ballots = len({v.ballot_id for v in snapshot.live_votes() if v.ballot_id})
+        count = (self.tr("Nog geen stembiljetten binnen") if ballots == 0 else
+                 self.tr("1 stembiljet binnen") if ballots == 1 else
+                 self.tr("{n} stembiljetten binnen").format(n=ballots))
+        text = "\n".join(rules)
+        count_f = font(scale.px(1 / 14), bold=True)
+        count_h = text_height(count, count_f, rect.width())
+        rules_rect = QRectF(rect.x(), rect.y(), rect.width(), rect.height() - count_h - scale.gap * 3)
+        size = fit_size(text, rules_rect, scale.height / 12, scale.key) or scale.key
+        rf = font(size)
+        rh = min(rules_rect.height(), text_height(text, rf, rect.width()))
+        drawing.add_text(TextBlock(QRectF(rect.x(), rect.y(), rect.width(), rh), text, rf,
+                                   theme.text, key=True, name="rules"))
+        drawing.add_text(TextBlock(QRectF(rect.x(), rect.bottom() - count_h, rect.width(), count_h),
+                                   count, count_f, theme.accent, key=True, name="ballots"))
+        return drawing
+

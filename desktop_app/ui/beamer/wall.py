@@ -1,0 +1,492 @@
+"""The wall: proposals arriving live, grouped by table or by theme.
+
+Painted by hand (no widget per proposal) so that 2,000 proposals lay out in
+well under 100 ms and one new proposal is on screen within a frame:
+
+* each proposal is wrapped into lines once per text size and column width, by
+  a greedy word wrap over cached word widths (a long word is broken by
+  characters); the lines drawn are exactly the lines measured;
+* the text size is fitted to the amount: the largest size (from 1/16 down to
+  1/60 of the screen height) at which all proposals fit one page, estimated
+  from each text's width at a reference size; below that, pages;
+* a new proposal (a storage "add") is read on its own and appended, no full
+  reload; the page that holds it is shown and it is highlighted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from desktop_app.core.model import Kind, Proposal, SessionSnapshot
+from desktop_app.ui.beamer.base import BeamerView
+from desktop_app.ui.beamer.sizing import Drawing, Scale, Shape, TextBlock, font
+from desktop_app.ui.beamer.theme import group_color
+
+TRAY = "\x00tray"  # group key of proposals not (yet) in a theme
+REFERENCE_PX = 100
+# The wall pages rather than going below this share of the screen height: the
+# rule's floor (1/60) is too small for a wall read from the back of a canteen.
+WALL_FLOOR_FRACTION = 1 / 45
+
+
+@dataclass(slots=True)
+class WallItem:
+    id: str
+    text: str
+    group: str
+    seq: int
+
+
+@dataclass(slots=True)
+class Placed:
+    """One thing on a page: a group header (item None) or a proposal card."""
+
+    rect: QRectF
+    group: str
+    item: WallItem | None = None
+    header: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+    continued: bool = False
+
+
+class _Fonts:
+    """Metrics and word widths at one pixel size, cached."""
+
+    def __init__(self, px: int) -> None:
+        self.px = px
+        self.font = font(px)
+        self.bold = font(px, bold=True)
+        self.metrics = QFontMetricsF(self.font)
+        self.bold_metrics = QFontMetricsF(self.bold)
+        self.line = math.ceil(self.metrics.lineSpacing())
+        self.space = self.metrics.horizontalAdvance(" ")
+        self.words: dict[str, float] = {}
+
+    def wrap_bold(self, text: str, width: float) -> list[str]:
+        """Wrap a group name in the bold font (rarely more than one line)."""
+        plain, self.metrics, self.words = self.metrics, self.bold_metrics, {}
+        try:
+            return self.wrap(text, width)
+        finally:
+            self.metrics, self.words = plain, {}
+
+    def width(self, word: str) -> float:
+        w = self.words.get(word)
+        if w is None:
+            w = self.words[word] = self.metrics.horizontalAdvance(word)
+        return w
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Greedy word wrap to ``width``; a word wider than that is split by characters."""
+        metrics = self.metrics
+        if "\n" not in text and metrics.horizontalAdvance(text) <= width:
+            return [text] if text.strip() else [""]
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            words = paragraph.split()
+            if not words:
+                lines.append("")
+                continue
+            current: list[str] = []
+            used = 0.0
+            for word in words:
+                w = self.width(word)
+                if w > width:
+                    if current:
+                        lines.append(" ".join(current))
+                        current, used = [], 0.0
+                    pieces = self._split_word(word, width)
+                    lines.extend(pieces[:-1])
+                    current, used = [pieces[-1]], self.width(pieces[-1])
+                    continue
+                extra = w + (self.space if current else 0.0)
+                if current and used + extra > width:
+                    lines.append(" ".join(current))
+                    current, used = [word], w
+                else:
+                    current.append(word)
+                    used += extra
+            if current:
+                lines.append(" ".join(current))
+        # Kerning across word boundaries: make sure every drawn line really fits.
+        checked: list[str] = []
+        for line in lines:
+            if metrics.horizontalAdvance(line) <= width:
+                checked.append(line)
+            else:
+                checked.extend(self._split_word(line, width))
+        return checked or [""]
+
+    def _split_word(self, word: str, width: float) -> list[str]:
+        pieces: list[str] = []
+        rest = word
+        while rest:
+            lo, hi = 1, len(rest)
+            while lo < hi:
+                mid = (lo + hi + 1) // 2
+                if self.metrics.horizontalAdvance(rest[:mid]) <= width:
+                    lo = mid
+                else:
+                    hi = mid - 1
+            pieces.append(rest[:lo])
+            rest = rest[lo:]
+        return pieces
+
+
+class WallView(BeamerView):
+    """Proposals by table (the current round) or by theme (all rounds)."""
+
+    name = "wall"
+    by_theme = False
+
+    def __init__(self, stage: object) -> None:
+        super().__init__(stage)  # type: ignore[arg-type]
+        self.items: list[WallItem] = []
+        self.groups: dict[str, tuple[str, int]] = {}  # key -> (name, colour index)
+        self.newest_id: str | None = None
+        self._seq = 0
+        self._loaded = False
+        self._round_id: str | None = None
+        self._reference: dict[tuple[str, str], float] = {}  # (id, text) -> width at 100 px
+        self._lines: dict[tuple[str, str, int, int], list[str]] = {}
+        self._fonts: dict[int, _Fonts] = {}
+        self._pages: list[list[Placed]] = [[]]
+        self._layout_key: tuple[object, ...] | None = None
+        self.px = 0
+
+    # ------------------------------------------------------------ data
+    def refresh(self) -> None:
+        self._loaded = False
+        self.invalidate()
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload(self.stage.snapshot())
+
+    def _in_scope(self, proposal: Proposal, hidden: frozenset[str] | set[str]) -> bool:
+        if proposal.deleted or proposal.id in hidden:
+            return False
+        return self.by_theme or self._round_id is None or proposal.round_id == self._round_id
+
+    def reload(self, snapshot: SessionSnapshot) -> None:
+        """Read every proposal on the wall anew (after edits, deletes, undo, imports)."""
+        round_ = self.stage.current_round()
+        self._round_id = round_.id if round_ is not None and not self.by_theme else None
+        hidden = snapshot.hidden_proposal_ids
+        self.groups = {}
+        if self.by_theme:
+            for index, theme in enumerate(snapshot.live_themes()):
+                self.groups[theme.id] = (theme.name, index)
+            self.groups[TRAY] = (self.tr("Nog niet ingedeeld"), len(self.groups))
+            theme_of = snapshot.theme_of()
+        else:
+            for index, table in enumerate(snapshot.live_tables()):
+                self.groups[table.id] = (table.name, index)
+            theme_of = {}
+        self.items = []
+        self._seq = 0
+        for proposal in snapshot.proposals:
+            if self._in_scope(proposal, hidden):
+                self._append(proposal, theme_of)
+        if self.newest_id not in {item.id for item in self.items}:
+            self.newest_id = None
+        self._loaded = True
+        self._layout_key = None
+        self._drawing = None
+
+    def _append(self, proposal: Proposal, theme_of: dict[str, str]) -> WallItem:
+        if self.by_theme:
+            group = theme_of.get(proposal.id, TRAY)
+        else:
+            group = proposal.table_id
+            if group not in self.groups:
+                self.groups[group] = (self.tr("Tafel"), len(self.groups))
+        item = WallItem(proposal.id, proposal.text, group, self._seq)
+        self._seq += 1
+        self.items.append(item)
+        return item
+
+    def add_proposals(self, ids: Iterable[str]) -> bool:
+        """Append new proposals without a full reload; False when a reload is needed."""
+        if not self._loaded:
+            return False
+        added = False
+        for proposal_id in ids:
+            proposal = self.stage.controller.session_file.get(Kind.PROPOSAL, proposal_id)
+            if not isinstance(proposal, Proposal):
+                return False
+            if not self._in_scope(proposal, frozenset()):
+                continue
+            self._append(proposal, {})
+            self.newest_id = proposal.id
+            added = True
+        if added:
+            self._layout_key = None
+            self._drawing = None
+            self._relayout()
+            self._show_newest()
+            self.update()
+        return True
+
+    def _show_newest(self) -> None:
+        if self.newest_id is None:
+            return
+        for index, page in enumerate(self._pages):
+            if any(p.item is not None and p.item.id == self.newest_id for p in page):
+                self.page = index
+                return
+
+    # ---------------------------------------------------------- layout
+    def _fonts_at(self, px: int) -> _Fonts:
+        fonts = self._fonts.get(px)
+        if fonts is None:
+            fonts = self._fonts[px] = _Fonts(px)
+        return fonts
+
+    def _reference_width(self, item: WallItem, metrics: QFontMetricsF) -> float:
+        key = (item.id, item.text)
+        w = self._reference.get(key)
+        if w is None:
+            w = self._reference[key] = sum(
+                metrics.horizontalAdvance(part) for part in item.text.split("\n")
+            ) + REFERENCE_PX * 2 * item.text.count("\n")
+        return w
+
+    def _columns(self, px: int, width: float, gap: float) -> tuple[int, float]:
+        columns = int(max(1, min(6, (width + gap) // (px * 15 + gap))))
+        return columns, (width - gap * (columns - 1)) / columns
+
+    def _estimate(self, px: int, area: QRectF, scale: Scale, widths: list[float],
+                  groups: int) -> float:
+        """Estimated share of one page the wall needs at ``px`` (cheap, no wrapping)."""
+        gap = scale.gap
+        columns, col_w = self._columns(px, area.width(), gap)
+        inner = col_w - px * 1.05
+        line = px * 1.2
+        needed = sum(math.ceil(w * px / REFERENCE_PX / inner) * line + px * 0.8 + gap
+                     for w in widths)
+        needed += groups * (line + gap)
+        return needed / (columns * area.height())
+
+    def _sizes(self, scale: Scale) -> list[int]:
+        sizes: list[int] = []
+        px = scale.height / 16
+        while px > scale.minimum:
+            sizes.append(int(px))
+            px *= 0.92
+        sizes.append(int(scale.minimum))
+        floor = max(scale.minimum, scale.height * WALL_FLOOR_FRACTION)
+        return sorted({s for s in sizes if s >= floor} or {int(floor)}, reverse=True)
+
+    def _choose_px(self, area: QRectF, scale: Scale) -> int:
+        """The largest size at which the whole wall fits one page; else the smallest.
+
+        A cheap estimate rules out the sizes that are far too large; the rest are
+        tried with the real layout (binary search).
+        """
+        sizes = self._sizes(scale)
+        if not self.items:
+            return sizes[0]
+        reference = QFontMetricsF(font(REFERENCE_PX))
+        widths = [self._reference_width(item, reference) for item in self.items]
+        groups = len({item.group for item in self.items})
+        candidates = [px for px in sizes if self._estimate(px, area, scale, widths, groups) <= 1.6]
+        if not candidates:
+            return sizes[-1]
+        lo, hi = 0, len(candidates) - 1  # candidates[hi] is the smallest
+        if len(self._paginate(candidates[hi], area, scale)) > 1:
+            return candidates[hi]
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if len(self._paginate(candidates[mid], area, scale)) == 1:
+                hi = mid
+            else:
+                lo = mid + 1
+        return candidates[lo]
+
+    def _relayout(self) -> None:
+        scale = self.scale()
+        area = self._area(scale)
+        key = (scale.width, scale.height, len(self.items), self.by_theme)
+        if key == self._layout_key:
+            return
+        self._layout_key = key
+        self.px = self._choose_px(area, scale)
+        self._pages = self._paginate(self.px, area, scale)
+        self.page_count = len(self._pages)
+        self.page = min(self.page, self.page_count - 1)
+
+    def _paginate(self, px: int, area: QRectF, scale: Scale) -> list[list[Placed]]:
+        fonts = self._fonts_at(px)
+        gap = scale.gap
+        columns, col_w = self._columns(px, area.width(), gap)
+        pad = max(2.0, px * 0.4)
+        inner = col_w - 2 * pad - px * 0.25  # room for the colour bar
+        inner_key = int(inner)
+        bold_line = math.ceil(fonts.bold_metrics.lineSpacing())
+        header_width = col_w - px * 0.6
+        headers: dict[tuple[str, bool], list[str]] = {}
+
+        def header_lines(group: str, continued: bool) -> list[str]:
+            key = (group, continued)
+            if key not in headers:
+                name = self.groups.get(group, (self.tr("Tafel"), 0))[0]
+                if continued:
+                    name = self.tr("{name} (vervolg)").format(name=name)
+                headers[key] = fonts.wrap_bold(name, header_width)[:3]
+            return headers[key]
+
+        order = {g: i for i, g in enumerate(self.groups)}
+        items = sorted(self.items, key=lambda it: (order.get(it.group, len(order)), it.seq))
+        pages: list[list[Placed]] = []
+        page: list[Placed] = []
+        column = 0
+        y = area.y()
+        bottom = area.bottom()
+        current_group: str | None = None
+        max_lines = max(1, int((area.height() - 3 * bold_line - 2 * pad - 2 * gap) // fonts.line))
+
+        def x_of(col: int) -> float:
+            return area.x() + col * (col_w + gap)
+
+        lines_cache = self._lines
+        for item in items:
+            ck = (item.id, item.text, px, inner_key)
+            lines = lines_cache.get(ck)
+            if lines is None:
+                lines = lines_cache[ck] = fonts.wrap(item.text, inner)
+            if len(lines) > max_lines:  # a very long text: show what fits, say so
+                lines = lines[: max_lines - 1] + [lines[max_lines - 1].rstrip() + " …"]
+                while len(lines[-1]) > 2 and fonts.metrics.horizontalAdvance(lines[-1]) > inner:
+                    lines[-1] = lines[-1][:-3].rstrip() + " …"
+            card_h = len(lines) * fonts.line + 2 * pad
+            new_group = item.group != current_group
+            head = header_lines(item.group, False)
+            need = card_h + (len(head) * bold_line + gap if new_group else 0)
+            if y + need > bottom + 0.5 and y > area.y():
+                column += 1
+                y = area.y()
+                if column >= columns:
+                    pages.append(page)
+                    page, column = [], 0
+                new_group = True  # repeat the group's name at the top of a column
+            if new_group:
+                continued = item.group == current_group
+                head = header_lines(item.group, continued)
+                header_h = len(head) * bold_line
+                page.append(Placed(QRectF(x_of(column), y, col_w, header_h), item.group,
+                                   continued=continued, header=head))
+                y += header_h + gap * 0.5
+                current_group = item.group
+            page.append(Placed(QRectF(x_of(column), y, col_w, card_h), item.group, item, lines))
+            y += card_h + gap
+        pages.append(page)
+        if len(pages) > 1 and not pages[-1]:
+            pages.pop()
+        return pages
+
+    def _area(self, scale: Scale) -> QRectF:
+        top = scale.margin * 0.6 + scale.key * 1.5 + scale.gap * 2
+        bottom = scale.height - scale.margin * 0.5 - scale.minimum * 1.8
+        return QRectF(scale.margin * 0.6, top, scale.width - scale.margin * 1.2,
+                      max(scale.key * 3, bottom - top))
+
+    def build(self, scale: Scale) -> Drawing:
+        self._ensure_loaded()
+        self._relayout()
+        drawing = Drawing()
+        theme = self.theme
+        m = scale.margin * 0.6
+        title_f = font(scale.key * 1.2, bold=True)
+        count = len(self.items)
+        if self.by_theme:
+            title = self.tr("Voorstellen per thema")
+        else:
+            round_ = self.stage.current_round()
+            title = (self.tr("Voorstellen, ronde {n}").format(n=self._round_number(round_.id))
+                     if round_ is not None else self.tr("Voorstellen"))
+        counted = (self.tr("1 voorstel") if count == 1
+                   else self.tr("{n} voorstellen").format(n=count))
+        title_metrics = QFontMetricsF(title_f)
+        count_f = font(scale.key)
+        count_w = QFontMetricsF(count_f).horizontalAdvance(counted) + scale.gap
+        title_h = math.ceil(title_metrics.lineSpacing())
+        title_w = scale.width - 2 * m - count_w
+        if title_metrics.horizontalAdvance(title) > title_w:
+            title_f = font(scale.key, bold=True)
+        drawing.add_text(TextBlock(QRectF(m, m, title_w, title_h), title, title_f, theme.accent,
+                                   align=int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                                   key=True, name="title"))
+        drawing.add_text(TextBlock(QRectF(scale.width - m - count_w, m, count_w, title_h), counted,
+                                   count_f, theme.muted,
+                                   align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                                   key=True, name="count"))
+        if not self.items:
+            self.empty(drawing, scale, self._area(scale),
+                       self.tr("Hier verschijnen de voorstellen zodra de tafels ze invoeren.")
+                       if not self.by_theme else
+                       self.tr("Hier verschijnen de voorstellen, per thema."))
+            return drawing
+        self._paint_page(drawing, scale)
+        self.footer(drawing, scale)
+        return drawing
+
+    def _round_number(self, round_id: str) -> int:
+        for round_ in self.stage.snapshot().live_rounds():
+            if round_.id == round_id:
+                return round_.number
+        return 0
+
+    def _paint_page(self, drawing: Drawing, scale: Scale) -> None:
+        theme = self.theme
+        fonts = self._fonts_at(self.px)
+        pad = max(2.0, self.px * 0.4)
+        bar = self.px * 0.25
+        border = max(1.0, scale.height / 540)
+        left_top = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for placed in self._pages[min(self.page, len(self._pages) - 1)]:
+            rect = placed.rect
+            colour_index = self.groups.get(placed.group, ("", 0))[1]
+            colour = group_color(colour_index)
+            if placed.item is None:
+                line_h = math.ceil(fonts.bold_metrics.lineSpacing())
+                drawing.shapes.append(Shape(QRectF(rect.x(), rect.y() + line_h * 0.2,
+                                                   bar * 1.6, line_h * 0.6), colour))
+                y = rect.y()
+                for line in placed.header:
+                    drawing.add_text(TextBlock(QRectF(rect.x() + self.px * 0.6, y,
+                                                      rect.width() - self.px * 0.6, line_h),
+                                               line, fonts.bold, theme.text, align=left_top,
+                                               name="group", wrap=False))
+                    y += line_h
+                continue
+            newest = placed.item.id == self.newest_id
+            drawing.shapes.append(Shape(rect, theme.highlight if newest else theme.card,
+                                        theme.highlight_border if newest else theme.card_border,
+                                        radius=pad * 0.6,
+                                        border_width=border * (4 if newest else 1)))
+            drawing.shapes.append(Shape(QRectF(rect.x() + border, rect.y() + pad * 0.6, bar,
+                                               rect.height() - pad * 1.2), colour))
+            x = rect.x() + pad + bar
+            y = rect.y() + pad
+            width = rect.width() - 2 * pad - bar
+            for line in placed.lines:
+                drawing.add_text(TextBlock(QRectF(x, y, width, fonts.line), line, fonts.font,
+                                           theme.text, align=left_top, name="proposal",
+                                           wrap=False))
+                y += fonts.line
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        self._layout_key = None
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+
+class WallByThemeView(WallView):
+    name = "wall_themes"
+    by_theme = True
+

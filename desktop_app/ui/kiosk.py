@@ -1,0 +1,650 @@
+"""The voting kiosk: a full-screen window on the laptop for a queue of voters.
+
+One voter at a time: choose your target group, spread your dots with large
++ and - buttons (mouse, touch, keyboard), see how many are left, Cast. The
+budget and the per-item cap are kept by :class:`desktop_app.core.voting.Ballot`,
+so no sequence of presses can break them. Items come in a fresh random order
+for each voter. After Cast the screen thanks the voter and resets; it never
+shows anyone's choices or any result, and offers no undo (the facilitator can
+void the last ballot on the vote page, or undo it in the console).
+
+Keys: 1-9 choose a group; Up/Down (or Tab) move between items; + / Right add a
+dot, - / Left take one away; Enter casts. Ctrl+Shift+Q closes the kiosk (for
+the facilitator).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import rules
+from desktop_app.core.model import Kind, Vote
+from desktop_app.core.ranking import vote_items
+from desktop_app.core.timestamps import format_instant, parse_instant
+from desktop_app.core.voting import (
+    Ballot,
+    VoterSeeds,
+    rules_of,
+    voter_order,
+    voting_group_ids,
+    voting_open,
+)
+from desktop_app.storage.session_file import Change, new_id
+from desktop_app.ui import palette
+from desktop_app.ui.controller import SessionController
+from desktop_app.ui.look import icon
+
+#: Seconds the thank-you screen stays before it resets for the next voter.
+THANKS_SECONDS = 6
+
+FILLED = "\u25cf"  # ●
+EMPTY = "\u25cb"  # ○
+
+#: Below this window height the kiosk uses its compact sizes (a 1366x768 laptop).
+COMPACT_BELOW = 960
+
+
+def kiosk_style(compact: bool) -> str:
+    """The kiosk's own stylesheet: large, calm; a little smaller on short screens."""
+    step = 64 if compact else 76
+    title, lead, item, count = (22, 15, 17, 22) if compact else (30, 18, 20, 26)
+    return f"""
+QWidget#kiosk {{ background: {palette.BACKGROUND}; }}
+QLabel {{ color: {palette.TEXT}; }}
+QLabel[kiosk="title"] {{ font-size: {title}pt; font-weight: 600; }}
+QLabel[kiosk="lead"] {{ font-size: {lead}pt; color: {palette.MUTED}; }}
+QLabel[kiosk="left"] {{ font-size: {title - 4}pt; font-weight: 600; color: {palette.ACCENT_DARK}; }}
+QLabel[kiosk="meter"] {{ font-size: {title}pt; color: {palette.ACCENT}; }}
+QLabel[kiosk="item"] {{ font-size: {item}pt; }}
+QLabel[kiosk="count"] {{ font-size: {count}pt; color: {palette.ACCENT}; }}
+QLabel[kiosk="foot"] {{ font-size: 10pt; color: {palette.MUTED}; }}
+QFrame[kioskRow="true"] {{
+    background: {palette.SURFACE};
+    border: 2px solid {palette.BORDER};
+    border-radius: 12px;
+}}
+QFrame[kioskRow="true"][chosen="true"] {{ border-color: {palette.ACCENT}; }}
+QFrame[kioskRow="true"]:focus {{
+    border: 4px solid {palette.ACCENT_DARK};
+    background: {palette.ACCENT_LIGHT};
+}}
+QPushButton {{ font-size: {lead + 2}pt; border-radius: 12px; padding: 12px 32px; }}
+QPushButton[step="true"] {{
+    font-size: {title}pt; font-weight: 600; padding: 0px;
+    min-width: {step}px; max-width: {step}px; min-height: {step}px; max-height: {step}px;
+    border-radius: {step // 2}px; border: 2px solid {palette.ACCENT};
+    color: {palette.ACCENT_DARK}; background: {palette.SURFACE};
+}}
+QPushButton[step="true"]:hover {{ background: {palette.ACCENT_LIGHT}; }}
+QPushButton[step="true"]:disabled {{
+    border-color: #E2DCD3; color: #C9C2B8; background: #F7F4EF;
+}}
+QPushButton[group="true"] {{
+    font-size: {title - 6}pt; min-height: {step + 32}px; padding: 16px 24px;
+    border: 2px solid {palette.ACCENT}; background: {palette.SURFACE};
+}}
+QPushButton[group="true"]:hover, QPushButton[group="true"]:focus {{
+    background: {palette.ACCENT_LIGHT}; border: 4px solid {palette.ACCENT_DARK};
+}}
+QPushButton[primary="true"] {{ min-height: {step - 8}px; font-size: {lead + 4}pt; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
+QScrollBar:vertical {{ width: 18px; }}
+"""
+
+
+def _label(text: str, role: str, *, wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("kiosk", role)
+    label.setWordWrap(wrap)
+    return label
+
+
+def _dots_text(count: int, slots: int) -> str:
+    return FILLED * count + EMPTY * max(0, slots - count)
+
+
+class KioskRow(QFrame):
+    """One item: its name, a large - and + and the voter's dots on it."""
+
+    stepped = Signal(str, int)  # item id, +1 or -1
+    focus_step = Signal(int)  # -1 up, +1 down
+
+    def __init__(self, item_id: str, name: str, cap: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item_id = item_id
+        self.cap = cap
+        self.setProperty("kioskRow", True)
+        self.setProperty("chosen", False)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(name)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 8, 16, 8)
+        layout.setSpacing(24)
+        self.name_label = _label(name, "item")
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.name_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.minus_button = QPushButton("\u2212")  # minus sign
+        self.plus_button = QPushButton("+")
+        for button, tip in (
+            (self.minus_button, self.tr("Eén stip eraf")),
+            (self.plus_button, self.tr("Eén stip erbij")),
+        ):
+            button.setProperty("step", True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAccessibleName(tip)
+            button.setToolTip(tip)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.count_label = _label("", "count", wrap=False)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.count_label.setMinimumWidth(40 * max(1, cap) + 16)
+        layout.addWidget(self.name_label, 1)
+        layout.addWidget(self.minus_button)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.plus_button)
+        self.minus_button.clicked.connect(lambda: self.stepped.emit(self.item_id, -1))
+        self.plus_button.clicked.connect(lambda: self.stepped.emit(self.item_id, 1))
+
+    def show_count(self, count: int, can_add: bool) -> None:
+        self.count_label.setText(_dots_text(count, self.cap))
+        self.count_label.setAccessibleName(self.tr("{count} stippen").format(count=count))
+        self.minus_button.setEnabled(count > 0)
+        self.plus_button.setEnabled(can_add)
+        chosen = count > 0
+        if self.property("chosen") != chosen:
+            self.setProperty("chosen", chosen)
+            self.style().unpolish(self)
+            self.style().polish(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Right):
+            self.stepped.emit(self.item_id, 1)
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore, Qt.Key.Key_Left):
+            self.stepped.emit(self.item_id, -1)
+        elif key == Qt.Key.Key_Up:
+            self.focus_step.emit(-1)
+        elif key == Qt.Key.Key_Down:
+            self.focus_step.emit(1)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: object) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        super().mousePressEvent(event)  # type: ignore[arg-type]
+
+
+class KioskWindow(QWidget):
+    """The full-screen voting window. ``seed`` makes the item orders reproducible."""
+
+    ballot_cast = Signal()  # carries nothing: no choice leaves the kiosk
+
+    GROUPS, BALLOT, CONFIRM, THANKS, CLOSED = range(5)
+
+    def __init__(
+        self,
+        controller: SessionController,
+        *,
+        seed: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.controller = controller
+        self.setObjectName("kiosk")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setWindowTitle(self.tr("Tafelronde – stemmen"))
+        self._compact: bool | None = None
+        self._apply_size_style(1080)
+        self._seeds = VoterSeeds(seed)
+        self.ballot: Ballot | None = None
+        self.group_id: str | None = None
+        self.rows: dict[str, KioskRow] = {}
+        self.order: list[str] = []
+        self.voters = 0
+        self._labels: dict[str, str] = {}
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(48, 32, 48, 12)
+        root.setSpacing(16)
+        self.stack = QStackedWidget()
+        root.addWidget(self.stack, 1)
+        self.foot = _label(
+            self.tr("Begeleider: Ctrl+Shift+Q sluit het stemscherm."), "foot", wrap=False
+        )
+        self.foot.setAlignment(Qt.AlignmentFlag.AlignRight)
+        root.addWidget(self.foot)
+
+        self.stack.addWidget(self._build_groups())
+        self.stack.addWidget(self._build_ballot())
+        self.stack.addWidget(self._build_confirm())
+        self.stack.addWidget(self._build_thanks())
+        self.stack.addWidget(self._build_closed())
+
+        self._thanks_timer = QTimer(self)
+        self._thanks_timer.setSingleShot(True)
+        self._thanks_timer.setInterval(THANKS_SECONDS * 1000)
+        self._thanks_timer.timeout.connect(self.next_voter)
+
+        close = QShortcut(QKeySequence("Ctrl+Shift+Q"), self)
+        close.setContext(Qt.ShortcutContext.WindowShortcut)
+        close.activated.connect(self.close)
+        controller.changed.connect(self._on_change)
+        self.next_voter()
+
+    # ------------------------------------------------------------- screens
+    def _build_groups(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(24)
+        layout.addStretch(1)
+        title = _label(self.tr("Welkom bij het stemmen"), "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lead = _label(self.tr("Tot welke groep hoor jij? Tik op je groep."), "lead")
+        lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        layout.addWidget(lead)
+        self.groups_grid = QGridLayout()
+        self.groups_grid.setSpacing(24)
+        holder = QWidget()
+        holder.setLayout(self.groups_grid)
+        holder.setMaximumWidth(1200)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(holder, 4)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        self.group_buttons: list[QPushButton] = []
+        return page
+
+    def _build_ballot(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(16)
+        self.ballot_title = _label("", "title")
+        self.ballot_lead = _label("", "lead")
+        top = QHBoxLayout()
+        texts = QVBoxLayout()
+        texts.addWidget(self.ballot_title)
+        texts.addWidget(self.ballot_lead)
+        top.addLayout(texts, 1)
+        meter_box = QVBoxLayout()
+        self.left_label = _label("", "left", wrap=False)
+        self.left_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.meter_label = _label("", "meter", wrap=False)
+        self.meter_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        meter_box.addWidget(self.left_label)
+        meter_box.addWidget(self.meter_label)
+        top.addLayout(meter_box)
+        layout.addLayout(top)
+
+        self.items_scroll = QScrollArea()
+        self.items_scroll.setWidgetResizable(True)
+        self.items_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.items_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.rows_holder = QWidget()
+        self.rows_layout = QVBoxLayout(self.rows_holder)
+        self.rows_layout.setContentsMargins(0, 0, 8, 0)
+        self.rows_layout.setSpacing(8)
+        self.items_scroll.setWidget(self.rows_holder)
+        layout.addWidget(self.items_scroll, 1)
+
+        bottom = QHBoxLayout()
+        self.back_button = QPushButton(icon("chevron-left"), self.tr("Andere groep"))
+        self.back_button.setIconSize(QSize(28, 28))
+        self.back_button.clicked.connect(self.next_voter)
+        self.cast_button = QPushButton(icon("check", "#FFFFFF"), self.tr("Stem uitbrengen"))
+        self.cast_button.setIconSize(QSize(28, 28))
+        self.cast_button.setProperty("primary", True)
+        self.cast_button.setDefault(True)
+        self.cast_button.clicked.connect(self.cast)
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.cast_button)
+        layout.addLayout(bottom)
+        return page
+
+    def _build_confirm(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(32)
+        layout.addStretch(1)
+        self.confirm_label = _label("", "title")
+        self.confirm_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.confirm_label)
+        lead = _label(self.tr("Je mag ook minder stippen gebruiken."), "lead")
+        lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(lead)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.keep_choosing_button = QPushButton(self.tr("Nee, verder kiezen"))
+        self.keep_choosing_button.clicked.connect(self._back_to_ballot)
+        self.confirm_button = QPushButton(icon("check", "#FFFFFF"), self.tr("Ja, uitbrengen"))
+        self.confirm_button.setIconSize(QSize(28, 28))
+        self.confirm_button.setProperty("primary", True)
+        self.confirm_button.clicked.connect(self._store)
+        buttons.addWidget(self.keep_choosing_button)
+        buttons.addSpacing(32)
+        buttons.addWidget(self.confirm_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return page
+
+    def _build_thanks(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setSpacing(32)
+        layout.addStretch(1)
+        badge = QLabel()
+        badge.setPixmap(icon("circle-check", palette.SUCCESS).pixmap(128, 128))
+        badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(badge)
+        title = _label(self.tr("Dank je wel! Je stem is opgeslagen."), "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        lead = _label(self.tr("Geef de laptop door aan de volgende."), "lead")
+        lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(lead)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.next_button = QPushButton(icon("chevron-right", "#FFFFFF"), self.tr("Volgende kiezer"))
+        self.next_button.setIconSize(QSize(28, 28))
+        self.next_button.setProperty("primary", True)
+        self.next_button.clicked.connect(self.next_voter)
+        row.addWidget(self.next_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    def _build_closed(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.closed_label = _label(self.tr("Het stemmen is nu niet open."), "title")
+        self.closed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.closed_label)
+        lead = _label(self.tr("De begeleider opent het stemmen."), "lead")
+        lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(lead)
+        layout.addStretch(2)
+        return page
+
+    # ---------------------------------------------------------------- flow
+    def current_screen(self) -> int:
+        """Which screen shows: GROUPS, BALLOT, CONFIRM, THANKS or CLOSED."""
+        return self.stack.currentIndex()
+
+    def next_voter(self) -> None:
+        """Forget everything of the previous voter and start over."""
+        self._thanks_timer.stop()
+        self.ballot = None
+        self.group_id = None
+        self._clear_rows()
+        snapshot = self.controller.snapshot()
+        if not voting_open(self.controller.session_file.state) or not vote_items(snapshot):
+            self.stack.setCurrentIndex(self.CLOSED)
+            return
+        groups = {g.id: g for g in snapshot.live_target_groups()}
+        group_ids = voting_group_ids(snapshot, self.controller.session_file.state)
+        if len(group_ids) <= 1:
+            self.choose_group(group_ids[0] if group_ids else None)
+            return
+        self._fill_groups([(gid, groups[gid].name) for gid in group_ids])
+        self.stack.setCurrentIndex(self.GROUPS)
+        if self.group_buttons:
+            self.group_buttons[0].setFocus()
+
+    def _fill_groups(self, groups: Sequence[tuple[str, str]]) -> None:
+        for button in self.group_buttons:
+            self.groups_grid.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self.group_buttons = []
+        columns = 2 if len(groups) <= 4 else 3
+        for index, (gid, name) in enumerate(groups):
+            button = QPushButton(f"{index + 1}   {name}" if index < 9 else name)
+            button.setProperty("group", True)
+            button.setAccessibleName(name)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, g=gid: self.choose_group(g))
+            self.groups_grid.addWidget(button, index // columns, index % columns)
+            self.group_buttons.append(button)
+
+    def choose_group(self, group_id: str | None) -> None:
+        snapshot = self.controller.snapshot()
+        voting_rules = rules_of(snapshot)
+        self.group_id = group_id
+        items = vote_items(snapshot)
+        self._labels = dict(items)
+        self.order = voter_order([item_id for item_id, _ in items], self._seeds.next())
+        self.ballot = Ballot(self.order, budget=voting_rules.dots, cap=voting_rules.cap)
+        self.voters += 1
+        self.ballot_title.setText(self.tr("Kies wat jij het belangrijkst vindt"))
+        if voting_rules.cap < voting_rules.dots:
+            lead = self.tr(
+                "Je hebt {dots} stippen. Je mag er hoogstens {cap} op één onderwerp zetten."
+            ).format(dots=voting_rules.dots, cap=voting_rules.cap)
+        else:
+            lead = self.tr("Je hebt {dots} stippen. Verdeel ze zoals jij wilt.").format(
+                dots=voting_rules.dots
+            )
+        self.ballot_lead.setText(lead)
+        self._clear_rows()
+        for item_id in self.order:
+            row = KioskRow(item_id, self._labels[item_id], self.ballot.cap)
+            row.stepped.connect(self.step)
+            row.focus_step.connect(lambda delta, r=row: self._move_focus(r, delta))
+            self.rows_layout.addWidget(row)
+            self.rows[item_id] = row
+        self.rows_layout.addStretch(1)
+        self._show_ballot()
+        self.stack.setCurrentIndex(self.BALLOT)
+        if self.order:
+            self.rows[self.order[0]].setFocus()
+        self.items_scroll.verticalScrollBar().setValue(0)
+
+    def _clear_rows(self) -> None:
+        while self.rows_layout.count():
+            item = self.rows_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.hide()  # gone from the screen now, not at the next event loop turn
+                widget.deleteLater()
+        self.rows = {}
+
+    def _move_focus(self, row: KioskRow, delta: int) -> None:
+        index = self.order.index(row.item_id) + delta
+        if 0 <= index < len(self.order):
+            target = self.rows[self.order[index]]
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+            self.items_scroll.ensureWidgetVisible(target)
+
+    def step(self, item_id: str, delta: int) -> None:
+        """One press of + (delta 1) or - (delta -1) on an item."""
+        if self.ballot is None:
+            return
+        if delta > 0:
+            self.ballot.add(item_id)
+        else:
+            self.ballot.remove(item_id)
+        self._show_ballot()
+
+    def _show_ballot(self) -> None:
+        ballot = self.ballot
+        if ballot is None:
+            return
+        for item_id, row in self.rows.items():
+            row.show_count(ballot.count(item_id), ballot.can_add(item_id))
+        if ballot.left == 0:
+            self.left_label.setText(self.tr("Alle stippen gekozen"))
+        elif ballot.left == 1:
+            self.left_label.setText(self.tr("Nog 1 stip over"))
+        else:
+            self.left_label.setText(self.tr("Nog {left} stippen over").format(left=ballot.left))
+        self.meter_label.setText(FILLED * ballot.left + EMPTY * ballot.spent)
+        self.meter_label.setAccessibleName(self.left_label.text())
+        self.cast_button.setEnabled(ballot.spent > 0)
+
+    def cast(self) -> None:
+        """Cast: straight away when every dot is used, else ask once."""
+        if self.ballot is None or self.ballot.spent == 0:
+            return
+        if self.ballot.left > 0:
+            left = self.ballot.left
+            self.confirm_label.setText(
+                self.tr("Je hebt nog 1 stip over. Toch uitbrengen?")
+                if left == 1
+                else self.tr("Je hebt nog {left} stippen over. Toch uitbrengen?").format(left=left)
+            )
+            self.stack.setCurrentIndex(self.CONFIRM)
+            self.confirm_button.setFocus()
+            return
+        self._store()
+
+    def _back_to_ballot(self) -> None:
+        self.stack.setCurrentIndex(self.BALLOT)
+        if self.order:
+            self.rows[self.order[0]].setFocus()
+
+    def _store(self) -> None:
+        ballot = self.ballot
+        if ballot is None:
+            return
+        ballot_id = store_ballot(
+            self.controller, ballot, self.group_id, self.tr("Stem uitgebracht")
+        )
+        if ballot_id is None:
+            return  # the controller has told the facilitator why; the voter may retry
+        self.ballot = None
+        self._clear_rows()  # nothing of this voter's choice stays on screen
+        self.stack.setCurrentIndex(self.THANKS)
+        self.next_button.setFocus()
+        self._thanks_timer.start()
+        self.ballot_cast.emit()
+
+    # ------------------------------------------------------------- events
+    def _on_change(self, change: Change) -> None:
+        if change.kind not in (
+            "state",
+            "session",
+            Kind.THEME.value,
+            Kind.PROPOSAL.value,
+            Kind.TARGET_GROUP.value,
+        ):
+            return
+        is_open = voting_open(self.controller.session_file.state)
+        current = self.stack.currentIndex()
+        if (not is_open and current != self.CLOSED) or (is_open and current == self.CLOSED):
+            self.next_voter()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.stack.currentIndex()
+        key = event.key()
+        if current == self.GROUPS and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            index = key - Qt.Key.Key_1
+            if index < len(self.group_buttons):
+                self.group_buttons[index].click()
+                return
+        if current == self.BALLOT and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.cast()
+            return
+        if current == self.THANKS and key in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Space,
+        ):
+            self.next_voter()
+            return
+        super().keyPressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        # No undo or redo from the kiosk: the voter must not take back someone's vote.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)
+            )
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._apply_size_style(event.size().height())
+        super().resizeEvent(event)
+
+    def _apply_size_style(self, height: int) -> None:
+        compact = height < COMPACT_BELOW
+        if compact != self._compact:
+            self._compact = compact
+            self.setStyleSheet(kiosk_style(compact))
+            margin = 24 if compact else 48
+            layout = self.layout()
+            if layout is not None:
+                layout.setContentsMargins(margin, margin // 2 + 8, margin, 12)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._thanks_timer.stop()
+        self.ballot = None
+        self._clear_rows()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.controller.changed.disconnect(self._on_change)
+        super().closeEvent(event)
+
+
+def store_ballot(
+    controller: SessionController, ballot: Ballot, group_id: str | None, text: str
+) -> str | None:
+    """Store one ballot as one undoable step: one record per item, a shared ballot id.
+
+    Like ``SessionFile.cast_ballot`` (budget and cap checked, no voter identity,
+    a timestamp rounded down to the hour) but with ids chosen beforehand, so the
+    controller can undo it. Returns the ballot id, or None when refused.
+    """
+    session_file = controller.session_file
+    dots = ballot.dots()
+    ballot_id = new_id()
+    vote_ids = {item_id: new_id() for item_id in dots}
+
+    def action() -> str:
+        rules.check_ballot(dots, budget=ballot.budget, cap=ballot.cap)
+        moment = parse_instant(session_file.now())
+        coarse = format_instant(moment.replace(minute=0, second=0, microsecond=0))
+        for item_id, count in dots.items():
+            session_file.add(
+                Kind.VOTE,
+                Vote(
+                    id=vote_ids[item_id],
+                    item_id=item_id,
+                    dots=count,
+                    target_group_id=group_id,
+                    ballot_id=ballot_id,
+                ),
+                updated_at=coarse,
+            )
+        return ballot_id
+
+    result: str | None = controller.perform(
+        text, [(Kind.VOTE, vote_id) for vote_id in vote_ids.values()], action
+    )
+    return result

@@ -1,0 +1,244 @@
+"""The vote page: rules, sticker tallies with checksums, void, reveal gate, results."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from desktop_app.core import run_state
+from desktop_app.core.model import Kind, Theme
+from desktop_app.core.voting import Ballot, items_frozen, rules_of
+from desktop_app.storage.session_file import SessionFile
+from desktop_app.ui.controller import SessionController
+from desktop_app.ui.kiosk import store_ballot
+from desktop_app.ui.pages.vote import VotePage
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture
+def controller(demo_session: SessionFile) -> SessionController:
+    return SessionController(demo_session)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, controller: SessionController) -> Iterator[VotePage]:
+    widget = VotePage(controller)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+    if widget.kiosk is not None:
+        widget.kiosk.close()
+    widget.close()
+
+
+def settle(qtbot: QtBot, page: VotePage) -> None:
+    """Wait for the page's deferred refresh after a change."""
+    qtbot.waitUntil(lambda: not page._refresh_pending)
+
+
+def column_texts(table: QTableWidget, column: int) -> list[str]:
+    return [table.item(r, column).text() for r in range(table.rowCount())]  # type: ignore[union-attr]
+
+
+def type_into_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, text: str) -> None:
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # Qt commits the editor's data on the next turn of the event loop.
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+
+
+def test_results_stay_hidden_until_revealed(qtbot: QtBot, page: VotePage) -> None:
+    page.tabs.setCurrentIndex(2)
+    assert page.hidden_card.isVisible()
+    assert not page.results_area.isVisible()
+    assert page.results_table.rowCount() == 0
+    assert page.figure.axes == []
+    qtbot.mouseClick(page.reveal_here, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert page.results_area.isVisible() and not page.hidden_card.isVisible()
+    ranks = column_texts(page.results_table, 0)
+    totals = [int(t) for t in column_texts(page.results_table, 2)]
+    assert totals == sorted(totals, reverse=True)
+    assert ranks == ["1.", "2.", "3.", "4.", "4.", "6.", "7."]  # the demo has a tie
+    assert page.figure.axes  # the chart is drawn
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.grab().save(str(ARTIFACTS / "vote_results.png"))
+    qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)  # hide again
+    settle(qtbot, page)
+    assert page.hidden_card.isVisible() and page.results_table.rowCount() == 0
+    assert page.figure.axes == []
+
+
+def test_privacy_floor_shows_less_than_k(
+    qtbot: QtBot, page: VotePage, controller: SessionController
+) -> None:
+    page.set_revealed(True)
+    page.floor_spin.setFocus()
+    page.floor_spin.selectAll()
+    qtbot.keyClicks(page.floor_spin, "13")
+    qtbot.keyClick(page.floor_spin, Qt.Key.Key_Return)
+    settle(qtbot, page)
+    assert controller.snapshot().privacy_floor == 13
+    table = page.results_table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]  # type: ignore[union-attr]
+    monteurs = column_texts(page.results_table, headers.index("Monteurs"))
+    ploeg = column_texts(page.results_table, headers.index("Ploegendienst"))
+    leiding = column_texts(page.results_table, headers.index("Leidinggevenden"))
+    assert "<13" not in monteurs
+    assert set(ploeg) == {"<13"} and set(leiding) == {"<13"}
+    assert page.floor_note.isVisible()
+
+
+def test_sticker_tally_typed_checked_and_undone(
+    qtbot: QtBot, page: VotePage, controller: SessionController
+) -> None:
+    page.tabs.setCurrentIndex(1)
+    snapshot = controller.snapshot()
+    groups = snapshot.live_target_groups()
+    leiding = next(g for g in groups if g.name == "Leidinggevenden")
+    col = 1 + [g.id for g in groups].index(leiding.id)
+    checks_before = page.check_table.item(3, 3).text()  # type: ignore[union-attr]
+    assert page.tally_table.item(0, col).text() == ""  # type: ignore[union-attr]
+
+    type_into_cell(qtbot, page.tally_table, 0, col, "7")
+    settle(qtbot, page)
+    item_id = page._items[0]
+    tallies = [
+        v
+        for v in controller.snapshot().live_votes()
+        if v.ballot_id is None and v.item_id == item_id and v.target_group_id == leiding.id
+    ]
+    assert [v.dots for v in tallies] == [7]
+    assert page.tally_table.item(0, col).text() == "7"  # type: ignore[union-attr]
+    # Leidinggevenden (row 3), dots on flip charts (column 3)
+    assert page.check_table.item(3, 3).text() == "7"  # type: ignore[union-attr]
+
+    # An over-count is flagged, not cut: 24 handed out to Leidinggevenden.
+    type_into_cell(qtbot, page.tally_table, 0, col, "40")
+    settle(qtbot, page)
+    assert page.over_label.isVisible() and "Leidinggevenden" in page.over_label.text()
+    assert [v.dots for v in controller.snapshot().live_votes() if v.id == tallies[0].id] == [40]
+
+    # Same record edited, then removed with 0, then both steps undone.
+    type_into_cell(qtbot, page.tally_table, 0, col, "0")
+    settle(qtbot, page)
+    assert all(v.id != tallies[0].id for v in controller.snapshot().live_votes())
+    assert not page.over_label.isVisible()
+    controller.undo_stack.undo()
+    settle(qtbot, page)
+    assert page.tally_table.item(0, col).text() == "40"  # type: ignore[union-attr]
+    controller.undo_stack.undo()
+    controller.undo_stack.undo()
+    settle(qtbot, page)
+    assert page.tally_table.item(0, col).text() == ""  # type: ignore[union-attr]
+    assert page.check_table.item(3, 3).text() == checks_before  # type: ignore[union-attr]
+
+
+def test_open_voting_freezes_items_and_locks_rules(
+    qtbot: QtBot, page: VotePage, controller: SessionController
+) -> None:
+    assert not page.kiosk_button.isEnabled()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert items_frozen(controller.snapshot(), controller.session_file.state)
+    assert page.freeze_banner.isVisible() and "liggen vast" in page.freeze_banner.text()
+    assert not page.dots_spin.isEnabled() and not page.target_combo.isEnabled()
+    assert page.kiosk_button.isEnabled()
+    qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert not items_frozen(controller.snapshot(), controller.session_file.state)
+    assert page.dots_spin.isEnabled()
+
+
+def test_void_last_ballot_is_for_the_facilitator_and_undoable(
+    qtbot: QtBot, page: VotePage, controller: SessionController
+) -> None:
+    snapshot = controller.snapshot()
+    rules = rules_of(snapshot)
+    themes = [t.id for t in snapshot.live_themes()]
+    ballot = Ballot(themes, budget=rules.dots, cap=rules.cap)
+    ballot.add(themes[0])
+    ballot.add(themes[1])
+    ballot_id = store_ballot(controller, ballot, snapshot.live_target_groups()[0].id, "Stem")
+    settle(qtbot, page)
+    assert page.void_button.isEnabled()
+    qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, page)
+    assert all(v.ballot_id != ballot_id for v in controller.snapshot().live_votes())
+    assert "2 stippen" in page.message_label.text()
+    controller.undo_stack.undo()
+    assert sum(1 for v in controller.snapshot().live_votes() if v.ballot_id == ballot_id) == 2
+
+
+def test_kiosk_launcher_opens_the_voting_screen(qtbot: QtBot, page: VotePage) -> None:
+    page.set_voting_open(True)
+    settle(qtbot, page)
+    kiosk = page.open_kiosk(full_screen=False, seed=1)
+    qtbot.waitExposed(kiosk)
+    assert page.open_kiosk(full_screen=False) is kiosk  # one kiosk at a time
+    assert len(kiosk.group_buttons) == 4
+    kiosk.close()
+
+
+def test_many_items_warn_and_suggestion_is_a_third(
+    qtbot: QtBot, page: VotePage, controller: SessionController
+) -> None:
+    assert not page.many_banner.isVisible()
+    for i in range(6):
+        controller.add("Thema", Kind.THEME, Theme(id=f"extra-{i}", name=f"Extra thema {i}"))
+    settle(qtbot, page)
+    assert page.many_banner.isVisible() and "13" in page.many_banner.text()
+    qtbot.mouseClick(page.suggest_button, Qt.MouseButton.LeftButton)
+    assert controller.snapshot().session.dots_per_participant == 4  # 13 / 3, rounded
+
+
+def test_results_identical_after_closing_and_reopening(
+    qtbot: QtBot, demo_session: SessionFile
+) -> None:
+    path = demo_session.path
+    controller = SessionController(demo_session)
+    page = VotePage(controller)
+    qtbot.addWidget(page)
+    page.show()
+    page.set_revealed(True)
+    settle(qtbot, page)
+    before = [column_texts(page.results_table, c) for c in range(page.results_table.columnCount())]
+    page.close()
+    demo_session.close()
+    reopened = SessionFile.open(path)
+    try:
+        again = VotePage(SessionController(reopened))
+        qtbot.addWidget(again)
+        again.show()
+        settle(qtbot, again)
+        table = again.results_table
+        after = [column_texts(table, c) for c in range(table.columnCount())]
+        assert reopened.state(run_state.RESULTS_REVEALED) is True
+        assert after == before
+        again.close()
+    finally:
+        reopened.close()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
+def test_screenshots(qtbot: QtBot, page: VotePage, size: tuple[int, int]) -> None:
+    page.resize(*size)
+    page.set_voting_open(True)
+    page.tabs.setCurrentIndex(1)
+    settle(qtbot, page)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.grab().save(str(ARTIFACTS / f"vote_tallies_{size[0]}.png"))
