@@ -160,9 +160,7 @@ def _run_import(files: Sequence[str], session_path: Path, lang: str) -> int:
     from desktop_app.storage.session_file import SessionFile
 
     created = not session_path.exists()
-    session_file = (
-        SessionFile.create(session_path) if created else SessionFile.open(session_path)
-    )
+    session_file = SessionFile.create(session_path) if created else SessionFile.open(session_path)
     try:
         reports = import_files(session_file, files)
     except BaseException:

@@ -71,8 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_json": (
         "{path} is geen geldig uitwisselbestand (geen leesbare JSON: {reason}). "
         "Er is niets geïmporteerd.",
-        "{path} is not a valid exchange file (not readable JSON: {reason}). "
-        "Nothing was imported.",
+        "{path} is not a valid exchange file (not readable JSON: {reason}). Nothing was imported.",
     ),
     "invalid_exchange": (
         "{path} is geweigerd: op {pointer}: {reason}. Er is niets geïmporteerd.",
@@ -127,11 +126,17 @@ REASONS: dict[str, tuple[str, str]] = {
     "not_allowed": ("waarde niet toegestaan: {value}", "value not allowed: {value}"),
     # Schema checks of exchange files, by JSON Schema keyword.
     "schema_required": ("het veld {value} ontbreekt", "the field {value} is missing"),
-    "schema_type": ("verkeerd soort waarde (verwacht: {value})", "wrong kind of value (expected: {value})"),
+    "schema_type": (
+        "verkeerd soort waarde (verwacht: {value})",
+        "wrong kind of value (expected: {value})",
+    ),
     "schema_const": ("moet {value} zijn", "must be {value}"),
     "schema_enum": ("moet een van {value} zijn", "must be one of {value}"),
     "schema_minLength": ("is leeg of te kort", "is empty or too short"),
-    "schema_maxLength": ("is te lang (hoogstens {value} tekens)", "is too long (at most {value} characters)"),
+    "schema_maxLength": (
+        "is te lang (hoogstens {value} tekens)",
+        "is too long (at most {value} characters)",
+    ),
     "schema_pattern": ("is geen geldige id (UUID)", "is not a valid id (UUID)"),
     "schema_format": ("heeft niet de vorm {value}", "does not have the form {value}"),
     "schema_minimum": ("moet minstens {value} zijn", "must be at least {value}"),

@@ -33,9 +33,7 @@ def incoming_wins(stored_updated_at: str | None, incoming_updated_at: str | None
     return parse_instant(incoming_updated_at) > parse_instant(stored_updated_at)
 
 
-def merge_outcome(
-    stored: Mapping[str, object] | None, incoming: Mapping[str, object]
-) -> Outcome:
+def merge_outcome(stored: Mapping[str, object] | None, incoming: Mapping[str, object]) -> Outcome:
     """What merging ``incoming`` into a store holding ``stored`` (or nothing) does."""
     if stored is None:
         return Outcome.ADDED
@@ -94,4 +92,4 @@ def _later(a: ThemeClaim, b: ThemeClaim) -> bool:
         return False
     if kb[0] is None:
         return True
-    return ka > kb  # type: ignore[operator]
+    return ka > kb

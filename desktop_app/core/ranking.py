@@ -47,7 +47,9 @@ def vote_totals(votes: Iterable[Vote], item_ids: Iterable[str]) -> dict[str, int
     return totals
 
 
-def dots_per_group(votes: Iterable[Vote], item_ids: Iterable[str]) -> dict[str, dict[str | None, int]]:
+def dots_per_group(
+    votes: Iterable[Vote], item_ids: Iterable[str]
+) -> dict[str, dict[str | None, int]]:
     """item id -> target group id (None: no group given) -> dots."""
     wanted = set(item_ids)
     result: dict[str, dict[str | None, int]] = {item: defaultdict(int) for item in wanted}

@@ -18,7 +18,11 @@ from desktop_app.core.errors import SessionFileError
 def _translate(error: OSError, target: Path) -> SessionFileError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return SessionFileError("disk_full")
-    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+    if isinstance(error, PermissionError) or error.errno in (
+        errno.EACCES,
+        errno.EPERM,
+        errno.EROFS,
+    ):
         if target.exists() and os.access(target.parent, os.W_OK):
             return SessionFileError("target_in_use", path=str(target))
         return SessionFileError("read_only", path=str(target))

@@ -20,7 +20,7 @@ from typing import Any
 from desktop_app import __version__, paths
 from desktop_app.core.errors import REASONS, ExchangeError, Reason, SessionFileError
 from desktop_app.core.merge import Outcome, ThemeClaim, merge_outcome, settle_theme_membership
-from desktop_app.core.model import KIND_ORDER, Kind, SessionInfo
+from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo
 from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.atomic import atomic_target
@@ -200,9 +200,7 @@ def _kinds_of_ids(session_file: SessionFile) -> dict[str, Kind]:
     return result
 
 
-def _check_references(
-    document: Mapping[str, Any], known: Mapping[str, Kind], source: str
-) -> None:
+def _check_references(document: Mapping[str, Any], known: Mapping[str, Kind], source: str) -> None:
     """Rule 6: every reference resolves in the file or the session, to the right kind."""
     in_file = {
         record["id"]: kind for kind in KIND_ORDER for record in document.get(kind.value) or []
@@ -338,7 +336,9 @@ def import_document(
     return report
 
 
-def _insert_records(session_file: SessionFile, kind: Kind, added: Sequence[Mapping[str, Any]]) -> None:
+def _insert_records(
+    session_file: SessionFile, kind: Kind, added: Sequence[Mapping[str, Any]]
+) -> None:
     """Insert new records in one statement per kind, in the file's order."""
     if not added:
         return
@@ -346,12 +346,15 @@ def _insert_records(session_file: SessionFile, kind: Kind, added: Sequence[Mappi
     rows = [records.exchange_to_row(kind, record) for record in added]
     columns = list(rows[0])
     if kind in records.POSITIONED:
-        start = conn.execute(f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}").fetchone()[0]
+        start = conn.execute(
+            f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}"
+        ).fetchone()[0]
         for offset, row in enumerate(rows):
             row["position"] = start + offset
         columns.append("position")
+    marks = ", ".join("?" for _ in columns)
     conn.executemany(
-        f"INSERT INTO {kind.value} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
+        f"INSERT INTO {kind.value} ({', '.join(columns)}) VALUES ({marks})",
         [[row[c] for c in columns] for row in rows],
     )
     if kind is Kind.THEME:
@@ -417,7 +420,7 @@ def export_document(session_file: SessionFile, *, include_context: bool = True) 
         "source": {"app": "Tafelronde", "app_version": __version__, "device": socket.gethostname()},
         "session": session_to_record(snapshot.session),
     }
-    lists = {
+    lists: dict[Kind, Sequence[Entity]] = {
         Kind.TARGET_GROUP: snapshot.target_groups,
         Kind.TABLE: snapshot.tables,
         Kind.ROUND: snapshot.rounds,

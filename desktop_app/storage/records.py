@@ -112,7 +112,10 @@ def entity_to_exchange(kind: Kind, entity: Entity) -> dict[str, Any]:
     record: dict[str, Any] = {"id": entity.id}
     for name in FIELDS[kind]:
         value = getattr(entity, name)
-        if isinstance(entity, Theme | Intervention) and name in ("proposal_ids", "target_group_ids"):
+        if isinstance(entity, Theme | Intervention) and name in (
+            "proposal_ids",
+            "target_group_ids",
+        ):
             record[name] = list(value)
         elif value is not None:
             record[name] = value

@@ -34,8 +34,21 @@ Check = Callable[[Any], "SchemaProblem | None"]
 
 ANNOTATIONS = {"$schema", "$id", "title", "description", "$defs", "$comment"}
 SUPPORTED = ANNOTATIONS | {
-    "type", "required", "properties", "const", "enum", "pattern", "minLength", "maxLength",
-    "minimum", "maximum", "items", "uniqueItems", "oneOf", "$ref", "format",
+    "type",
+    "required",
+    "properties",
+    "const",
+    "enum",
+    "pattern",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "items",
+    "uniqueItems",
+    "oneOf",
+    "$ref",
+    "format",
 }
 
 
@@ -51,8 +64,9 @@ def _type_predicate(name: str) -> Callable[[Any], bool]:
     if name == "null":
         return lambda v: v is None
     if name == "integer":
-        return lambda v: not isinstance(v, bool) and (
-            isinstance(v, int) or (isinstance(v, float) and v.is_integer())
+        return lambda v: (
+            not isinstance(v, bool)
+            and (isinstance(v, int) or (isinstance(v, float) and v.is_integer()))
         )
     if name == "number":
         return lambda v: not isinstance(v, bool) and isinstance(v, int | float)
@@ -117,16 +131,18 @@ class SchemaCompiler:
         if "const" in schema:
             constant = schema["const"]
             checks.append(
-                lambda value: None
-                if _json_equal(value, constant)
-                else SchemaProblem((), "const", constant)
+                lambda value: (
+                    None if _json_equal(value, constant) else SchemaProblem((), "const", constant)
+                )
             )
         if "enum" in schema:
             options = schema["enum"]
             checks.append(
-                lambda value: None
-                if any(_json_equal(value, o) for o in options)
-                else SchemaProblem((), "enum", options)
+                lambda value: (
+                    None
+                    if any(_json_equal(value, o) for o in options)
+                    else SchemaProblem((), "enum", options)
+                )
             )
         checks.extend(self._string_checks(schema))
         checks.extend(self._number_checks(schema))

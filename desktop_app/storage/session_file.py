@@ -10,6 +10,7 @@ turns them into one Qt signal).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import uuid
@@ -222,10 +223,9 @@ class SessionFile:
     def close(self) -> None:
         try:
             if self.writable:
-                try:
+                # If this fails the data is safe in the WAL; the next open checkpoints.
+                with contextlib.suppress(sqlite3.Error):
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                except sqlite3.Error:
-                    pass  # the data is safe in the WAL; the next open checkpoints
             self._conn.close()
         finally:
             if self._lock is not None:
@@ -284,10 +284,14 @@ class SessionFile:
         return _session_from_row(row)
 
     def get(self, kind: Kind, entity_id: str) -> Entity | None:
-        row = self._conn.execute(f"SELECT * FROM {kind.value} WHERE id = ?", (entity_id,)).fetchone()
+        row = self._conn.execute(
+            f"SELECT * FROM {kind.value} WHERE id = ?", (entity_id,)
+        ).fetchone()
         if row is None:
             return None
-        return records.row_to_entity(kind, row, self._members(entity_id) if kind is Kind.THEME else ())
+        return records.row_to_entity(
+            kind, row, self._members(entity_id) if kind is Kind.THEME else ()
+        )
 
     def require(self, kind: Kind, entity_id: str, entity_type: type[E]) -> E:
         entity = self.get(kind, entity_id)
@@ -437,7 +441,7 @@ class SessionFile:
 
     def add(self, kind: Kind, entity: E, *, updated_at: str | None = None) -> E:
         """Add a new entity (its id must be new); stamps ``updated_at``."""
-        stamped: E = replace(entity, updated_at=updated_at or self.now())  # type: ignore[arg-type]
+        stamped: E = replace(entity, updated_at=updated_at or self.now())
         rules.check_entity(kind, stamped, self._reference_exists)
         with self.transaction():
             row = records.entity_to_row(kind, stamped)
@@ -451,7 +455,7 @@ class SessionFile:
 
     def put(self, kind: Kind, entity: E, *, action: str = "edit") -> E:
         """Write a whole record over the stored one (edit, undo, redo)."""
-        stamped: E = replace(entity, updated_at=self.now())  # type: ignore[arg-type]
+        stamped: E = replace(entity, updated_at=self.now())
         rules.check_entity(kind, stamped, self._reference_exists)
         with self.transaction():
             row = records.entity_to_row(kind, stamped)
@@ -469,7 +473,9 @@ class SessionFile:
                     [*(value for column, value in row.items() if column != "id"), stamped.id],
                 )
             if isinstance(stamped, Theme):
-                self._claim_for_theme(stamped.id, stamped.proposal_ids if not stamped.deleted else ())
+                self._claim_for_theme(
+                    stamped.id, stamped.proposal_ids if not stamped.deleted else ()
+                )
             self._changed(kind.value, (stamped.id,), action)
         return stamped
 
@@ -477,20 +483,20 @@ class SessionFile:
         current = self.get(kind, entity_id)
         if current is None:
             raise UserError("not_found", kind=kind.value, id=entity_id)
-        return self.put(kind, replace(current, **fields))  # type: ignore[type-var]
+        return self.put(kind, replace(current, **fields))
 
     def delete(self, kind: Kind, entity_id: str) -> Entity:
         """Tombstone: hidden everywhere, kept for merging and restore."""
         current = self.get(kind, entity_id)
         if current is None:
             raise UserError("not_found", kind=kind.value, id=entity_id)
-        return self.put(kind, replace(current, deleted=True), action="delete")  # type: ignore[type-var]
+        return self.put(kind, replace(current, deleted=True), action="delete")
 
     def restore(self, kind: Kind, entity_id: str) -> Entity:
         current = self.get(kind, entity_id)
         if current is None:
             raise UserError("not_found", kind=kind.value, id=entity_id)
-        return self.put(kind, replace(current, deleted=False), action="restore")  # type: ignore[type-var]
+        return self.put(kind, replace(current, deleted=False), action="restore")
 
     def add_proposal(
         self,
@@ -595,10 +601,14 @@ class SessionFile:
     def _insert(self, kind: Kind, row: Mapping[str, Any]) -> None:
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
-        self._conn.execute(f"INSERT INTO {kind.value} ({columns}) VALUES ({marks})", list(row.values()))
+        self._conn.execute(
+            f"INSERT INTO {kind.value} ({columns}) VALUES ({marks})", list(row.values())
+        )
 
     def _next_position(self, kind: Kind) -> int:
-        row = self._conn.execute(f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}").fetchone()
+        row = self._conn.execute(
+            f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}"
+        ).fetchone()
         return int(row[0])
 
     def _claim_for_theme(self, theme_id: str, proposal_ids: Sequence[str]) -> None:

@@ -28,8 +28,10 @@ def test_offsets_compare_as_instants() -> None:
     assert incoming_wins("2026-01-01T10:00:00+02:00", "2026-01-01T09:00:00Z")
 
 
-@pytest.mark.parametrize(("stored", "incoming"), [(None, "2026-01-01T10:00:00Z"),
-                                                 ("2026-01-01T10:00:00Z", None), (None, None)])
+@pytest.mark.parametrize(
+    ("stored", "incoming"),
+    [(None, "2026-01-01T10:00:00Z"), ("2026-01-01T10:00:00Z", None), (None, None)],
+)
 def test_missing_timestamps_keep_what_is_stored(stored: str | None, incoming: str | None) -> None:
     assert merge_outcome({"updated_at": stored}, {"updated_at": incoming}) is Outcome.UNCHANGED
 
@@ -43,19 +45,27 @@ def test_tombstone_wins_like_any_change() -> None:
 
 
 def test_later_theme_keeps_a_proposal_claimed_twice() -> None:
-    changed = settle_theme_membership([
-        ThemeClaim("old", "2026-01-01T10:00:00Z", ("p1", "p2")),
-        ThemeClaim("new", "2026-01-01T10:01:00Z", ("p2", "p3")),
-    ])
+    changed = settle_theme_membership(
+        [
+            ThemeClaim("old", "2026-01-01T10:00:00Z", ("p1", "p2")),
+            ThemeClaim("new", "2026-01-01T10:01:00Z", ("p2", "p3")),
+        ]
+    )
     assert changed == {"old": ("p1",)}
 
 
 def test_theme_without_timestamp_loses_and_ties_do_not_depend_on_order() -> None:
     claims = [ThemeClaim("a", None, ("p",)), ThemeClaim("b", "2026-01-01T00:00:00Z", ("p",))]
     assert settle_theme_membership(claims) == {"a": ()}
-    tie = [ThemeClaim("a", "2026-01-01T00:00:00Z", ("p",)), ThemeClaim("b", "2026-01-01T00:00:00Z", ("p",))]
+    tie = [
+        ThemeClaim("a", "2026-01-01T00:00:00Z", ("p",)),
+        ThemeClaim("b", "2026-01-01T00:00:00Z", ("p",)),
+    ]
     assert settle_theme_membership(tie) == settle_theme_membership(list(reversed(tie)))
 
 
 def test_no_conflict_changes_nothing() -> None:
-    assert settle_theme_membership([ThemeClaim("a", None, ("p1",)), ThemeClaim("b", None, ("p2",))]) == {}
+    assert (
+        settle_theme_membership([ThemeClaim("a", None, ("p1",)), ThemeClaim("b", None, ("p2",))])
+        == {}
+    )

@@ -37,16 +37,40 @@ def base_document(proposals: int = 3) -> dict[str, Any]:
     return {
         "format": "tafelronde-exchange",
         "version": 1,
-        "session": {"id": SESSION_ID, "title": "PMO samen ontwerpen", "language": "nl",
-                    "updated_at": T0},
+        "session": {
+            "id": SESSION_ID,
+            "title": "PMO samen ontwerpen",
+            "language": "nl",
+            "updated_at": T0,
+        },
         "target_groups": [{"id": uid(1), "name": "Monteurs", "participants": 24, "updated_at": T0}],
-        "tables": [{"id": uid(2), "name": "Tafel 1", "host": "Henk", "target_group_id": uid(1),
-                    "updated_at": T0}],
-        "rounds": [{"id": uid(3), "number": 1, "question": "Wat houdt je gezond?", "minutes": 20,
-                    "updated_at": T0}],
+        "tables": [
+            {
+                "id": uid(2),
+                "name": "Tafel 1",
+                "host": "Henk",
+                "target_group_id": uid(1),
+                "updated_at": T0,
+            }
+        ],
+        "rounds": [
+            {
+                "id": uid(3),
+                "number": 1,
+                "question": "Wat houdt je gezond?",
+                "minutes": 20,
+                "updated_at": T0,
+            }
+        ],
         "proposals": [
-            {"id": uid(100 + i), "round_id": uid(3), "table_id": uid(2), "text": f"Voorstel {i}",
-             "created_at": T0, "updated_at": T0}
+            {
+                "id": uid(100 + i),
+                "round_id": uid(3),
+                "table_id": uid(2),
+                "text": f"Voorstel {i}",
+                "created_at": T0,
+                "updated_at": T0,
+            }
             for i in range(proposals)
         ],
     }
@@ -55,8 +79,16 @@ def base_document(proposals: int = 3) -> dict[str, Any]:
 def normalised(document: dict[str, Any]) -> dict[str, Any]:
     """Entities by id with defaults applied, to compare documents as sessions."""
     result: dict[str, Any] = {"session": document["session"]}
-    for kind in ("target_groups", "tables", "rounds", "proposals", "clusters", "votes",
-                 "interventions", "context_items"):
+    for kind in (
+        "target_groups",
+        "tables",
+        "rounds",
+        "proposals",
+        "clusters",
+        "votes",
+        "interventions",
+        "context_items",
+    ):
         entities = {}
         for record in document.get(kind) or []:
             record = {k: v for k, v in record.items() if v is not None}
@@ -82,8 +114,9 @@ def live_texts(sf: SessionFile) -> list[str]:
 
 
 # ------------------------------------------------------------------ round trip
-def test_demo_round_trip_and_export_validates(demo_session: SessionFile,
-                                              demo_document: dict[str, Any]) -> None:
+def test_demo_round_trip_and_export_validates(
+    demo_session: SessionFile, demo_document: dict[str, Any]
+) -> None:
     exported = export_document(demo_session)
     schema_validator().validate(exported)
     assert normalised(exported) == normalised(demo_document)
@@ -99,18 +132,31 @@ def test_reimporting_the_same_file_changes_nothing(session_file: SessionFile) ->
     assert len(live_texts(session_file)) == 3
 
 
-def test_overlapping_files_from_two_laptops_merge_without_duplicates(session_file: SessionFile) -> None:
+def test_overlapping_files_from_two_laptops_merge_without_duplicates(
+    session_file: SessionFile,
+) -> None:
     laptop_1 = base_document(3)
     laptop_2 = base_document(0)
     laptop_2["tables"].append({"id": uid(4), "name": "Tafel 2", "updated_at": T0})
     laptop_2["proposals"] = [
-        {"id": uid(200), "round_id": uid(3), "table_id": uid(4), "text": "Fruit 🍎", "updated_at": T0},
+        {
+            "id": uid(200),
+            "round_id": uid(3),
+            "table_id": uid(4),
+            "text": "Fruit 🍎",
+            "updated_at": T0,
+        },
         laptop_1["proposals"][0],
     ]
     import_document(session_file, laptop_1)
     report = import_document(session_file, laptop_2)
     assert report.counts["proposals"] == {"added": 1, "unchanged": 1}
-    assert sorted(live_texts(session_file)) == ["Fruit 🍎", "Voorstel 0", "Voorstel 1", "Voorstel 2"]
+    assert sorted(live_texts(session_file)) == [
+        "Fruit 🍎",
+        "Voorstel 0",
+        "Voorstel 1",
+        "Voorstel 2",
+    ]
 
 
 def test_later_edit_wins_earlier_edit_is_ignored(session_file: SessionFile) -> None:
@@ -154,8 +200,17 @@ def test_tombstone_hides_and_travels(session_file: SessionFile, tmp_path: Path) 
 
 def test_texts_are_kept_exactly(session_file: SessionFile) -> None:
     document = base_document(0)
-    texts = ["=SUM(A1:A9)", "+31 6 1234", "-min", "@kantine", "\tinspringen", "regel 1\nregel 2",
-             "حمية صحية", "🙂👍🏽 fruit", "x" * 1900]
+    texts = [
+        "=SUM(A1:A9)",
+        "+31 6 1234",
+        "-min",
+        "@kantine",
+        "\tinspringen",
+        "regel 1\nregel 2",
+        "حمية صحية",
+        "🙂👍🏽 fruit",
+        "x" * 1900,
+    ]
     document["proposals"] = [
         {"id": uid(300 + i), "round_id": uid(3), "table_id": uid(2), "text": t}
         for i, t in enumerate(texts)
@@ -218,13 +273,17 @@ def test_one_proposal_in_two_themes_in_one_file_is_refused(session_file: Session
     assert session_file.snapshot().proposals == ()
 
 
-def test_merge_putting_a_proposal_in_two_themes_gives_it_to_the_later(session_file: SessionFile) -> None:
+def test_merge_putting_a_proposal_in_two_themes_gives_it_to_the_later(
+    session_file: SessionFile,
+) -> None:
     first = base_document()
-    first["clusters"] = [{"id": uid(500), "name": "Bewegen", "proposal_ids": [uid(100), uid(101)],
-                          "updated_at": T0}]
+    first["clusters"] = [
+        {"id": uid(500), "name": "Bewegen", "proposal_ids": [uid(100), uid(101)], "updated_at": T0}
+    ]
     second = base_document()
-    second["clusters"] = [{"id": uid(501), "name": "Sport", "proposal_ids": [uid(100)],
-                           "updated_at": T1}]
+    second["clusters"] = [
+        {"id": uid(501), "name": "Sport", "proposal_ids": [uid(100)], "updated_at": T1}
+    ]
     import_document(session_file, first)
     import_document(session_file, second)
     themes = {t.name: t.proposal_ids for t in session_file.themes()}
@@ -238,14 +297,18 @@ def test_merge_putting_a_proposal_in_two_themes_gives_it_to_the_later(session_fi
         (lambda d: d["proposals"][1].__setitem__("text", ""), "/proposals/1/text"),
         (lambda d: d["proposals"][2].__setitem__("text", "x" * 2001), "/proposals/2/text"),
         (lambda d: d["proposals"][0].__setitem__("id", "niet-een-uuid"), "/proposals/0/id"),
-        (lambda d: d["proposals"][0].__setitem__("updated_at", "gisteren"), "/proposals/0/updated_at"),
+        (
+            lambda d: d["proposals"][0].__setitem__("updated_at", "gisteren"),
+            "/proposals/0/updated_at",
+        ),
         (lambda d: d["rounds"][0].__setitem__("minutes", 0), "/rounds/0/minutes"),
         (lambda d: d["proposals"].append(copy.deepcopy(d["proposals"][0])), "/proposals/3/id"),
         (lambda d: d["session"].__setitem__("date", "12-03-2026"), "/session/date"),
     ],
 )
-def test_invalid_files_are_refused_with_the_first_bad_place(session_file: SessionFile, mutate: Any,
-                                                             where: str) -> None:
+def test_invalid_files_are_refused_with_the_first_bad_place(
+    session_file: SessionFile, mutate: Any, where: str
+) -> None:
     document = base_document()
     mutate(document)
     with pytest.raises(ExchangeError) as refused:
@@ -257,22 +320,41 @@ def test_invalid_files_are_refused_with_the_first_bad_place(session_file: Sessio
 # ----------------------------------------------------------- property tests
 texts = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60)
 stamps = st.datetimes(timezones=st.just(__import__("datetime").UTC)).map(
-    lambda d: d.isoformat().replace("+00:00", "Z"))
+    lambda d: d.isoformat().replace("+00:00", "Z")
+)
 
 
 @st.composite
 def documents(draw: st.DrawFn) -> dict[str, Any]:
     n_groups = draw(st.integers(0, 3))
-    groups = [{"id": uid(10 + i), "name": draw(texts), "participants": draw(st.integers(0, 50)),
-               "updated_at": draw(stamps), "deleted": draw(st.booleans())} for i in range(n_groups)]
-    tables = [{"id": uid(40 + i), "name": draw(texts),
-               **({"target_group_id": groups[0]["id"]} if groups else {})}
-              for i in range(draw(st.integers(1, 3)))]
+    groups = [
+        {
+            "id": uid(10 + i),
+            "name": draw(texts),
+            "participants": draw(st.integers(0, 50)),
+            "updated_at": draw(stamps),
+            "deleted": draw(st.booleans()),
+        }
+        for i in range(n_groups)
+    ]
+    tables = [
+        {
+            "id": uid(40 + i),
+            "name": draw(texts),
+            **({"target_group_id": groups[0]["id"]} if groups else {}),
+        }
+        for i in range(draw(st.integers(1, 3)))
+    ]
     rounds = [{"id": uid(70 + i), "number": i + 1, "question": draw(texts)} for i in range(2)]
     proposals = [
-        {"id": uid(1000 + i), "round_id": draw(st.sampled_from(rounds))["id"],
-         "table_id": draw(st.sampled_from(tables))["id"], "text": draw(texts),
-         "updated_at": draw(stamps), "deleted": draw(st.booleans())}
+        {
+            "id": uid(1000 + i),
+            "round_id": draw(st.sampled_from(rounds))["id"],
+            "table_id": draw(st.sampled_from(tables))["id"],
+            "text": draw(texts),
+            "updated_at": draw(stamps),
+            "deleted": draw(st.booleans()),
+        }
         for i in range(draw(st.integers(0, 8)))
     ]
     ids = [p["id"] for p in proposals]
@@ -280,19 +362,39 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
     if ids:
         members = draw(st.lists(st.sampled_from(ids), unique=True))
         clusters.append({"id": uid(5000), "name": draw(texts), "proposal_ids": members})
-    votes = [{"id": uid(6000 + i), "item_id": clusters[0]["id"], "dots": draw(st.integers(1, 9)),
-              **({"ballot_id": uid(7000)} if draw(st.booleans()) else {})}
-             for i in range(draw(st.integers(0, 3)))] if clusters else []
-    return {"format": "tafelronde-exchange", "version": 1,
-            "session": {"id": SESSION_ID, "title": draw(texts)},
-            "target_groups": groups, "tables": tables, "rounds": rounds,
-            "proposals": proposals, "clusters": clusters, "votes": votes}
+    votes = (
+        [
+            {
+                "id": uid(6000 + i),
+                "item_id": clusters[0]["id"],
+                "dots": draw(st.integers(1, 9)),
+                **({"ballot_id": uid(7000)} if draw(st.booleans()) else {}),
+            }
+            for i in range(draw(st.integers(0, 3)))
+        ]
+        if clusters
+        else []
+    )
+    return {
+        "format": "tafelronde-exchange",
+        "version": 1,
+        "session": {"id": SESSION_ID, "title": draw(texts)},
+        "target_groups": groups,
+        "tables": tables,
+        "rounds": rounds,
+        "proposals": proposals,
+        "clusters": clusters,
+        "votes": votes,
+    }
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(document=documents())
-def test_valid_documents_survive_import_of_export(tmp_path_factory: pytest.TempPathFactory,
-                                                  document: dict[str, Any]) -> None:
+def test_valid_documents_survive_import_of_export(
+    tmp_path_factory: pytest.TempPathFactory, document: dict[str, Any]
+) -> None:
     folder = tmp_path_factory.mktemp("prop")
     with SessionFile.create(folder / "a.tafelronde") as sf:
         import_document(sf, document)
@@ -313,11 +415,15 @@ MUTATIONS = [
 ]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(document=documents(), mutation=st.sampled_from(MUTATIONS), data=st.data())
 def test_mutated_documents_are_refused_with_nothing_written(
-    tmp_path_factory: pytest.TempPathFactory, document: dict[str, Any],
-    mutation: tuple[str, str, Any], data: st.DataObject,
+    tmp_path_factory: pytest.TempPathFactory,
+    document: dict[str, Any],
+    mutation: tuple[str, str, Any],
+    data: st.DataObject,
 ) -> None:
     kind, field, value = mutation
     if not document[kind]:
@@ -363,8 +469,12 @@ def test_import_killed_part_way_leaves_all_or_nothing(tmp_path: Path, steps: int
     exchange.write_text(json.dumps(document), "utf-8")
     session = tmp_path / "s.tafelronde"
     SessionFile.create(session).close()
-    result = subprocess.run([sys.executable, "-c", KILLER, str(session), str(exchange), str(steps)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", KILLER, str(session), str(exchange), str(steps)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     with SessionFile.open(session) as sf:
         count = len(sf.snapshot().live_proposals())
     if result.returncode == 0:

@@ -13,32 +13,70 @@ from desktop_app.core.timestamps import is_date, is_instant
 from desktop_app.storage.exchange import _schema_check, exchange_schema
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-3, 3) | st.floats(allow_nan=False, width=32)
-    | st.text(max_size=5) | st.sampled_from(["2026-03-12", "2026-03-12T10:00:00Z",
-                                            "4b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01", ""]),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3),
+    st.none()
+    | st.booleans()
+    | st.integers(-3, 3)
+    | st.floats(allow_nan=False, width=32)
+    | st.text(max_size=5)
+    | st.sampled_from(
+        ["2026-03-12", "2026-03-12T10:00:00Z", "4b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01", ""]
+    ),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 
 VALID: dict[str, Any] = {
-    "format": "tafelronde-exchange", "version": 1,
-    "session": {"id": "4b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01", "title": "T", "date": "2026-03-12",
-                "voting": {"dots_per_participant": 4, "target": "cluster"}},
-    "tables": [{"id": "5b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01", "name": "Tafel 1",
-                "target_group_id": None}],
-    "proposals": [{"id": "6b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01",
-                   "round_id": "7b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01",
-                   "table_id": "5b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01", "text": "x",
-                   "updated_at": "2026-03-12T10:00:00+01:00"}],
-    "clusters": [{"id": "8b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01", "name": "A",
-                  "proposal_ids": ["6b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01"]}],
+    "format": "tafelronde-exchange",
+    "version": 1,
+    "session": {
+        "id": "4b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01",
+        "title": "T",
+        "date": "2026-03-12",
+        "voting": {"dots_per_participant": 4, "target": "cluster"},
+    },
+    "tables": [
+        {"id": "5b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01", "name": "Tafel 1", "target_group_id": None}
+    ],
+    "proposals": [
+        {
+            "id": "6b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01",
+            "round_id": "7b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01",
+            "table_id": "5b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01",
+            "text": "x",
+            "updated_at": "2026-03-12T10:00:00+01:00",
+        }
+    ],
+    "clusters": [
+        {
+            "id": "8b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01",
+            "name": "A",
+            "proposal_ids": ["6b0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01"],
+        }
+    ],
 }
 
-PLACES = [("format",), ("version",), ("session",), ("session", "id"), ("session", "title"),
-          ("session", "date"), ("session", "voting"), ("session", "voting", "target"),
-          ("tables",), ("tables", 0), ("tables", 0, "name"), ("tables", 0, "target_group_id"),
-          ("proposals", 0, "text"), ("proposals", 0, "updated_at"), ("proposals", 0, "round_id"),
-          ("clusters", 0, "proposal_ids"), ("clusters", 0, "proposal_ids", 0), ("votes",)]
+PLACES = [
+    ("format",),
+    ("version",),
+    ("session",),
+    ("session", "id"),
+    ("session", "title"),
+    ("session", "date"),
+    ("session", "voting"),
+    ("session", "voting", "target"),
+    ("tables",),
+    ("tables", 0),
+    ("tables", 0, "name"),
+    ("tables", 0, "target_group_id"),
+    ("proposals", 0, "text"),
+    ("proposals", 0, "updated_at"),
+    ("proposals", 0, "round_id"),
+    ("clusters", 0, "proposal_ids"),
+    ("clusters", 0, "proposal_ids", 0),
+    ("votes",),
+]
 
 
 def reference_validator() -> Draft202012Validator:
@@ -68,7 +106,9 @@ def test_a_valid_document_passes_both() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(place=st.sampled_from(PLACES), value=json_values)
-def test_fast_check_accepts_and_refuses_what_jsonschema_does(place: tuple[Any, ...], value: Any) -> None:
+def test_fast_check_accepts_and_refuses_what_jsonschema_does(
+    place: tuple[Any, ...], value: Any
+) -> None:
     document = copy.deepcopy(VALID)
     put(document, place, value)
     problem = _schema_check()(document)

@@ -25,12 +25,18 @@ def digest(path: Path) -> str:
 
 
 def seeded(sf: SessionFile) -> tuple[Table, Round]:
-    group = sf.add(Kind.TARGET_GROUP, TargetGroup(id="11111111-1111-4111-8111-111111111111",
-                                                  name="Monteurs", participants=12))
-    table = sf.add(Kind.TABLE, Table(id="22222222-2222-4222-8222-222222222222", name="Tafel 1",
-                                     target_group_id=group.id))
-    round_ = sf.add(Kind.ROUND, Round(id="33333333-3333-4333-8333-333333333333", number=1,
-                                      question="Wat houdt je gezond?"))
+    group = sf.add(
+        Kind.TARGET_GROUP,
+        TargetGroup(id="11111111-1111-4111-8111-111111111111", name="Monteurs", participants=12),
+    )
+    table = sf.add(
+        Kind.TABLE,
+        Table(id="22222222-2222-4222-8222-222222222222", name="Tafel 1", target_group_id=group.id),
+    )
+    round_ = sf.add(
+        Kind.ROUND,
+        Round(id="33333333-3333-4333-8333-333333333333", number=1, question="Wat houdt je gezond?"),
+    )
     return table, round_
 
 
@@ -109,7 +115,9 @@ def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     assert not Path(f"{foreign}-wal").exists()
 
 
-@pytest.mark.parametrize("content", [b"", b"hello, this is a text file\n" * 10, b"\x89PNG" + bytes(200)])
+@pytest.mark.parametrize(
+    "content", [b"", b"hello, this is a text file\n" * 10, b"\x89PNG" + bytes(200)]
+)
 def test_non_sqlite_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
     bogus = tmp_path / "notities.tafelronde"
     bogus.write_bytes(content)
@@ -139,7 +147,9 @@ SECOND_WRITER = textwrap.dedent(
 def test_second_writer_in_another_process_is_refused_at_once(session_file: SessionFile) -> None:
     result = subprocess.run(
         [sys.executable, "-c", SECOND_WRITER, str(session_file.path)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 3
     assert result.stdout.splitlines()[0] == "locked"
@@ -149,11 +159,16 @@ def test_second_writer_in_another_process_is_refused_at_once(session_file: Sessi
 def test_lock_of_a_killed_process_does_not_block(session_path: Path) -> None:
     SessionFile.create(session_path).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time\nfrom desktop_app.storage.session_file import SessionFile\n"
-         "sf = SessionFile.open(sys.argv[1])\nprint('holding', flush=True)\nsys.stdin.read()",
-         str(session_path)],
-        stdout=subprocess.PIPE, stdin=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom desktop_app.storage.session_file import SessionFile\n"
+            "sf = SessionFile.open(sys.argv[1])\nprint('holding', flush=True)\nsys.stdin.read()",
+            str(session_path),
+        ],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.PIPE,
+        text=True,
     )
     assert holder.stdout is not None
     assert holder.stdout.readline().strip() == "holding"
@@ -189,7 +204,9 @@ def test_tombstone_hides_everywhere_and_restore_brings_back(session_file: Sessio
     assert [p.text for p in session_file.proposals()] == ["Blijft", "Weg"]
 
 
-def test_listeners_hear_after_commit_and_never_of_a_refused_change(session_file: SessionFile) -> None:
+def test_listeners_hear_after_commit_and_never_of_a_refused_change(
+    session_file: SessionFile,
+) -> None:
     table, round_ = seeded(session_file)
     heard: list[Change] = []
     session_file.subscribe(heard.append)
@@ -205,15 +222,24 @@ def test_listeners_hear_after_commit_and_never_of_a_refused_change(session_file:
 
 def test_dangling_reference_is_refused(session_file: SessionFile) -> None:
     with pytest.raises(ValidationError):
-        session_file.add(Kind.PROPOSAL, Proposal(id="44444444-4444-4444-8444-444444444444",
-                                                 round_id="nope", table_id="nope", text="x"))
+        session_file.add(
+            Kind.PROPOSAL,
+            Proposal(
+                id="44444444-4444-4444-8444-444444444444",
+                round_id="nope",
+                table_id="nope",
+                text="x",
+            ),
+        )
     assert session_file.proposals() == []
 
 
 def test_a_proposal_belongs_to_one_live_theme(session_file: SessionFile) -> None:
     table, round_ = seeded(session_file)
     p = session_file.add_proposal(round_.id, table.id, "Sportschool")
-    a = session_file.add(Kind.THEME, Theme(id="55555555-5555-4555-8555-555555555555", name="Bewegen"))
+    a = session_file.add(
+        Kind.THEME, Theme(id="55555555-5555-4555-8555-555555555555", name="Bewegen")
+    )
     b = session_file.add(Kind.THEME, Theme(id="66666666-6666-4666-8666-666666666666", name="Sport"))
     session_file.move_proposals([p.id], a.id)
     session_file.move_proposals([p.id], b.id)
