@@ -19,7 +19,7 @@ import io
 import warnings
 import zipfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -318,7 +318,6 @@ class SheetData:
     rows: list[list[Any]]
     # Called with the worksheet and the sheet after the rows are written (chart, validation).
     finish: Callable[[Any, SheetData, str], None] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass

@@ -6,6 +6,7 @@ and never damages the file that was there; the user gets one clear message.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 from collections.abc import Iterator
@@ -50,5 +51,5 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
     except OSError as error:
         raise _translate(error, target) from None
     finally:
-        if temporary.exists():
+        with contextlib.suppress(OSError):  # never hide the real message behind a clean-up error
             temporary.unlink(missing_ok=True)
