@@ -191,7 +191,8 @@ def results_figure(
     ax.set_ylim(len(shown) - 0.45 + (0.6 if hidden else 0), -0.75)
     ax.set_yticks([])
     axes_width = width - left - right
-    max_chars = max(12, int(axes_width / (9.5 * 0.55 / 72)))
+    axes_height = max(0.1, float(fig.get_size_inches()[1]) - bottom - top)
+    max_chars = max(12, int(axes_width / (9.5 * 0.6 / 72)))
     rank_transform = blended_transform_factory(ax.transAxes, ax.transData)
     for y, item in zip(ys, shown, strict=True):
         ax.text(
@@ -239,7 +240,7 @@ def results_figure(
             color=MUTED,
             fontfamily=OWN_TEXT_FAMILY,
         )
-    ax.set_xlabel(t["dots"], color=MUTED, fontsize=9, fontfamily=FONT_FAMILY)
+    ax.set_xlabel(t["dots"], color=MUTED, fontsize=9, fontfamily=OWN_TEXT_FAMILY, loc="left")
     if highlight:
         handles = [
             Rectangle((0, 0), 1, 1, color=ACCENT),
@@ -248,10 +249,15 @@ def results_figure(
         ax.legend(
             handles,
             [t["in_plan"], t["not_in_plan"]],
-            loc="lower right",
+            # Below the axes, beside the axis label: never over a bar or its name.
+            loc="upper right",
+            bbox_to_anchor=(1.0, -0.2 / axes_height),
+            ncols=2,
             frameon=False,
-            fontsize=8,
-            prop={"family": FONT_FAMILY, "size": 8},
+            borderaxespad=0,
+            handlelength=1.2,
+            columnspacing=1.4,
+            prop={"family": OWN_TEXT_FAMILY, "size": 8},
         )
     return fig
 
@@ -339,22 +345,24 @@ def impact_effort_figure(
     ax.axhline(DIVIDER, color=GRID, linewidth=1.2, zorder=1)
 
     numbered = list(enumerate(interventions, start=1))
-    points = [(n, iv) for n, iv in numbered if scored(iv)]
+    # (number, effort, impact) of every scored intervention, in the order given.
+    points = [
+        (n, iv.effort, iv.impact)
+        for n, iv in numbered
+        if iv.effort is not None and iv.impact is not None and scored(iv)
+    ]
     if points:
         spots: dict[tuple[int, int], list[int]] = {}
-        for n, iv in points:
-            assert iv.effort is not None and iv.impact is not None
-            spots.setdefault((iv.effort, iv.impact), []).append(n)
-        sizes = []
-        for _, iv in points:
-            assert iv.effort is not None and iv.impact is not None
-            label = ",".join(str(n) for n in spots[(iv.effort, iv.impact)])
-            sizes.append(330 * max(1.0, len(label) / 2.2) ** 2)
+        for n, effort, impact in points:
+            spots.setdefault((effort, impact), []).append(n)
+        sizes = [
+            330 * max(1.0, len(",".join(map(str, spots[(e, i)]))) / 2.2) ** 2 for _, e, i in points
+        ]
         ax.scatter(
-            [iv.effort for _, iv in points],
-            [iv.impact for _, iv in points],
+            [effort for _, effort, _ in points],
+            [impact for _, _, impact in points],
             s=sizes,
-            c=[QUADRANT_COLOURS[quadrant_of(iv.impact or 0, iv.effort or 0)] for _, iv in points],
+            c=[QUADRANT_COLOURS[quadrant_of(impact, effort)] for _, effort, impact in points],
             edgecolors="white",
             linewidths=1.5,
             zorder=3,

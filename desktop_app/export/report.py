@@ -34,9 +34,10 @@ from fpdf import FPDF, FontFace, XPos, YPos
 from fpdf.drawing_primitives import color_from_hex_string
 from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, VAlign
 from matplotlib.figure import Figure
+from PIL import Image
 
 from desktop_app.core.action_plan import QUADRANTS, quadrant_name, quadrant_of
-from desktop_app.core.model import Intervention, SessionSnapshot
+from desktop_app.core.model import Intervention, SessionSnapshot, Theme
 from desktop_app.core.ranking import RankedItem, ranking_of
 from desktop_app.export.charts import impact_effort_figure, results_figure, scored
 from desktop_app.storage.atomic import atomic_target
@@ -353,7 +354,7 @@ class _Document(FPDF):
         self.t = TEXTS[lang]
         # The page-count alias is switched on only while the footer is drawn,
         # so a proposal that happens to contain "{nb}" is printed as typed.
-        self.alias_nb_pages(None)
+        self.str_alias_nb_pages = None  # type: ignore[assignment]  # fpdf2: None disables it
         self.set_margins(MARGIN_SIDE, MARGIN_TOP, MARGIN_SIDE)
         self.set_auto_page_break(True, margin=MARGIN_BOTTOM)
 
@@ -386,7 +387,7 @@ class _Document(FPDF):
             self.t["page"].format(page=self.page_no(), total=PAGE_ALIAS),
             align=Align.R,
         )
-        self.alias_nb_pages(previous)
+        self.str_alias_nb_pages = previous
         self.set_text_color(TEXT)
 
     def finish(self) -> bytes:
@@ -498,6 +499,7 @@ class _Document(FPDF):
         """How tall ``text`` will be as a multi_cell of ``width`` mm."""
         self.set_font(FAMILY, style, size)
         lines = self.multi_cell(width, line_height, _printable(text), dry_run=True, output="LINES")
+        assert isinstance(lines, list)
         return line_height * max(1, len(lines))
 
     def figure_section(
@@ -521,8 +523,11 @@ class _Document(FPDF):
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=CHART_DPI, facecolor="white")
         buffer.seek(0)
+        # Opaque RGB: no alpha mask, so viewers show the figure's white as paper white.
+        with Image.open(buffer) as png:
+            picture = png.convert("RGB")
         x = self.l_margin + (self.epw - width) / 2
-        self.image(buffer, x=x, y=self.get_y(), w=width, h=height)
+        self.image(picture, x=x, y=self.get_y(), w=width, h=height)
         self.set_y(self.get_y() + height + 3)
 
 
@@ -585,7 +590,7 @@ class _Report:
             self.pdf.add_font(FAMILY, style, str(folder / name))
         cmaps = [set(font.cmap) for font in self.pdf.fonts.values() if hasattr(font, "cmap")]
         missing = _missing_code_points(self.s, frozenset(set.intersection(*cmaps)))
-        if missing:
+        if missing and (folder / FALLBACK_FILE).is_file():  # bundled with matplotlib 3.11+
             # Only the code points in use: Last Resort maps all of Unicode and
             # loading its whole table would take seconds.
             self.pdf.add_font(
@@ -725,7 +730,7 @@ class _Report:
                 proposal.details, size=9.5, colour=MUTED, line_height=5, indent=6, after=1.5
             )
 
-    def _ordered_themes(self) -> list[Any]:
+    def _ordered_themes(self) -> list[Theme]:
         themes = self.s.live_themes()
         if self.s.session.votes_on != "cluster":
             return themes
@@ -894,6 +899,7 @@ class _Report:
         for label, value in facts:
             pdf.set_font(FAMILY, "B", 9)
             label_lines = pdf.multi_cell(label_w - 3, 5, label, dry_run=True, output="LINES")
+            assert isinstance(label_lines, list)
             pdf.ensure_space(5 * min(len(label_lines), 3) + 1)
             y, page = pdf.get_y(), pdf.page_no()
             pdf.set_text_color(MUTED)
@@ -984,6 +990,5 @@ def write_report(snapshot: SessionSnapshot, target: Path) -> None:
     Raises :class:`~desktop_app.core.errors.SessionFileError` when the target
     cannot be written; nothing is left behind then.
     """
-    data = build_report(snapshot)
     with atomic_target(target) as temporary:
-        temporary.write_bytes(data)
+        temporary.write_bytes(build_report(snapshot))
