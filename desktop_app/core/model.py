@@ -178,6 +178,19 @@ class ContextItem:
     deleted: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class CarriedOver:
+    """An intervention taken over from an earlier session (follow-up across cycles).
+
+    Local to this session file; exchange format v1 has no field for it.
+    """
+
+    intervention_id: str
+    source_session_title: str
+    source_session_date: str | None = None
+    earlier_status: str | None = None
+
+
 Entity = TargetGroup | Table | Round | Proposal | Theme | Vote | Intervention | ContextItem
 
 ENTITY_TYPES: dict[Kind, type[Entity]] = {
@@ -212,6 +225,7 @@ class SessionSnapshot:
     context_items: tuple[ContextItem, ...] = ()
     privacy_floor: int = DEFAULT_PRIVACY_FLOOR
     hidden_proposal_ids: frozenset[str] = field(default_factory=frozenset)
+    carried_over: tuple[CarriedOver, ...] = ()
 
     def live_target_groups(self) -> list[TargetGroup]:
         return [e for e in self.target_groups if not e.deleted]

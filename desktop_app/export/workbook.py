@@ -67,6 +67,7 @@ SHEET_NAMES = {
         "themes": "Thema's",
         "votes": "Stemmen",
         "plan": "Actieplan",
+        "earlier": "Vorige cyclus",
     },
     "en": {
         "session": "Session",
@@ -74,6 +75,7 @@ SHEET_NAMES = {
         "themes": "Themes",
         "votes": "Votes",
         "plan": "Action plan",
+        "earlier": "Previous cycle",
     },
 }
 
@@ -84,6 +86,7 @@ TABLE_NAMES = {
         "themes": "tblThemas",
         "votes": "tblStemmen",
         "plan": "tblActieplan",
+        "earlier": "tblVorigeCyclus",
     },
     "en": {
         "session": "tblSession",
@@ -91,6 +94,7 @@ TABLE_NAMES = {
         "themes": "tblThemes",
         "votes": "tblVotes",
         "plan": "tblActionPlan",
+        "earlier": "tblPreviousCycle",
     },
 }
 
@@ -168,6 +172,10 @@ WORDS: dict[str, dict[str, str]] = {
         "value_for_organisation": "Waarde voor de organisatie",
         "source_theme": "Bronthema",
         "source_theme_dots": "Stippen bronthema",
+        "earlier_session": "Uit sessie",
+        "earlier_date": "Datum sessie",
+        "earlier_status": "Status toen",
+        "current_status": "Status nu",
         "status_prompt": "Kies een status uit de lijst.",
         "status_error": "Kies een status uit de lijst.",
         "column": "Kolom",
@@ -240,6 +248,10 @@ WORDS: dict[str, dict[str, str]] = {
         "value_for_organisation": "Value for the organisation",
         "source_theme": "Source theme",
         "source_theme_dots": "Source theme dots",
+        "earlier_session": "From session",
+        "earlier_date": "Session date",
+        "earlier_status": "Status then",
+        "current_status": "Status now",
         "status_prompt": "Choose a status from the list.",
         "status_error": "Choose a status from the list.",
         "column": "Column",
@@ -685,13 +697,49 @@ def _sheets(ctx: _Context) -> list[SheetData]:
     Follow-up across cycles (issue 8) adds its sheet of earlier interventions
     here, after the action plan, built the same way from a SheetData.
     """
-    return [
+    sheets = [
         _session_sheet(ctx),
         _proposals_sheet(ctx),
         _themes_sheet(ctx),
         _votes_sheet(ctx),
         _plan_sheet(ctx),
     ]
+    if ctx.snapshot.carried_over:
+        sheets.append(_earlier_sheet(ctx))
+    return sheets
+
+
+def _earlier_sheet(ctx: _Context) -> SheetData:
+    """Interventions taken over from the previous session, with their status then and now."""
+    w = ctx.words
+    statuses = STATUS_LABELS[ctx.lang]
+    by_id = {item.id: item for item in ctx.snapshot.live_interventions()}
+    rows: list[list[Any]] = []
+    for carried in ctx.snapshot.carried_over:
+        item = by_id.get(carried.intervention_id)
+        if item is None:
+            continue
+        rows.append(
+            [
+                item.title,
+                carried.source_session_title,
+                _date(carried.source_session_date),
+                statuses.get(carried.earlier_status or "", carried.earlier_status),
+                statuses.get(item.status or "", item.status),
+                item.owner,
+                _date(item.follow_up),
+            ]
+        )
+    columns = [
+        Column(w["intervention"]),
+        Column(w["earlier_session"]),
+        Column(w["earlier_date"]),
+        Column(w["earlier_status"]),
+        Column(w["current_status"]),
+        Column(w["owner"]),
+        Column(w["follow_up"]),
+    ]
+    return SheetData("earlier", columns, rows)
 
 
 # ---------------------------------------------------------------- extras

@@ -26,6 +26,7 @@ from desktop_app.core import rules
 from desktop_app.core.errors import SessionFileError, UserError
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
+    CarriedOver,
     KIND_ORDER,
     ContextItem,
     Entity,
@@ -376,6 +377,7 @@ class SessionFile:
             info = self.session()
             floor = self.state("privacy_floor", DEFAULT_PRIVACY_FLOOR)
             hidden = self.hidden_on_beamer()
+            carried = self._carried_over()
         finally:
             if not in_tx:
                 self._conn.execute("COMMIT")
@@ -391,7 +393,15 @@ class SessionFile:
             context_items=_only(lists[Kind.CONTEXT_ITEM], ContextItem),
             privacy_floor=int(floor) if isinstance(floor, int) else DEFAULT_PRIVACY_FLOOR,
             hidden_proposal_ids=hidden,
+            carried_over=carried,
         )
+
+    def _carried_over(self) -> tuple[CarriedOver, ...]:
+        rows = self._conn.execute(
+            "SELECT intervention_id, source_session_title, source_session_date, earlier_status "
+            "FROM carried_interventions ORDER BY rowid"
+        ).fetchall()
+        return tuple(CarriedOver(row[0], row[1], row[2], row[3]) for row in rows)
 
     def _members(self, theme_id: str) -> tuple[str, ...]:
         rows = self._conn.execute(

@@ -84,7 +84,6 @@ from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading, hint
 
 DEFAULT_TOP = 3
-NARROW_MATRIX = 600  # px: below this the matrix is drawn at a lower dpi
 ROLE_ID = Qt.ItemDataRole.UserRole
 # Changes that can alter what this page shows.
 RELEVANT = {
@@ -289,25 +288,26 @@ class _MatrixCanvas(FigureCanvasQTAgg):
     """The impact/effort matrix; redrawn for its new size when resized."""
 
     def __init__(self, redraw: Callable[[], None]) -> None:
-        super().__init__(Figure(facecolor="white"))
+        super().__init__(Figure(facecolor="white"))  # type: ignore[no-untyped-call]
         self._redraw = redraw
         self.setObjectName("impactEffortMatrix")
         self.setMinimumSize(280, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # A narrow canvas draws at a lower dpi: the same chart in smaller type,
-        # so the quadrant names still fit side by side at 1024 x 768.
-        base = 100.0 if event.size().width() >= NARROW_MATRIX else 80.0
+        # A small canvas draws at a lower dpi (100 down to 64): the same chart in
+        # smaller type, so the quadrant names still fit side by side at 1024 x 768.
+        size = event.size()
+        base = float(max(64, min(100, round(min(size.width() / 6.0, size.height() / 3.6)))))
         if self.figure._original_dpi != base:  # type: ignore[attr-defined]
             self.figure._original_dpi = base  # type: ignore[attr-defined]
             self.figure.set_dpi(base * self.device_pixel_ratio)
-        super().resizeEvent(event)
+        super().resizeEvent(event)  # type: ignore[no-untyped-call]
         if self.isVisible():  # a hidden page (or one being closed) never reads the session
             self._redraw()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+        super().showEvent(event)  # type: ignore[no-untyped-call]
         self._redraw()
 
 
@@ -507,8 +507,8 @@ class ActionPlanPage(Page):
         self.figure = self.figure_canvas.figure
         matrix_layout.addWidget(self.figure_canvas, 1)
         left.addWidget(matrix)
-        left.setStretchFactor(0, 1)
-        left.setStretchFactor(1, 1)
+        left.setStretchFactor(0, 4)
+        left.setStretchFactor(1, 3)
         return left
 
     def _build_editor(self) -> QWidget:
@@ -763,7 +763,7 @@ class ActionPlanPage(Page):
     def _fill_plan(self, interventions: list[Intervention]) -> None:
         ids = [iv.id for iv in interventions]
         shown = [
-            str(self.plan_list.topLevelItem(i).data(0, ROLE_ID))
+            str(_row(self.plan_list, i).data(0, ROLE_ID))
             for i in range(self.plan_list.topLevelItemCount())
         ]
         self.plan_list.blockSignals(True)
@@ -772,7 +772,7 @@ class ActionPlanPage(Page):
             for _ in interventions:
                 self.plan_list.addTopLevelItem(QTreeWidgetItem())
         for row, iv in enumerate(interventions):
-            item = self.plan_list.topLevelItem(row)
+            item = _row(self.plan_list, row)
             item.setData(0, ROLE_ID, iv.id)
             item.setText(0, f"{row + 1}.")
             item.setText(1, " ".join(iv.title.split()))
@@ -793,7 +793,7 @@ class ActionPlanPage(Page):
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
         if self._current_id is not None:
-            self.plan_list.setCurrentItem(self.plan_list.topLevelItem(ids.index(self._current_id)))
+            self.plan_list.setCurrentItem(_row(self.plan_list, ids.index(self._current_id)))
         self.plan_list.blockSignals(False)
 
     def _fill_ranked(self, snapshot: SessionSnapshot, interventions: list[Intervention]) -> None:
@@ -823,7 +823,7 @@ class ActionPlanPage(Page):
         if self.ranked_list.currentItem() is None and sources:
             for row, source in enumerate(sources):
                 if not in_plan(source, interventions):
-                    self.ranked_list.setCurrentItem(self.ranked_list.topLevelItem(row))
+                    self.ranked_list.setCurrentItem(_row(self.ranked_list, row))
                     break
         self.ranked_list.blockSignals(False)
         votes_on_proposals = snapshot.session.votes_on == "proposal"
@@ -880,9 +880,8 @@ class ActionPlanPage(Page):
         changed = sum(1 for c in self._carried.values() if c.status_changed)
         self.previous_label.setText(
             self.tr(
-                "{n} interventies overgenomen van {title}{date} (met het klok-icoon); "
-                "{changed} daarvan hebben al een nieuwe status. Werk de status van "
-                "de andere bij."
+                "Klok-icoon: overgenomen van {title}{date} ({n}); {changed} met een "
+                "nieuwe status. Werk de status van de andere bij."
             ).format(
                 n=len(self._carried),
                 title=previous.get("title") or self.tr("de vorige sessie"),
@@ -1023,15 +1022,12 @@ class ActionPlanPage(Page):
         impact_effort_figure(
             self.interventions(), figure=self.figure, lang=self.controller.language
         )
-        self.figure_canvas.draw_idle()
+        self.figure_canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def _update_buttons(self) -> None:
         has_current = self.current() is not None
-        row = (
-            self.plan_list.indexOfTopLevelItem(self.plan_list.currentItem())
-            if self.plan_list.currentItem() is not None
-            else -1
-        )
+        current_item = self.plan_list.currentItem()
+        row = self.plan_list.indexOfTopLevelItem(current_item) if current_item is not None else -1
         count = self.plan_list.topLevelItemCount()
         self.up_button.setEnabled(has_current and row > 0)
         self.down_button.setEnabled(has_current and 0 <= row < count - 1)
@@ -1238,10 +1234,9 @@ class ActionPlanPage(Page):
         )
         if result is None:
             return []
-        text = self.tr(
-            "{n} interventies overgenomen van {title}, elk met de status van "
-            "toen. Werk de status bij."
-        ).format(n=len(take.ids), title=title)
+        text = self.tr("{n} interventies overgenomen van {title}.").format(
+            n=len(take.ids), title=title
+        )
         if take.dropped_groups:
             text += " " + self.tr(
                 "Doelgroepen die hier niet bestaan zijn weggelaten: {names}."
@@ -1257,6 +1252,12 @@ class ActionPlanPage(Page):
         self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+
+def _row(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(row)
+    assert item is not None
+    return item
 
 
 def _set_line(edit: QLineEdit, value: str | None) -> None:
