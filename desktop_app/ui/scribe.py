@@ -24,7 +24,11 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QInputMethodEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -93,7 +97,7 @@ class LimitedTextEdit(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
-    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         commit = event.commitString()
         if commit and len(commit) > self._room():
             self.insert_limited(commit)
@@ -179,7 +183,12 @@ class _InlineEditor(LimitedTextEdit):
 
 
 class ProposalDelegate(QStyledItemDelegate):
-    """Edits a proposal in place with a multi-line editor; the change goes to the controller."""
+    """Edits a proposal in place with a multi-line editor; the change goes to the controller.
+
+    Painting is left to the style (C++): with PySide6 6.12 on Python 3.11 every
+    Python call of a Qt method that returns nothing costs a reference to None,
+    so nothing that runs per painted item is written in Python.
+    """
 
     edited = Signal(str, str)  # proposal id, new text
 

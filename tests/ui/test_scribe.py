@@ -90,7 +90,9 @@ def test_thirty_proposals_across_tables_and_rounds(
             page._rounds[1].id
         ):
             qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+        page.scribe.edit.setFocus()
         qtbot.keyClick(page.scribe.edit, Qt.Key.Key_1 + table, Qt.KeyboardModifier.AltModifier)
+        assert page.grid.currentRow() == table
         page.grid.setCurrentCell(table, round_index)
         text = f"Voorstel {n}: fruit op de werkvloer 🍎" if n % 5 else f"=SOM(A{n}) ‘gezond’"
         type_proposal(qtbot, page, text)
@@ -155,7 +157,9 @@ def test_edit_delete_undo_redo_by_keyboard(qtbot: QtBot, window: ConsoleWindow) 
     assert list_texts(page) == ["Gezonde luch", "Fietsplan met e-bike"]
     qtbot.keyClick(edit, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert list_texts(page) == ["Gezonde lunch", "Fietsplan met e-bike"]
-    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
     assert list_texts(page) == ["Gezonde lunch"]
     # Undo an add: the proposal disappears from list and count.
     for _ in range(4):
@@ -264,12 +268,18 @@ def test_search_across_all_proposals_and_jump(qtbot: QtBot, window: ConsoleWindo
     assert page.scribe.proposal_list.currentItem().text() == "Fitness met collega's"
 
 
-def test_next_round_marks_the_grid_and_resets_the_timer(qtbot: QtBot, window: ConsoleWindow) -> None:
+def test_next_round_marks_the_grid_and_resets_the_timer(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
     page = rounds_page(window)
     assert "Ronde 1 van 3" in page.round_heading.text()
     assert page.grid.horizontalHeaderItem(0).font().bold()
-    qtbot.keyClick(page.scribe.edit, Qt.Key.Key_PageDown,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    page.scribe.edit.setFocus()
+    qtbot.keyClick(
+        page.scribe.edit,
+        Qt.Key.Key_PageDown,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert "Ronde 2 van 3" in page.round_heading.text()
     assert page.grid.horizontalHeaderItem(1).font().bold()
     assert not page.grid.horizontalHeaderItem(0).font().bold()

@@ -13,8 +13,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QUndoCommand
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -49,6 +50,11 @@ from desktop_app.ui.pages.base import Page, heading, hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 NO_DATE = QDate(2000, 1, 1)
+DATE_STYLE = """
+QDateEdit::drop-down { subcontrol-origin: padding; subcontrol-position: center right;
+                       width: 24px; border: none; }
+QDateEdit::down-arrow { image: url(styles:chevron-down.svg); width: 16px; height: 16px; }
+"""
 
 
 # ---------------------------------------------------------------- helpers
@@ -702,9 +708,10 @@ class SessionForm(QWidget):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
-        layout = QHBoxLayout(self)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(16)
+        self._box = layout
 
         card, form = _form_card()
         self.title_field = QLineEdit()
@@ -718,6 +725,7 @@ class SessionForm(QWidget):
         self.date_field.setMinimumDate(NO_DATE)
         self.date_field.setSpecialValueText(self.tr("nog geen datum"))
         self.date_field.setDisplayFormat("d MMMM yyyy")
+        self.date_field.setStyleSheet(DATE_STYLE)
         self.location_field = QLineEdit()
         self.location_field.setObjectName("sessionLocation")
         self.purpose_field = CommitTextEdit()
@@ -801,6 +809,14 @@ class SessionForm(QWidget):
             )
         )
         self.floor_field.editingFinished.connect(self._commit_floor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side on a wide screen, one below the other at 1024x768.
+        wide = event.size().width() >= 980
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._box.direction() != direction:
+            self._box.setDirection(direction)
+        super().resizeEvent(event)
 
     def reload(self) -> None:
         info = self.controller.session()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,7 @@ from desktop_app.core import run_state
 from desktop_app.core.model import Kind, Proposal, Round, Table
 from desktop_app.core.near_duplicate import normalise
 from desktop_app.core.round_timer import RoundTimer
+from desktop_app.storage.queries import cell_count
 from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
@@ -42,6 +43,16 @@ from desktop_app.ui.round_timer import RoundTimerWidget
 from desktop_app.ui.scribe import ID_ROLE, ScribePanel
 
 MAX_RESULTS = 200
+CURRENT_ROUND_TINT = "#EEF5F5"  # the running round's column, lighter than a selection
+GRID_STYLE = f"""
+QTableWidget#worldCafeGrid::item:selected,
+QTableWidget#worldCafeGrid::item:selected:focus,
+QTableWidget#worldCafeGrid::item:selected:!active {{
+    background: {palette.ACCENT};
+    color: #FFFFFF;
+    font-weight: 600;
+}}
+"""
 
 
 class RoundsPage(Page):
@@ -104,6 +115,7 @@ class RoundsPage(Page):
         self.grid = QTableWidget()
         self.grid.setObjectName("worldCafeGrid")
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.setStyleSheet(GRID_STYLE)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.horizontalHeader().setMinimumSectionSize(56)
@@ -269,7 +281,7 @@ class RoundsPage(Page):
 
     def _mark_current_round(self) -> None:
         column = self._column_of.get(self._current_round or "", -1)
-        tint = QBrush(QColor(palette.ACCENT_LIGHT))
+        tint = QBrush(QColor(CURRENT_ROUND_TINT))
         plain = QBrush()
         for c in range(self.grid.columnCount()):
             header = self.grid.horizontalHeaderItem(c)
@@ -278,11 +290,8 @@ class RoundsPage(Page):
                 font.setBold(c == column)
                 header.setFont(font)
                 round_ = self._rounds[c]
-                header.setText(
-                    self.tr("▶ Ronde {n} (nu)").format(n=round_.number)
-                    if c == column
-                    else self.tr("Ronde {n}").format(n=round_.number)
-                )
+                header.setText(self.tr("Ronde {n}").format(n=round_.number))
+                header.setToolTip(self.tr("De huidige ronde (gemarkeerd)") if c == column else "")
             for r in range(self.grid.rowCount()):
                 item = self.grid.item(r, c)
                 if item is not None:
@@ -403,13 +412,19 @@ class RoundsPage(Page):
                 continue
             item = self.grid.item(row, column)
             if item is not None:
-                count = len(session_file.proposals(round_id=round_id, table_id=table_id))
+                count = cell_count(session_file, round_id, table_id)
                 self._set_count(item, count)
         if self.search_field.text():
             self._search_timer.start()
 
     # --------------------------------------------------------------- search
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._search_timer.stop()  # never search a session that is being closed
+        super().hideEvent(event)
+
     def run_search(self) -> None:
+        if not self.isVisible():
+            return
         query = normalise(self.search_field.text())
         searching = bool(query)
         self.results.setVisible(searching)
