@@ -56,7 +56,7 @@ from desktop_app.ui.cluster_model import (
 )
 from desktop_app.ui.look import icon
 
-MIN_BOX_WIDTH = 272
+MIN_BOX_WIDTH = 248
 MIN_BOX_HEIGHT = 296
 GRID_SPACING = 16
 
@@ -164,9 +164,11 @@ class CardListView(QListView):
         self.setObjectName("cardList")
         self.host = host
         self.proxy = proxy
+        self.source = proxy.card_model()
         self.placeholder = placeholder
-        self.setModel(proxy)
-        self.setItemDelegate(CardDelegate(self))
+        self.delegate = CardDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self._attach(self.source)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -180,10 +182,24 @@ class CardListView(QListView):
         self.setUniformItemSizes(False)
         self.setMouseTracking(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def _attach(self, model: CardListModel | CardFilterProxy) -> None:
+        self.setModel(model)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 
+    def use_filter(self, active: bool) -> None:
+        """Show the cards through the filter proxy only while a filter is on, so the
+        usual case pays nothing for it (selection is cleared when this switches)."""
+        wanted: CardListModel | CardFilterProxy = self.proxy if active else self.source
+        if self.model() is not wanted:
+            self._attach(wanted)
+
     def card_model(self) -> CardListModel:
-        return self.proxy.card_model()
+        return self.source
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.delegate.set_view_width(self.viewport().width())
+        super().resizeEvent(event)
 
     def selected_ids(self) -> list[str]:
         rows = sorted(self.selectionModel().selectedRows(), key=lambda i: i.row())
@@ -222,7 +238,7 @@ class CardListView(QListView):
             return
         from PySide6.QtCore import QModelIndex
 
-        taken = self.proxy.dropMimeData(
+        taken = self.model().dropMimeData(
             event.mimeData(), Qt.DropAction.MoveAction, -1, -1, QModelIndex()
         )
         if taken:
@@ -260,7 +276,7 @@ class CardListView(QListView):
     # ------------------------------------------------------------------ paint
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.proxy.rowCount() == 0 and self.placeholder:
+        if self.model().rowCount() == 0 and self.placeholder:
             painter = QPainter(self.viewport())
             painter.setPen(QColor(palette.MUTED))
             rect = self.viewport().rect().adjusted(16, 16, -16, -16)
@@ -384,6 +400,7 @@ class ThemeBox(_DropFrame):
         self.model = model
         self.proxy = CardFilterProxy(model, card_filter)
         self._name = ""
+        self._description = ""
         self._color: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
@@ -445,9 +462,11 @@ class ThemeBox(_DropFrame):
             if not self.name_edit.isVisible():
                 self.name_edit.setText(name)
         text = description or ""
-        if self.description.text() != text:
-            self.description.setText(text)
+        if self._description != text:
+            self._description = text
+            self.description.setToolTip(text)
             self.description.setVisible(bool(text))
+            self._elide_description()
         if color != self._color or self.color_button.icon().isNull():
             self._color = color
             self.model.color = color
@@ -462,6 +481,22 @@ class ThemeBox(_DropFrame):
             if not card_filter.active()
             else self.tr("{shown} van {total}").format(shown=shown, total=total)
         )
+
+    def _elide_description(self) -> None:
+        """At most two lines, so the cards keep the room; the whole text is the tooltip."""
+        width = max(40, self.width() - 24)
+        metrics = self.description.fontMetrics()
+        flat = " ".join(self._description.split())
+        self.description.setText(
+            metrics.elidedText(
+                flat, Qt.TextElideMode.ElideRight, 2 * width - 3 * metrics.averageCharWidth()
+            )
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._description:
+            self._elide_description()
 
     @property
     def name(self) -> str:

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -31,7 +33,16 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from desktop_app.ui import palette
@@ -272,8 +283,13 @@ class CardFilterProxy(QSortFilterProxyModel):
         card = self.card_model().card_at(source_row)
         return card is not None and self._filter.accepts(card)
 
-    def refilter(self) -> None:
-        self.invalidateRowsFilter()
+    def begin_refilter(self) -> None:
+        """Call before the shared :class:`CardFilter` changes ..."""
+        self.beginFilterChange()
+
+    def end_refilter(self) -> None:
+        """... and after: the rows are filtered again."""
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
 
 # ------------------------------------------------------------------ painting
@@ -282,6 +298,9 @@ PAD_X = 12
 PAD_Y = 8
 BAR = 4
 MAX_LINES = 5
+#: Rendered cards kept (about 75 kB each, shared by all lists): more than a full-HD
+#: board shows at once.
+PIXMAP_CACHE = 400
 _RADIUS = 6.0
 
 
@@ -294,21 +313,27 @@ class _Laid:
 
 class CardDelegate(QStyledItemDelegate):
     """Draws a proposal as a small white card: text (at most five lines), then
-    table, round and target group, and a pill such as "2 tafels"."""
+    table, round and target group, and a pill such as "2 tafels".
+
+    Drawn cards are kept as pixmaps in one cache shared by every card list, so a
+    repaint after a drop draws pixmaps and renders only the cards that changed.
+    """
+
+    _pixmaps: ClassVar[OrderedDict[tuple[object, ...], QPixmap]] = OrderedDict()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cache: dict[tuple[str, str, int], _Laid] = {}
         self._width = 0
+        self.view_width = 0
+
+    def set_view_width(self, width: int) -> None:
+        """The view's viewport width; the view tells on every resize."""
+        self.view_width = width
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
-        view = self.parent()
-        width = option.rect.width()
-        if isinstance(view, QWidget):
-            viewport = getattr(view, "viewport", None)
-            if callable(viewport):
-                width = viewport().width() - 2 * 4  # the view's spacing
-        return max(80, width - 2 * PAD_X - BAR)
+        width = self.view_width or option.rect.width()
+        return max(80, width - 2 * 4 - 2 * PAD_X - BAR)  # 4: the view's spacing
 
     def _layout(self, card: CardInfo, font: QFont, width: int) -> _Laid:
         key = (card.id, card.text, width)
@@ -352,23 +377,84 @@ class CardDelegate(QStyledItemDelegate):
             small.setPointSizeF(max(8.0, size * 0.86))
         return small
 
+    @staticmethod
+    def _card_and_color(index: Index) -> tuple[CardInfo | None, str | None]:
+        """The card behind ``index`` and its area's colour, read from the Python
+        model directly (no QVariant round trip per paint)."""
+        model = index.model()
+        if isinstance(model, CardFilterProxy):
+            source = model.card_model()
+            return source.card_at(model.mapToSource(index).row()), source.color
+        if isinstance(model, CardListModel):
+            return model.card_at(index.row()), model.color
+        return None, None
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        card = index.data(CARD_ROLE)
-        if not isinstance(card, CardInfo):
+        card, _color = self._card_and_color(index)
+        if card is None:
             return super().sizeHint(option, index)
         return self._layout(card, option.font, self._text_width(option)).size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        card = index.data(CARD_ROLE)
-        if not isinstance(card, CardInfo):
+        card, color = self._card_and_color(index)
+        if card is None:
             super().paint(painter, option, index)
             return
         width = self._text_width(option)
-        laid = self._layout(card, option.font, width)
-        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hover = bool(option.state & QStyle.StateFlag.State_MouseOver)
-        painter.save()
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        size = option.rect.size()
+        key = (
+            card,
+            width,
+            size.width(),
+            size.height(),
+            selected,
+            hover,
+            color,
+            ratio,
+            option.font.key(),
+        )
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = QPixmap(
+                max(1, round(size.width() * ratio)), max(1, round(size.height() * ratio))
+            )
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            card_painter = QPainter(pixmap)
+            self._draw(
+                card_painter,
+                QRect(0, 0, size.width(), size.height()),
+                option.font,
+                card,
+                width,
+                selected,
+                hover,
+                color,
+            )
+            card_painter.end()
+            self._pixmaps[key] = pixmap
+            if len(self._pixmaps) > PIXMAP_CACHE:
+                self._pixmaps.popitem(last=False)
+        else:
+            self._pixmaps.move_to_end(key)
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _draw(
+        self,
+        painter: QPainter,
+        box: QRect,
+        font: QFont,
+        card: CardInfo,
+        width: int,
+        selected: bool,
+        hover: bool,
+        color: str | None,
+    ) -> None:
+        laid = self._layout(card, font, width)
+        rect = QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         path = QPainterPath()
         path.addRoundedRect(rect, _RADIUS, _RADIUS)
@@ -377,18 +463,14 @@ class CardDelegate(QStyledItemDelegate):
         painter.fillPath(path, fill)
         painter.setPen(QPen(border, 2.0 if selected else 1.0))
         painter.drawPath(path)
-        model = index.model()
-        color = getattr(model, "color", None)
-        if color is None and isinstance(model, CardFilterProxy):
-            color = model.card_model().color
         if color:
             painter.setClipPath(path)
             painter.fillRect(QRectF(rect.left(), rect.top(), BAR, rect.height()), QColor(color))
             painter.setClipping(False)
         muted = card.linked_to is not None
         painter.setPen(QColor(palette.MUTED if muted else palette.TEXT))
-        painter.setFont(option.font)
-        metrics = QFontMetrics(option.font)
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
         x = int(rect.left()) + BAR + PAD_X
         y = int(rect.top()) + PAD_Y
         for line in laid.lines:
@@ -398,7 +480,7 @@ class CardDelegate(QStyledItemDelegate):
                 line,
             )
             y += metrics.lineSpacing()
-        small = self._small(option.font)
+        small = self._small(font)
         small_metrics = QFontMetrics(small)
         y += 4
         painter.setFont(small)
@@ -420,4 +502,3 @@ class CardDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             meta,
         )
-        painter.restore()

@@ -31,7 +31,7 @@ from desktop_app.ui import palette
 from desktop_app.ui.cluster_model import CardInfo
 from desktop_app.ui.look import icon
 
-PAGE_SIZE = 30
+PAGE_SIZE = 12
 _PREVIEW = 4
 _PREVIEW_CHARS = 110
 
@@ -91,12 +91,9 @@ class ThemeSuggestionItem(QFrame):
         layout.addWidget(self.name_edit)
         self.count_label = _label("", muted=True)
         layout.addWidget(self.count_label)
-        texts = [cards[pid].text for pid in suggestion.proposal_ids if pid in cards]
-        preview = "\n".join("• " + _short(t) for t in texts[:_PREVIEW])
-        if len(texts) > _PREVIEW:
-            preview += "\n" + self.tr("… en nog {n}").format(n=len(texts) - _PREVIEW)
-        self.preview = _label(preview)
-        self.preview.setToolTip("\n".join("• " + _short(t, 200) for t in texts))
+        self._cards = cards
+        self._previewed: tuple[str, ...] | None = None
+        self.preview = _label("")
         layout.addWidget(self.preview)
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
@@ -119,6 +116,18 @@ class ThemeSuggestionItem(QFrame):
         alive = set(live)
         return [p for p in self.suggestion.proposal_ids if p in alive and p not in theme_of]
 
+    def _set_preview(self, ids: tuple[str, ...]) -> None:
+        """The texts that would go into the new theme (the first few; all in the tooltip)."""
+        if ids == self._previewed:
+            return
+        self._previewed = ids
+        texts = [self._cards[pid].text for pid in ids if pid in self._cards]
+        preview = "\n".join("• " + _short(t) for t in texts[:_PREVIEW])
+        if len(texts) > _PREVIEW:
+            preview += "\n" + self.tr("… en nog {n}").format(n=len(texts) - _PREVIEW)
+        self.preview.setText(preview)
+        self.preview.setToolTip("\n".join("• " + _short(t, 200) for t in texts))
+
     def update_state(self, theme_of: Mapping[str, str], live: Iterable[str], frozen: bool) -> None:
         alive = set(live)
         members = [p for p in self.suggestion.proposal_ids if p in alive]
@@ -128,13 +137,18 @@ class ThemeSuggestionItem(QFrame):
             text = self.tr("Alle {n} voorstellen zitten al in een thema.").format(n=len(members))
         elif taken:
             text = self.tr(
-                "{free} voorstellen gaan naar het nieuwe thema; {taken} zitten al in een "
-                "ander thema en blijven daar."
+                "Naar het nieuwe thema: {free}. Al in een ander thema (die blijven daar): {taken}."
             ).format(free=len(free), taken=taken)
         else:
-            text = self.tr("{n} voorstellen gaan naar het nieuwe thema.").format(n=len(free))
+            text = (
+                self.tr("1 voorstel gaat naar het nieuwe thema.")
+                if len(free) == 1
+                else self.tr("{n} voorstellen gaan naar het nieuwe thema.").format(n=len(free))
+            )
         self.count_label.setText(text)
-        self.setVisible(bool(free))
+        self._set_preview(tuple(free))
+        if self.isHidden() == bool(free):
+            self.setVisible(bool(free))
         self.accept_button.setEnabled(bool(free) and not frozen)
         self.accept_button.setToolTip(
             self.tr("Stemmen is open: er kunnen nu geen thema's bij.") if frozen else ""
@@ -245,6 +259,9 @@ class SuggestionsPanel(QFrame):
         self.theme_items: list[ThemeSuggestionItem] = []
         self.duplicate_items: list[DuplicateItem] = []
         self._result = Suggestions()
+        self._theme_keys: list[tuple[ThemeSuggestion, str]] = []
+        self._duplicate_keys: list[tuple[str, str, str]] = []
+        self._open_duplicate_count = 0
         self._cards: Mapping[str, CardInfo] = {}
         self._standard: Sequence[str] = ()
         self._dismissed: set[str] = set()
@@ -253,6 +270,8 @@ class SuggestionsPanel(QFrame):
         self._dup_limit = PAGE_SIZE
         self.themes_title = QLabel()
         self.no_themes = QLabel()
+        self.duplicates_title = QLabel()
+        self.no_duplicates = QLabel()
         self._state: tuple[Mapping[str, str], Mapping[str, str], Mapping[str, str], bool] = (
             {},
             {},
@@ -271,6 +290,8 @@ class SuggestionsPanel(QFrame):
         elapsed_ms: float,
     ) -> None:
         self._result = result
+        self._theme_keys = [(t, theme_key(t)) for t in result.themes]
+        self._duplicate_keys = [(a, b, duplicate_key(a, b)) for a, b in result.duplicates]
         self._cards = dict(cards)
         self._standard = list(standard_names)
         self._dismissed = set(dismissed)
@@ -317,39 +338,42 @@ class SuggestionsPanel(QFrame):
         for dup in self.duplicate_items:
             dup.update_state(theme_of, theme_names)
             a, b = dup.pair
-            dup.setVisible(kept.get(a, a) != kept.get(b, b))
+            separate = kept.get(a, a) != kept.get(b, b)
+            if dup.isHidden() == separate:
+                dup.setVisible(separate)
+        open_dups = sum(1 for dup in self.duplicate_items if not dup.isHidden())
+        extra = self._open_duplicate_count - len(self.duplicate_items)
+        self.duplicates_title.setText(
+            self.tr("Mogelijke dubbelen ({n})").format(n=open_dups + max(0, extra))
+        )
+        self.no_duplicates.setVisible(open_dups == 0)
 
     def _open_themes(self) -> list[ThemeSuggestion]:
-        return [
-            t
-            for t in self._result.themes
-            if theme_key(t) not in self._dismissed and theme_key(t) not in self._done
-        ]
+        closed = self._dismissed | self._done
+        return [t for t, key in self._theme_keys if key not in closed]
 
     def _open_duplicates(self) -> list[tuple[str, str]]:
+        closed = self._dismissed | self._done
         return [
             (a, b)
-            for a, b in self._result.duplicates
-            if duplicate_key(a, b) not in self._dismissed
-            and duplicate_key(a, b) not in self._done
-            and a in self._cards
-            and b in self._cards
+            for a, b, key in self._duplicate_keys
+            if key not in closed and a in self._cards and b in self._cards
         ]
 
     def _rebuild(self) -> None:
-        while self._layout.count():
-            child = self._layout.takeAt(0)
-            widget = child.widget() if child is not None else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
+        # Fill a new page off screen and swap it in: one polish, no flicker.
+        self._content = QWidget()
+        self._content.setObjectName("suggestionsContent")
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(0, 0, 8, 0)
+        self._layout.setSpacing(8)
         self.theme_items = []
         self.duplicate_items = []
         themes = self._open_themes()
         dups = self._open_duplicates()
-        self._layout.addWidget(
-            self._section(self.tr("Voorgestelde thema's ({n})").format(n=len(themes)))
-        )
+        self._open_duplicate_count = len(dups)
+        self.themes_title = self._section("")
+        self._layout.addWidget(self.themes_title)
         self.no_themes = _label(
             self.tr("Geen themasuggesties voor de voorstellen die nog niet ingedeeld zijn."),
             muted=True,
@@ -364,11 +388,10 @@ class SuggestionsPanel(QFrame):
         if len(themes) > self._theme_limit:
             self._layout.addWidget(self._more(len(themes) - self._theme_limit, self._more_themes))
         self._layout.addSpacing(8)
-        self._layout.addWidget(
-            self._section(self.tr("Mogelijke dubbelen ({n})").format(n=len(dups)))
-        )
-        if not dups:
-            self._layout.addWidget(_label(self.tr("Geen (open) dubbelen gevonden."), muted=True))
+        self.duplicates_title = self._section("")
+        self._layout.addWidget(self.duplicates_title)
+        self.no_duplicates = _label(self.tr("Geen mogelijke dubbelen (meer)."), muted=True)
+        self._layout.addWidget(self.no_duplicates)
         for a, b in dups[: self._dup_limit]:
             dup = DuplicateItem(a, b, self._cards)
             dup.accepted.connect(self.accept_duplicate)
@@ -379,6 +402,7 @@ class SuggestionsPanel(QFrame):
             self._layout.addWidget(self._more(len(dups) - self._dup_limit, self._more_duplicates))
         self._layout.addStretch(1)
         self.update_state(*self._state)
+        self.scroll_area.setWidget(self._content)  # deletes the previous page
 
     def _section(self, text: str) -> QLabel:
         label = QLabel(text)

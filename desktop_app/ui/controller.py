@@ -45,8 +45,12 @@ class _RecordsCommand(QUndoCommand):
         self._session_after = session_after
         self._skip_first_redo = True  # the change is already made when pushed
 
-    def _write(self, states: dict[Key, Entity | None], counterpart: dict[Key, Entity | None],
-               session: SessionInfo | None) -> None:
+    def _write(
+        self,
+        states: dict[Key, Entity | None],
+        counterpart: dict[Key, Entity | None],
+        session: SessionInfo | None,
+    ) -> None:
         with self._file.transaction():
             if session is not None:
                 self._file.update_session(**_session_fields(session))
@@ -90,8 +94,9 @@ class SessionController(QObject):
     changed = Signal(object)  # a storage Change
     error = Signal(str)  # a message for the user, already in their language
 
-    def __init__(self, session_file: SessionFile, *, language: str = "nl",
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, session_file: SessionFile, *, language: str = "nl", parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.session_file = session_file
         self.language = language
@@ -154,9 +159,13 @@ class SessionController(QObject):
         )
         return result
 
-    def edit(self, text: str, kind: Kind, entity_id: str, **fields: Any) -> Entity | None:
+    def edit(self, what: str, kind: Kind, entity_id: str, **fields: Any) -> Entity | None:
+        """Change fields of one entity as one undoable step named ``what``.
+
+        (Not ``text``: proposals have a field of that name.)
+        """
         result: Entity | None = self.perform(
-            text, [(kind, entity_id)], lambda: self.session_file.update(kind, entity_id, **fields)
+            what, [(kind, entity_id)], lambda: self.session_file.update(kind, entity_id, **fields)
         )
         return result
 
@@ -167,18 +176,16 @@ class SessionController(QObject):
 
         self.perform(text, [(kind, i) for i in entity_ids], action)
 
-    def edit_session(self, text: str, **fields: Any) -> SessionInfo | None:
+    def edit_session(self, what: str, **fields: Any) -> SessionInfo | None:
         result: SessionInfo | None = self.perform(
-            text, [], lambda: self.session_file.update_session(**fields), session=True
+            what, [], lambda: self.session_file.update_session(**fields), session=True
         )
         return result
 
     def move_proposals(self, text: str, proposal_ids: Sequence[str], theme_id: str | None) -> None:
         """Put proposals into a theme or back into the tray, one undoable step."""
         themes = [(Kind.THEME, t.id) for t in self.session_file.themes()]
-        self.perform(
-            text, themes, lambda: self.session_file.move_proposals(proposal_ids, theme_id)
-        )
+        self.perform(text, themes, lambda: self.session_file.move_proposals(proposal_ids, theme_id))
 
     def run_unrecorded(self, action: Callable[[], Any]) -> Any:
         """A change that is not undoable (local state such as the round timer)."""

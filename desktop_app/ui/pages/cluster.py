@@ -78,6 +78,8 @@ class ClusterPage(Page):
         self.kept: dict[str, str] = {}
         self.colors: dict[str, str] = {}
         self.frozen = False
+        self.live_order: list[str] = []
+        self._snapshot: SessionSnapshot | None = None
         self.picker: QuickPicker | None = None
         self.suggestions: Suggestions | None = None
         self.suggestion_ms = 0.0
@@ -188,7 +190,7 @@ class ClusterPage(Page):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([320, 1000, 0])
+        self.splitter.setSizes([288, 1000, 0])
         layout.addWidget(self.splitter, 1)
 
         self._shortcut("Ctrl+T", self.open_picker)
@@ -218,19 +220,29 @@ class ClusterPage(Page):
         super().on_change(change)
 
     def refresh(self) -> None:
+        """Follow the last changes. Cards moving between areas (a drop, the picker,
+        merge, split) re-read only the themes; anything else re-reads the session."""
         kinds, self._pending = self._pending, set()
-        snapshot = self.controller.snapshot()
         state = self.controller.session_file.state
+        quick = (
+            self._snapshot is not None and bool(kinds) and kinds <= _MEMBERSHIP_KINDS | {"state"}
+        )
+        if not quick or self._snapshot is None:
+            self._snapshot = self.controller.snapshot()
+        snapshot = self._snapshot
         self.frozen = items_frozen(snapshot, state)
         self.banner.setVisible(self.frozen)
-        if kinds and kinds <= {"state"} and self.cards:
+        if quick and kinds <= {"state"}:
             self.panel.set_dismissed(state(DISMISSED_KEY, []) or [])
             self._update_panel_state()
             self._update_buttons()
             return
-        if not self.cards or not kinds <= _MEMBERSHIP_KINDS:
+        if quick:
+            themes = self.controller.session_file.themes()
+        else:
             self._rebuild_cards(snapshot)
-        self._rebuild_areas(snapshot)
+            themes = snapshot.live_themes()
+        self._rebuild_areas(themes)
         self._update_panel_state()
         self._update_buttons()
 
@@ -240,6 +252,7 @@ class ClusterPage(Page):
         groups = {g.id: g for g in snapshot.target_groups}
         live = snapshot.live_proposals()
         live_ids = {p.id for p in live}
+        self.live_order = [p.id for p in live]
         self.kept = {
             linked: kept
             for linked, kept in duplicates.kept_of(
@@ -294,11 +307,12 @@ class ClusterPage(Page):
         self._pending_changed = changed
         self._fill_filters(snapshot)
 
-    def _rebuild_areas(self, snapshot: SessionSnapshot) -> None:
-        live_order = [p.id for p in snapshot.live_proposals()]
-        self.theme_of = snapshot.theme_of()
+    def _rebuild_areas(self, themes: Sequence[Theme]) -> None:
+        live_order = self.live_order
+        self.theme_of = {
+            pid: theme.id for theme in themes for pid in theme.proposal_ids if pid in self.cards
+        }
         self.colors = self.controller.session_file.theme_colors()
-        themes = snapshot.live_themes()
         self.themes = {t.id: t for t in themes}
         self.theme_order = [t.id for t in themes]
         self.tray_model.set_ids([pid for pid in live_order if pid not in self.theme_of])
@@ -319,6 +333,7 @@ class ClusterPage(Page):
                 model = CardListModel(theme.id, self.cards, self.drop, self)
                 self.theme_models[theme.id] = model
                 box = ThemeBox(self, theme.id, model, self.filter)
+                box.view.use_filter(self.filter.active())
                 self.theme_boxes[theme.id] = box
             box.model.set_ids([pid for pid in theme.proposal_ids if pid in self.cards])
             box.set_theme(theme.name, theme.description, self.colors.get(theme.id))
@@ -359,7 +374,13 @@ class ClusterPage(Page):
             self.tr("Alle doelgroepen"),
             [(g.id, g.name) for g in snapshot.live_target_groups()],
         )
-        self._read_filters()
+        chosen = (
+            self.round_filter.currentData(),
+            self.table_filter.currentData(),
+            self.group_filter.currentData(),
+        )
+        if chosen != (self.filter.round_id, self.filter.table_id, self.filter.target_group_id):
+            self._filters_changed()
 
     def _update_counts(self) -> None:
         self.tray.update_count(self.filter)
@@ -386,10 +407,14 @@ class ClusterPage(Page):
         self.filter.search = fold(self.search.text().strip())
 
     def _filters_changed(self) -> None:
+        proxies = [self.tray.proxy, *(box.proxy for box in self.theme_boxes.values())]
+        for proxy in proxies:
+            proxy.begin_refilter()
         self._read_filters()
-        self.tray.proxy.refilter()
-        for box in self.theme_boxes.values():
-            box.proxy.refilter()
+        for proxy in proxies:
+            proxy.end_refilter()
+        for view in self.views():
+            view.use_filter(self.filter.active())
         self.clear_filters_button.setVisible(self.filter.active())
         self._update_counts()
 
