@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtCore import QCoreApplication
 
+from desktop_app.ui.controller import SessionController
 from desktop_app.ui.main_window import ConsoleWindow, PageFactory
-from desktop_app.ui.pages.action_plan import ActionPlanPage
-from desktop_app.ui.pages.cluster import ClusterPage
-from desktop_app.ui.pages.harvest import HarvestPage
-from desktop_app.ui.pages.prepare import PreparePage
-from desktop_app.ui.pages.rounds import RoundsPage
-from desktop_app.ui.pages.vote import VotePage
+from desktop_app.ui.pages.base import Page
 from desktop_app.ui.settings import Settings
+
+
+def _page(module: str, name: str) -> PageFactory:
+    """A factory that imports its page module only when the page is first shown.
+
+    Charts (matplotlib) and suggestions load when their phase is opened, not at start.
+    """
+
+    def build(controller: SessionController) -> Page:
+        page_type = getattr(importlib.import_module(f"desktop_app.ui.pages.{module}"), name)
+        page: Page = page_type(controller)
+        return page
+
+    return build
 
 
 def phases() -> list[tuple[str, str, PageFactory]]:
@@ -21,12 +33,12 @@ def phases() -> list[tuple[str, str, PageFactory]]:
         return QCoreApplication.translate("Phases", text)
 
     return [
-        (t("1  Voorbereiden"), "clipboard-list", PreparePage),
-        (t("2  Rondes"), "message-square-text", RoundsPage),
-        (t("3  Clusteren"), "group", ClusterPage),
-        (t("4  Stemmen"), "vote", VotePage),
-        (t("5  Actieplan"), "list-todo", ActionPlanPage),
-        (t("6  Oogst"), "wheat", HarvestPage),
+        (t("1  Voorbereiden"), "clipboard-list", _page("prepare", "PreparePage")),
+        (t("2  Rondes"), "message-square-text", _page("rounds", "RoundsPage")),
+        (t("3  Clusteren"), "group", _page("cluster", "ClusterPage")),
+        (t("4  Stemmen"), "vote", _page("vote", "VotePage")),
+        (t("5  Actieplan"), "list-todo", _page("action_plan", "ActionPlanPage")),
+        (t("6  Oogst"), "wheat", _page("harvest", "HarvestPage")),
     ]
 
 

@@ -59,6 +59,7 @@ class ConsoleWindow(QMainWindow):
         self.language = language
         self.controller: SessionController | None = None
         self._page_factories = page_factories
+        self._built: list[bool] = []
         self.setObjectName("console")
         self.setAcceptDrops(True)
         self.setMinimumSize(QSize(960, 640))
@@ -432,9 +433,11 @@ class ConsoleWindow(QMainWindow):
         controller.changed.connect(self._on_change)
         controller.error.connect(self.show_error)
         controller.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
-        for title, icon_name, factory in self._page_factories:
-            page = factory(controller)
-            self.stack.addWidget(page)
+        # Pages are built when first shown: opening a session costs only the phase
+        # that is on screen (a placeholder holds each other place in the stack).
+        self._built = [False] * len(self._page_factories)
+        for title, icon_name, _factory in self._page_factories:
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(title)
             item.setIcon(load_icon(icon_name, palette.MUTED, selected_color="#FFFFFF"))
             self.phase_nav.addItem(item)
@@ -461,6 +464,9 @@ class ConsoleWindow(QMainWindow):
         while self.stack.count():
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
+            # Hidden and parentless until deleted: no page may touch the closed file.
+            widget.hide()
+            widget.setParent(None)
             widget.deleteLater()
         controller.close()
         controller.deleteLater()
@@ -476,9 +482,23 @@ class ConsoleWindow(QMainWindow):
         self.screens.setCurrentWidget(self.start_page)
         self.saved_label.setText("")
 
+    def page(self, row: int) -> QWidget:
+        """The page of phase ``row`` (0-5), built now if it was not yet."""
+        if self.controller is not None and not self._built[row]:
+            _title, _icon, factory = self._page_factories[row]
+            page = factory(self.controller)
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = True
+            self.restore_splitters()
+        return self.stack.widget(row)
+
     def _show_phase(self, row: int) -> None:
         if row < 0:
             return
+        self.page(row)
         self.stack.setCurrentIndex(row)
         if self.controller is not None and self.controller.session_file.state("phase") != row:
             self.controller.run_unrecorded(
