@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
-# "TAFL" as a big-endian 32-bit integer: marks the file as ours.
-APPLICATION_ID = 0x5441464C
+from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
+
+__all__ = ["APPLICATION_ID", "SCHEMA_VERSION", "migrations"]
 MIGRATION_SET = "tafelronde"
 
 migrations = Migrations(MIGRATION_SET)
@@ -97,7 +98,7 @@ def m001_session_entities(db: Database) -> None:
             position INTEGER NOT NULL DEFAULT 0,
             updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
         );
-        """
+        """,
     )
     db.execute("PRAGMA user_version = 1")
 
@@ -120,7 +121,7 @@ def m002_opening_and_local_state(db: Database) -> None:
         ALTER TABLE proposals ADD COLUMN hidden_on_beamer INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE clusters ADD COLUMN color TEXT;
         CREATE TABLE local_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        """
+        """,
     )
     db.execute("PRAGMA user_version = 2")
 
@@ -146,7 +147,7 @@ def m003_carried_interventions(db: Database) -> None:
             carried_at TEXT
         );
         CREATE INDEX carried_by_source ON carried_interventions(source_intervention_id);
-        """
+        """,
     )
     db.execute("PRAGMA user_version = 3")
 
@@ -167,9 +168,6 @@ def m004_duplicate_links(db: Database) -> None:
             kept_proposal_id TEXT NOT NULL REFERENCES proposals(id)
         );
         CREATE INDEX duplicate_links_by_kept ON duplicate_links(kept_proposal_id);
-        """
+        """,
     )
     db.execute("PRAGMA user_version = 4")
-
-
-SCHEMA_VERSION = 4

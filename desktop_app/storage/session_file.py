@@ -20,14 +20,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlite_utils import Database
-
 from desktop_app.core import rules
 from desktop_app.core.errors import SessionFileError, UserError
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
-    CarriedOver,
     KIND_ORDER,
+    CarriedOver,
     ContextItem,
     Entity,
     Intervention,
@@ -43,7 +41,7 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.timestamps import Clock, format_instant, utc_now
 from desktop_app.storage import records
-from desktop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
 from desktop_app.storage.writer_lock import WriterLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -127,7 +125,6 @@ class SessionFile:
         self.path = path
         self.writable = writable
         self._conn = conn
-        self.db = Database(conn)
         self._lock = lock
         self._clock = clock
         self._listeners: list[Listener] = []
@@ -158,8 +155,7 @@ class SessionFile:
             try:
                 conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 _configure(conn)
-                db = Database(conn)
-                migrations.apply(db)
+                _migrate(conn)
                 conn.execute(
                     "INSERT INTO session (id, title, language) VALUES (?, ?, ?)",
                     (session_id or new_id(), title, language),
@@ -188,7 +184,7 @@ class SessionFile:
             try:
                 _configure(conn)
                 if version < SCHEMA_VERSION:
-                    migrations.apply(Database(conn))
+                    _migrate(conn)
             except sqlite3.Error as error:
                 conn.close()
                 raise translate_sqlite_error(error, path) from error
@@ -211,7 +207,7 @@ class SessionFile:
                 conn = sqlite3.connect(":memory:", isolation_level=None)
                 source.backup(conn)
                 source.close()
-                migrations.apply(Database(conn))
+                _migrate(conn)
             else:
                 conn = source
             conn.row_factory = sqlite3.Row
@@ -249,17 +245,19 @@ class SessionFile:
         return format_instant(self._clock())
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[None]:
         """One transaction; listeners hear of its changes only after it committed.
 
-        Nested use joins the outer transaction (a savepoint).
+        Nested use joins the outer transaction (a savepoint), as sqlite-utils'
+        ``db.atomic()`` does; written out here so that opening a session does
+        not need to import sqlite-utils (only migrations do).
         """
         if not self.writable:
             raise SessionFileError("read_only", path=str(self.path))
         self._depth += 1
         try:
-            with self.db.atomic():
-                yield self.db
+            with _atomic(self._conn, self._depth):
+                yield
         except sqlite3.Error as error:
             if self._depth == 1:
                 self._pending.clear()
@@ -658,6 +656,45 @@ class SessionFile:
     def note_change(self, kind: str, ids: Iterable[str], action: str) -> None:
         """Record a change made inside :meth:`transaction` by a storage module."""
         self._changed(kind, ids, action)
+
+
+@contextmanager
+def _atomic(conn: sqlite3.Connection, depth: int) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, or a savepoint when nested; rolled back on any error."""
+    if depth > 1:
+        name = f"nested_{depth}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply pending migrations (imports sqlite-utils only when a file needs it)."""
+    from sqlite_utils import Database
+
+    from desktop_app.storage.schema import migrations
+
+    migrations.apply(Database(conn))
 
 
 def _only(entities: tuple[Entity, ...], entity_type: type[E]) -> tuple[E, ...]:

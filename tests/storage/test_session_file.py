@@ -281,3 +281,27 @@ def test_backup_is_a_consistent_session_file(session_file: SessionFile, tmp_path
     session_file.backup_to(copy)
     with SessionFile.open(copy) as sf:
         assert [p.text for p in sf.proposals()] == ["In de kopie"]
+
+
+def test_schema_version_counts_the_migrations() -> None:
+    from desktop_app.storage.schema import migrations
+
+    assert (
+        len(migrations.pending(__import__("sqlite_utils").Database(memory=True))) == SCHEMA_VERSION
+    )
+
+
+def test_opening_a_current_file_does_not_import_sqlite_utils(session_file: SessionFile) -> None:
+    script = (
+        "import sys\nfrom desktop_app.storage.session_file import SessionFile\n"
+        "sf = SessionFile.open(sys.argv[1]); sf.set_state('x', 1); sf.close()\n"
+        "print('sqlite_utils' in sys.modules)"
+    )
+    session_file.close()
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(session_file.path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == "False", result.stderr
