@@ -6,12 +6,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_NAME, __version__, paths
 from desktop_app.core.errors import UserError
@@ -41,9 +43,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         if ours.load(str(paths.resource("translations/tafelronde_en.qm"))):
             app.installTranslator(ours)
             translators.append(ours)
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
-                               QLocale.Country.Netherlands if language == "nl"
-                               else QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
+            QLocale.Country.Netherlands if language == "nl" else QLocale.Country.UnitedKingdom,
+        )
+    )
     return translators
 
 
@@ -65,10 +70,50 @@ def build_console(settings: Settings, language: str):  # type: ignore[no-untyped
     return build_console_window(settings, language)
 
 
+EXIT_AFTER_SHOWN = "TAFELRONDE_EXIT_AFTER_SHOWN"
+"""Set to 1, the app quits as soon as its window has painted and prints ``shown <ms>``
+(milliseconds since :func:`run` began): for the frozen-app test and start-up benchmark."""
+
+
+class _QuitWhenShown(QObject):
+    """Quit the app right after the first paint of ``window`` (see EXIT_AFTER_SHOWN)."""
+
+    def __init__(self, app: QApplication, window: QWidget, started: float) -> None:
+        super().__init__(app)
+        self._app = app
+        self._window = window
+        self._started = started
+        self._painted = False
+        app.installEventFilter(self)
+        QTimer.singleShot(60_000, self._give_up)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            not self._painted
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            self._painted = True
+            QTimer.singleShot(0, self._report)  # after this paint has finished
+        return False
+
+    def _report(self) -> None:
+        self._app.removeEventFilter(self)
+        print(f"shown {(time.perf_counter() - self._started) * 1000:.0f}", flush=True)
+        self._app.exit(0)
+
+    def _give_up(self) -> None:
+        if not self._painted:
+            print("not shown within 60 s", flush=True)
+            self._app.exit(1)
+
+
 def run(session: str | None = None, demo: bool = False, lang: str | None = None) -> int:
     """Open the console, optionally on a session file or a fresh copy of the demo."""
     from desktop_app.logging_setup import setup_logging
 
+    started = time.perf_counter()
     setup_logging()
     app = create_application()
     settings = Settings()
@@ -89,11 +134,16 @@ def run(session: str | None = None, demo: bool = False, lang: str | None = None)
             window.show_error(error.message(language))
     elif session:
         window.open_session(Path(session))
+    if os.environ.get(EXIT_AFTER_SHOWN) == "1":
+        _QuitWhenShown(app, window, started)
     return app.exec()
 
 
 def main() -> int:
     """The gui-script entry point: same arguments as ``tafelronde``."""
     from desktop_app.cli import main as cli_main
+    from desktop_app.logging_setup import guard_missing_streams
+
+    guard_missing_streams()  # pythonw on Windows: no stdout/stderr
 
     return cli_main()

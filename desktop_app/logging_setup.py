@@ -38,12 +38,13 @@ def setup_logging() -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handlers.append(
-            RotatingFileHandler(folder / "tafelronde.log", maxBytes=1_000_000, backupCount=3,
-                                encoding="utf-8")
+            RotatingFileHandler(
+                folder / "tafelronde.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
         )
     except OSError:
         pass  # no log file is better than no app
-    if sys.stderr is not None:
+    if sys.stderr is not None and not isinstance(sys.stderr, _LogStream):
         console = logging.StreamHandler(sys.stderr)
         console.setLevel(logging.WARNING)
         handlers.append(console)
@@ -57,3 +58,13 @@ def setup_logging() -> None:
         sys.stdout = _LogStream(logging.INFO)  # type: ignore[assignment]
     if sys.stderr is None:
         sys.stderr = _LogStream(logging.ERROR)  # type: ignore[assignment]
+
+
+def guard_missing_streams() -> None:
+    """Set up logging at once if stdout or stderr is missing (windowed or detached start).
+
+    Called first thing by the frozen app and the ``tafelronde-gui`` script, so even
+    the command-line paths, which write to stdout and stderr, cannot crash on None.
+    """
+    if sys.stdout is None or sys.stderr is None:
+        setup_logging()
