@@ -26,14 +26,6 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-if sys.version_info < (3, 12):
-    # PySide6 6.12.0 on Python 3.11 drops a reference to None on every call of a
-    # void C++ method (None is immortal only from 3.12), and the process aborts
-    # with "none_dealloc" after some 10,000 calls. Give None enough references
-    # that this run cannot reach zero; see the report of issue 6.
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

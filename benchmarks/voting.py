@@ -61,6 +61,7 @@ def build_session(path: Path, themes: int = 10) -> SessionFile:
 
 
 def bench_kiosk(folder: Path, ballots: int) -> dict[str, float]:
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.ui.controller import SessionController
@@ -73,12 +74,13 @@ def bench_kiosk(folder: Path, ballots: int) -> dict[str, float]:
     apply_look(app)
     sf = build_session(folder / "kiosk.tafelronde")
     sf.set_state(run_state.VOTING_OPEN, True)
-    sf.set_state(run_state.RESULTS_REVEALED, True)  # the page redraws results after each ballot
+    # Results hidden while people vote, as in the room; the page still refreshes
+    # its tallies and checksums after each ballot.
     controller = SessionController(sf)
     page = VotePage(controller)
     page.resize(1280, 800)
     page.show()
-    page.tabs.setCurrentIndex(2)
+    page.tabs.setCurrentIndex(1)
     kiosk = KioskWindow(controller, seed=7)
     kiosk.resize(1920, 1080)
     kiosk.show()
@@ -100,6 +102,7 @@ def bench_kiosk(folder: Path, ballots: int) -> dict[str, float]:
         assert kiosk.current_screen() == KioskWindow.THANKS
         start = time.perf_counter()
         app.processEvents()  # the vote page's deferred refresh
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         refreshes.append((time.perf_counter() - start) * 1000)
         kiosk.next_button.click()
     stored = {v.ballot_id for v in sf.snapshot().live_votes()}
@@ -151,6 +154,7 @@ def bench_results(folder: Path, dots: int = 10_000, repeats: int = 30) -> dict[s
         compute_results(sf.snapshot())
         with_read.append((time.perf_counter() - start) * 1000)
     records = len(snapshot.votes)
+    page_ms = revealed_page_refresh(sf)
     sf.close()
     return {
         "dots": given,
@@ -159,7 +163,36 @@ def bench_results(folder: Path, dots: int = 10_000, repeats: int = 30) -> dict[s
         "compute_p95_ms": percentile(compute, 95),
         "snapshot_and_compute_p50_ms": statistics.median(with_read),
         "snapshot_and_compute_p95_ms": percentile(with_read, 95),
+        "revealed_page_refresh_p50_ms": page_ms,
     }
+
+
+def revealed_page_refresh(sf: SessionFile, repeats: int = 10) -> float:
+    """The vote page redrawn with results shown (table and chart) over these dots."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.controller import SessionController
+    from desktop_app.ui.pages.vote import VotePage
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    sf.set_state(run_state.RESULTS_REVEALED, True)
+    controller = SessionController(sf)
+    page = VotePage(controller)
+    page.resize(1280, 800)
+    page.show()
+    page.tabs.setCurrentIndex(2)
+    app.processEvents()
+    times = []
+    for _ in range(repeats):
+        controller._snapshot = None  # as after a change
+        page._chart_key = None  # force the chart to be drawn again
+        start = time.perf_counter()
+        page.refresh()
+        page.canvas.draw()
+        times.append((time.perf_counter() - start) * 1000)
+    page.close()
+    return statistics.median(times)
 
 
 def main() -> int:
@@ -170,8 +203,8 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(dir=args.dir) as tmp:
         folder = Path(tmp)
-        kiosk = bench_kiosk(folder, args.ballots)
         results = bench_results(folder)
+        kiosk = bench_kiosk(folder, args.ballots)
     ok = (
         kiosk["commit_p95_ms"] <= COMMIT_BUDGET_MS
         and results["snapshot_and_compute_p95_ms"] <= RESULTS_BUDGET_MS
@@ -186,7 +219,7 @@ def main() -> int:
             f"p95 {kiosk['commit_p95_ms']:.2f} ms, max {kiosk['commit_max_ms']:.2f} ms"
         )
         print(
-            f"  vote page refresh afterwards (results shown): p50 "
+            f"  vote page refresh afterwards (results hidden): p50 "
             f"{kiosk['page_refresh_p50_ms']:.1f} ms, p95 {kiosk['page_refresh_p95_ms']:.1f} ms"
         )
         print(
@@ -200,6 +233,10 @@ def main() -> int:
         print(
             f"  snapshot read + compute: p50 {results['snapshot_and_compute_p50_ms']:.2f} ms, "
             f"p95 {results['snapshot_and_compute_p95_ms']:.2f} ms"
+        )
+        print(
+            "  vote page refresh with results shown (table + chart): p50 "
+            f"{results['revealed_page_refresh_p50_ms']:.0f} ms"
         )
         print("within budget" if ok else "OVER BUDGET")
     return 0 if ok else 1

@@ -148,6 +148,37 @@ def test_sticker_tally_typed_checked_and_undone(
     assert page.check_table.item(3, 3).text() == checks_before  # type: ignore[union-attr]
 
 
+def test_a_ballot_arriving_while_typing_a_count_keeps_the_typing(
+    qtbot: QtBot, page: VotePage, controller: SessionController
+) -> None:
+    page.tabs.setCurrentIndex(1)
+    table = page.tally_table
+    col = table.columnCount() - 1
+    table.setFocus()
+    table.setCurrentCell(1, col)
+    table.editItem(table.item(1, col))
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "1")
+    snapshot = controller.snapshot()
+    themes = [t.id for t in snapshot.live_themes()]
+    ballot = Ballot(themes, budget=4, cap=2)
+    ballot.add(themes[3])
+    store_ballot(controller, ballot, None, "Stem")  # from the kiosk, meanwhile
+    settle(qtbot, page)
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: table.item(1, col).text() == "12")  # type: ignore[union-attr]
+    item_id, group_id = page._items[1], page._columns[-1]
+    assert any(
+        v.dots == 12 and v.item_id == item_id and v.target_group_id == group_id
+        for v in controller.snapshot().live_votes()
+    )
+
+
 def test_open_voting_freezes_items_and_locks_rules(
     qtbot: QtBot, page: VotePage, controller: SessionController
 ) -> None:

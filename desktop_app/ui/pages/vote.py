@@ -263,8 +263,9 @@ class VotePage(Page):
         self._mode_group.addButton(self.by_group)
         self._mode_group.addButton(self.by_table)
         self.by_group.toggled.connect(lambda _: self._refresh_tallies(self.controller.snapshot()))
-        mode_row.addWidget(self.by_group)
-        mode_row.addWidget(self.by_table)
+        for radio in (self.by_group, self.by_table):
+            radio.setMinimumWidth(radio.sizeHint().width() + 8)  # the stylesheet's spacing
+            mode_row.addWidget(radio)
         mode_row.addStretch(1)
         layout.addLayout(mode_row)
         explain = QLabel(
@@ -278,7 +279,12 @@ class VotePage(Page):
         layout.addWidget(explain)
         self.tally_table = QTableWidget()
         self.tally_table.setObjectName("tallyGrid")
-        self.tally_table.setItemDelegate(_CountDelegate(self.tally_table))
+        self._delegate = _CountDelegate(self.tally_table)
+        self.tally_table.setItemDelegate(self._delegate)
+        # A change arriving while a count is being typed (a kiosk ballot) waits
+        # for the editor to close instead of throwing the typing away.
+        self._tallies_stale = False
+        self._delegate.closeEditor.connect(self._editor_closed)
         self.tally_table.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
@@ -304,6 +310,7 @@ class VotePage(Page):
         self.over_label.setWordWrap(True)
         self.over_label.setProperty("role", "error")
         layout.addWidget(self.over_label)
+        layout.addStretch(1)
         return page
 
     def _build_results(self) -> QWidget:
@@ -393,7 +400,7 @@ class VotePage(Page):
             return
         if not self._refresh_pending:
             self._refresh_pending = True
-            QTimer.singleShot(0, self._deferred_refresh)
+            QTimer.singleShot(0, self, self._deferred_refresh)
 
     def _deferred_refresh(self) -> None:
         self._refresh_pending = False
@@ -529,9 +536,15 @@ class VotePage(Page):
         else:
             columns = [(gid, group_names[gid]) for gid in voting_group_ids(snapshot, self._state)]
         self._columns = [cid for cid, _ in columns]
-        cells = tally_cells(snapshot, "table" if by_table else "group")
         table = self.tally_table
+        if table.state() == QAbstractItemView.State.EditingState:
+            self._tallies_stale = True
+            self._refresh_checks(snapshot)
+            return
+        self._tallies_stale = False
+        cells = tally_cells(snapshot, "table" if by_table else "group")
         current = (table.currentRow(), table.currentColumn())
+        scrolled = table.verticalScrollBar().value()
         self._filling = True
         try:
             table.clear()
@@ -554,6 +567,10 @@ class VotePage(Page):
                 table.setCurrentCell(
                     min(current[0], table.rowCount() - 1), min(current[1], table.columnCount() - 1)
                 )
+            table.verticalScrollBar().setValue(scrolled)
+            # As tall as its rows (up to the room there is): the check follows right below.
+            rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+            table.setMaximumHeight(max(120, header.sizeHint().height() + rows_height + 4))
         finally:
             self._filling = False
 
@@ -622,7 +639,7 @@ class VotePage(Page):
                 )
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
         table.resizeRowsToContents()
         rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(header.sizeHint().height() + rows_height + 4)
@@ -874,6 +891,14 @@ class VotePage(Page):
         )
 
     # ----------------------------------------------------------- tally edits
+    def _editor_closed(self) -> None:
+        if self._tallies_stale:
+            QTimer.singleShot(0, self, self._refresh_stale_tallies)
+
+    def _refresh_stale_tallies(self) -> None:
+        if self._tallies_stale and self.isVisible():
+            self._refresh_tallies(self.controller.snapshot())
+
     def _tally_edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.column() == 0:
             return
