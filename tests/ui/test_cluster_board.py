@@ -44,7 +44,7 @@ def send_drop(target: QWidget, ids: Sequence[str]) -> bool:
     mime = encode_ids(ids)
     pos = QPointF(target.rect().center())
     enter = QDragEnterEvent(
-        pos,
+        target.rect().center(),  # a QPoint here, a QPointF for the drop (PySide6 6.11)
         Qt.DropAction.MoveAction,
         mime,
         Qt.MouseButton.LeftButton,
