@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
 
+@cache
 def _shipped(name: str) -> Path:
     inside = Path(str(resources.files("desktop_app"))) / name
     if inside.is_dir():

@@ -13,8 +13,17 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QDir, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QDir, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,7 +45,6 @@ PHASE_ICONS: Final[tuple[str, ...]] = (
 )
 
 #: Pixel sizes every icon is rendered at; Qt scales down from the next larger one.
-_ICON_PIXEL_SIZES: Final = (16, 20, 24, 32, 48, 64, 128)
 _DISABLED_COLOR: Final = "#B5AEA5"
 _MIN_POINT_SIZE: Final = 10.0
 
@@ -88,21 +96,46 @@ def icon(name: str, color: str | None = None, selected_color: str | None = None)
     return QIcon(_cached_icon(name, color or palette.TEXT, selected_color))
 
 
+class _SvgIconEngine(QIconEngine):
+    """Draws a Lucide icon at the size and mode asked for, when first asked.
+
+    Rendering every icon at every size up front cost a tenth of a second at
+    start; this renders the few sizes actually shown and keeps them.
+    """
+
+    def __init__(self, name: str, colors: dict[QIcon.Mode, str]) -> None:
+        super().__init__()
+        self._name = name
+        self._colors = colors
+        self._pixmaps: dict[tuple[int, str], QPixmap] = {}
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        color = self._colors.get(mode, self._colors[QIcon.Mode.Normal])
+        side = max(1, size.width(), size.height())
+        key = (side, color)
+        found = self._pixmaps.get(key)
+        if found is None:
+            found = _render(_renderer(self._name, color), side)
+            self._pixmaps[key] = found
+        return found
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        drawn = QPixmap(self.pixmap(rect.size() * ratio, mode, state))
+        drawn.setDevicePixelRatio(ratio)
+        painter.drawPixmap(rect, drawn)
+
+    def clone(self) -> QIconEngine:
+        return _SvgIconEngine(self._name, self._colors)
+
+
 @lru_cache(maxsize=512)
 def _cached_icon(name: str, color: str, selected_color: str | None) -> QIcon:
-    result = QIcon()
-    # Active (hover) falls back to Normal; Selected too unless asked for.
-    modes: list[tuple[QIcon.Mode, str]] = [
-        (QIcon.Mode.Normal, color),
-        (QIcon.Mode.Disabled, _DISABLED_COLOR),
-    ]
+    _svg_text(name)  # an unknown name fails here, not at the first paint
+    colors = {QIcon.Mode.Normal: color, QIcon.Mode.Disabled: _DISABLED_COLOR}
     if selected_color is not None:
-        modes.append((QIcon.Mode.Selected, selected_color))
-    for mode, mode_color in modes:
-        renderer = _renderer(name, mode_color)
-        for size in _ICON_PIXEL_SIZES:
-            result.addPixmap(_render(renderer, size), mode, QIcon.State.Off)
-    return result
+        colors[QIcon.Mode.Selected] = selected_color
+    return QIcon(_SvgIconEngine(name, colors))
 
 
 def pixmap(
