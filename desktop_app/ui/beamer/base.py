@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -10,7 +10,15 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.ui.beamer.sizing import Drawing, Scale, Shape, TextBlock, fit_size, font, text_height
+from desktop_app.ui.beamer.sizing import (
+    Drawing,
+    Scale,
+    Shape,
+    TextBlock,
+    fit_size,
+    font,
+    text_height,
+)
 from desktop_app.ui.beamer.theme import BeamerTheme
 
 if TYPE_CHECKING:
@@ -33,6 +41,9 @@ class BeamerView(QWidget):
         self.page = 0
         self.page_count = 1
         self._drawing: Drawing | None = None
+        self.paints = 0  # how often it painted, and when last (for the benchmark)
+        self.painted_at = 0.0
+        self.painted_cpu = 0.0
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     # ------------------------------------------------------------ data
@@ -71,22 +82,26 @@ class BeamerView(QWidget):
     def build(self, scale: Scale) -> Drawing:
         return Drawing()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self._drawing = None
         super().resizeEvent(event)
 
     # ---------------------------------------------------------- paint
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         painter.fillRect(self.rect(), self.theme.background)
         paint_drawing(painter, self.drawing())
         painter.end()
+        self.paints += 1
+        self.painted_at = time.perf_counter()
+        self.painted_cpu = time.thread_time()
 
     # -------------------------------------------------- shared pieces
-    def header(self, drawing: Drawing, scale: Scale, title: str,
-               subtitle: str | None = None) -> QRectF:
+    def header(
+        self, drawing: Drawing, scale: Scale, title: str, subtitle: str | None = None
+    ) -> QRectF:
         """Session title (small), the view's title (key text); returns the space below."""
         m = scale.margin
         width = scale.width - 2 * m
@@ -96,21 +111,26 @@ class BeamerView(QWidget):
             f = font(scale.px(1 / 40))
             h = text_height(session_title, f, width)
             if h <= scale.px(1 / 40) * 2.6:
-                drawing.add_text(TextBlock(QRectF(m, y, width, h), session_title, f,
-                                           self.theme.muted, name="session"))
+                drawing.add_text(
+                    TextBlock(
+                        QRectF(m, y, width, h), session_title, f, self.theme.muted, name="session"
+                    )
+                )
                 y += h + scale.gap
         title_rect = QRectF(m, y, width, scale.height * 0.16)
         size = fit_size(title, title_rect, scale.height / 13, scale.key, bold=True) or scale.key
         f = font(size, bold=True)
         h = text_height(title, f, width)
-        drawing.add_text(TextBlock(QRectF(m, y, width, h), title, f, self.theme.accent,
-                                   key=True, name="title"))
+        drawing.add_text(
+            TextBlock(QRectF(m, y, width, h), title, f, self.theme.accent, key=True, name="title")
+        )
         y += h + scale.gap
         if subtitle:
             f = font(scale.px(1 / 30))
             h = text_height(subtitle, f, width)
-            drawing.add_text(TextBlock(QRectF(m, y, width, h), subtitle, f, self.theme.muted,
-                                       name="subtitle"))
+            drawing.add_text(
+                TextBlock(QRectF(m, y, width, h), subtitle, f, self.theme.muted, name="subtitle")
+            )
             y += h + scale.gap
         y += scale.gap
         bottom = scale.height - m * 0.6 - scale.px(1 / 40) * 1.6
@@ -121,23 +141,42 @@ class BeamerView(QWidget):
         if self.page_count <= 1:
             return
         f = font(scale.px(1 / 40))
-        text = self.tr("pagina {page} van {count}").format(page=self.page + 1,
-                                                          count=self.page_count)
+        text = self.tr("pagina {page} van {count}").format(
+            page=self.page + 1, count=self.page_count
+        )
         m = scale.margin
         h = text_height(text, f, scale.width / 3)
-        drawing.add_text(TextBlock(QRectF(scale.width - m - scale.width / 3,
-                                          scale.height - m * 0.5 - h, scale.width / 3, h),
-                                   text, f, self.theme.muted,
-                                   align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-                                   name="page"))
+        drawing.add_text(
+            TextBlock(
+                QRectF(
+                    scale.width - m - scale.width / 3,
+                    scale.height - m * 0.5 - h,
+                    scale.width / 3,
+                    h,
+                ),
+                text,
+                f,
+                self.theme.muted,
+                align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                name="page",
+            )
+        )
 
     def empty(self, drawing: Drawing, scale: Scale, rect: QRectF, message: str) -> None:
         size = fit_size(message, rect, scale.height / 16, scale.key) or scale.key
         f = font(size)
         h = min(rect.height(), text_height(message, f, rect.width()))
-        drawing.add_text(TextBlock(QRectF(rect.x(), rect.y() + (rect.height() - h) / 2,
-                                          rect.width(), h), message, f, self.theme.muted,
-                                   align=HCENTER_TOP, key=True, name="empty"))
+        drawing.add_text(
+            TextBlock(
+                QRectF(rect.x(), rect.y() + (rect.height() - h) / 2, rect.width(), h),
+                message,
+                f,
+                self.theme.muted,
+                align=HCENTER_TOP,
+                key=True,
+                name="empty",
+            )
+        )
 
 
 def paint_drawing(painter: QPainter, drawing: Drawing) -> None:
@@ -177,7 +216,9 @@ class CardLayout:
 
 def _card_height(card: Card, width: float, title_px: float, body_px: float, pad: float) -> float:
     inner = width - 2 * pad - (pad if card.color is not None else 0)
-    h = pad + text_height(card.title, font(title_px, bold=True), inner - _badge_width(card, title_px))
+    h = pad + text_height(
+        card.title, font(title_px, bold=True), inner - _badge_width(card, title_px)
+    )
     if card.body:
         h += pad * 0.5 + text_height(card.body, font(body_px), inner)
     return h + pad
@@ -189,8 +230,14 @@ def _badge_width(card: Card, title_px: float) -> float:
     return QFontMetricsF(font(title_px, bold=True)).horizontalAdvance(card.badge) + title_px
 
 
-def layout_cards(cards: list[Card], rect: QRectF, scale: Scale, *, max_columns: int = 3,
-                 largest: float | None = None) -> CardLayout:
+def layout_cards(
+    cards: list[Card],
+    rect: QRectF,
+    scale: Scale,
+    *,
+    max_columns: int = 3,
+    largest: float | None = None,
+) -> CardLayout:
     """Fit cards into ``rect``: the largest text at which all fit, else pages.
 
     Title text never goes below key size, body text never below the minimum.
@@ -199,8 +246,10 @@ def layout_cards(cards: list[Card], rect: QRectF, scale: Scale, *, max_columns: 
         return CardLayout([[]])
     layout = _layout_cards(cards, rect, scale, max_columns, largest, allow_pages=False)
     if layout is None and any(c.body_optional and c.body for c in cards):
-        bare = [Card(c.title, "" if c.body_optional else c.body, c.color, c.badge, c.key_title)
-                for c in cards]
+        bare = [
+            Card(c.title, "" if c.body_optional else c.body, c.color, c.badge, c.key_title)
+            for c in cards
+        ]
         layout = _layout_cards(bare, rect, scale, max_columns, largest, allow_pages=False)
     if layout is None:
         layout = _layout_cards(cards, rect, scale, max_columns, largest, allow_pages=True)
@@ -208,8 +257,15 @@ def layout_cards(cards: list[Card], rect: QRectF, scale: Scale, *, max_columns: 
     return layout
 
 
-def _layout_cards(cards: list[Card], rect: QRectF, scale: Scale, max_columns: int,
-                  largest: float | None, *, allow_pages: bool) -> CardLayout | None:
+def _layout_cards(
+    cards: list[Card],
+    rect: QRectF,
+    scale: Scale,
+    max_columns: int,
+    largest: float | None,
+    *,
+    allow_pages: bool,
+) -> CardLayout | None:
     gap = scale.gap * 1.5
     top = largest or scale.height / 14
     sizes: list[float] = []
@@ -250,16 +306,33 @@ def _layout_cards(cards: list[Card], rect: QRectF, scale: Scale, max_columns: in
     return None  # pragma: no cover - the loop always returns
 
 
-def draw_cards(drawing: Drawing, placed: list[tuple[Card, QRectF, float, float]],
-               theme: BeamerTheme, scale: Scale) -> None:
+def draw_cards(
+    drawing: Drawing,
+    placed: list[tuple[Card, QRectF, float, float]],
+    theme: BeamerTheme,
+    scale: Scale,
+) -> None:
     for card, rect, title_px, body_px in placed:
         pad = max(scale.gap, title_px * 0.35)
-        drawing.shapes.append(Shape(rect, theme.card, theme.card_border, radius=pad * 0.6,
-                                    border_width=max(1.0, scale.height / 540)))
+        drawing.shapes.append(
+            Shape(
+                rect,
+                theme.card,
+                theme.card_border,
+                radius=pad * 0.6,
+                border_width=max(1.0, scale.height / 540),
+            )
+        )
         x = rect.x() + pad
         if card.color is not None:
-            drawing.shapes.append(Shape(QRectF(rect.x() + pad * 0.5, rect.y() + pad,
-                                               pad * 0.5, rect.height() - 2 * pad), card.color))
+            drawing.shapes.append(
+                Shape(
+                    QRectF(
+                        rect.x() + pad * 0.5, rect.y() + pad, pad * 0.5, rect.height() - 2 * pad
+                    ),
+                    card.color,
+                )
+            )
             x += pad
         inner = rect.right() - pad - x
         title_font = font(title_px, bold=True)
@@ -267,14 +340,28 @@ def draw_cards(drawing: Drawing, placed: list[tuple[Card, QRectF, float, float]]
         title_w = inner - badge_w
         th = text_height(card.title, title_font, title_w)
         y = rect.y() + pad
-        drawing.add_text(TextBlock(QRectF(x, y, title_w, th), card.title, title_font, theme.text,
-                                   key=card.key_title, name="card-title"))
+        drawing.add_text(
+            TextBlock(
+                QRectF(x, y, title_w, th),
+                card.title,
+                title_font,
+                theme.text,
+                key=card.key_title,
+                name="card-title",
+            )
+        )
         if card.badge:
-            drawing.add_text(TextBlock(QRectF(rect.right() - pad - badge_w, y, badge_w, th),
-                                       card.badge, title_font, theme.accent,
-                                       align=int(Qt.AlignmentFlag.AlignRight
-                                                 | Qt.AlignmentFlag.AlignTop),
-                                       key=card.key_title, name="card-badge"))
+            drawing.add_text(
+                TextBlock(
+                    QRectF(rect.right() - pad - badge_w, y, badge_w, th),
+                    card.badge,
+                    title_font,
+                    theme.accent,
+                    align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+                    key=card.key_title,
+                    name="card-badge",
+                )
+            )
         y += th
         if card.body:
             y += pad * 0.5
@@ -288,8 +375,9 @@ def draw_cards(drawing: Drawing, placed: list[tuple[Card, QRectF, float, float]]
                     fitted = scale.minimum
                 body_font = font(fitted)
             bh = text_height(body, body_font, inner)
-            drawing.add_text(TextBlock(QRectF(x, y, inner, bh), body, body_font, theme.muted,
-                                       name="card-body"))
+            drawing.add_text(
+                TextBlock(QRectF(x, y, inner, bh), body, body_font, theme.muted, name="card-body")
+            )
 
 
 def _elide_to_fit(text: str, rect: QRectF, px: float) -> str:
@@ -311,4 +399,3 @@ def clamp_page(page: int, count: int) -> int:
 
 def centered(rect: QRectF, height: float) -> float:
     return rect.y() + max(0.0, (rect.height() - height) / 2)
-

@@ -59,7 +59,7 @@ def countdown_of(timer: Mapping[str, Any] | None, now: float) -> Countdown | Non
     elapsed = _number(timer.get("elapsed"))
     started = timer.get("started_at")
     running = isinstance(started, int | float) and not isinstance(started, bool)
-    if running:
+    if isinstance(started, int | float) and running:
         elapsed += max(0.0, now - float(started))
     round_id = timer.get("round_id")
     return Countdown(

@@ -11,6 +11,9 @@ to send the beamer back to it.
 
 from __future__ import annotations
 
+import contextlib
+
+import shiboken6
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
@@ -57,34 +60,54 @@ class BeamerThumbnail(QWidget):
         self._clock = QTimer(self)  # the countdown and page turns also change the picture
         self._clock.setInterval(1000)
         self._clock.timeout.connect(self.schedule)
-        self._clock.start()
         stage.repainted.connect(self.schedule)
         stage.shown_changed.connect(self.schedule)
+        stage.destroyed.connect(self._stage_gone)
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+    def _stage_gone(self) -> None:
+        self._timer.stop()
+        self._clock.stop()
+
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+    def heightForWidth(self, width: int) -> int:
         size = self.stage.size()
         ratio = size.height() / size.width() if size.width() > 0 else 9 / 16
         return int(width * ratio)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+    def sizeHint(self) -> QSize:
         return QSize(320, self.heightForWidth(320))
 
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        self._clock.start()
+        self.schedule()
+
+    def hideEvent(self, event: object) -> None:
+        super().hideEvent(event)  # type: ignore[arg-type]
+        self._clock.stop()
+        self._timer.stop()
+
     def schedule(self) -> None:
-        if not self._timer.isActive():
+        """Render soon (coalesced); only while the thumbnail is on screen."""
+        if self.isVisible() and not self._timer.isActive():
             self._timer.start()
 
     def render_now(self) -> None:
         """Render the stage scaled into ``image`` (also used by the tests)."""
+        if not shiboken6.isValid(self.stage):
+            return
         stage_size = self.stage.size()
         if stage_size.width() <= 0 or stage_size.height() <= 0:
             return
         target = self.frame()
         ratio = self.devicePixelRatioF() or 1.0
-        image = QImage(max(1, int(target.width() * ratio)), max(1, int(target.height() * ratio)),
-                       QImage.Format.Format_ARGB32_Premultiplied)
+        image = QImage(
+            max(1, int(target.width() * ratio)),
+            max(1, int(target.height() * ratio)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
         image.setDevicePixelRatio(ratio)
         image.fill(Qt.GlobalColor.black)
         painter = QPainter(image)
@@ -104,7 +127,7 @@ class BeamerThumbnail(QWidget):
             width = int(height * size.width() / max(1, size.height()))
         return QSize(width, max(1, height))
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if not self.image.isNull():
             target = self.frame()
@@ -118,8 +141,9 @@ class BeamerThumbnail(QWidget):
 class BeamerDock(QDockWidget):
     """The console's beamer panel."""
 
-    def __init__(self, window: BeamerWindow, settings: Settings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, window: BeamerWindow, settings: Settings, parent: QWidget | None = None
+    ) -> None:
         super().__init__(self.tr("Beamer"), parent)
         self.setObjectName("beamerDock")
         self.window_ = window
@@ -159,25 +183,44 @@ class BeamerDock(QDockWidget):
 
         grid = QGridLayout()
         grid.setSpacing(8)
-        self.show_button = self._button(self.tr("Tonen"), "presentation", window.toggle,
-                                        self.tr("Beamer tonen of verbergen (F5)"))
-        self.full_button = self._button(self.tr("Volledig scherm"), "maximize",
-                                        window.toggle_full_screen,
-                                        self.tr("Volledig scherm aan of uit (Esc op de beamer)"))
-        self.prev_button = self._button(self.tr("Vorige"), "chevron-left", lambda: self.step(-1),
-                                        self.tr("Vorige weergave"))
-        self.next_button = self._button(self.tr("Volgende"), "chevron-right",
-                                        lambda: self.step(1), self.tr("Volgende weergave"))
-        self.pin_button = self._button(self.tr("Vastzetten"), "pin", self.toggle_pin,
-                                       self.tr("Deze weergave vasthouden, ook als de fase "
-                                               "verandert"))
+        self.show_button = self._button(
+            self.tr("Tonen"),
+            "presentation",
+            window.toggle,
+            self.tr("Beamer tonen of verbergen (F5)"),
+        )
+        self.full_button = self._button(
+            self.tr("Volledig scherm"),
+            "maximize",
+            window.toggle_full_screen,
+            self.tr("Volledig scherm aan of uit (Esc op de beamer)"),
+        )
+        self.prev_button = self._button(
+            self.tr("Vorige"), "chevron-left", lambda: self.step(-1), self.tr("Vorige weergave")
+        )
+        self.next_button = self._button(
+            self.tr("Volgende"), "chevron-right", lambda: self.step(1), self.tr("Volgende weergave")
+        )
+        self.pin_button = self._button(
+            self.tr("Vastzetten"),
+            "pin",
+            self.toggle_pin,
+            self.tr("Deze weergave vasthouden, ook als de fase verandert"),
+        )
         self.pin_button.setCheckable(True)
-        self.black_button = self._button(self.tr("Zwart"), "eye-off", self.toggle_blackout,
-                                         self.tr("Beamer op zwart (Ctrl+B; B op de beamer)"))
+        self.black_button = self._button(
+            self.tr("Zwart"),
+            "eye-off",
+            self.toggle_blackout,
+            self.tr("Beamer op zwart (Ctrl+B; B op de beamer)"),
+        )
         self.black_button.setCheckable(True)
-        self.reveal_button = self._button(self.tr("Uitslag onthullen"), "chart-bar",
-                                          self.toggle_reveal,
-                                          self.tr("De uitslag van de stemming tonen"))
+        self.reveal_button = self._button(
+            self.tr("Uitslag onthullen"),
+            "chart-bar",
+            self.toggle_reveal,
+            self.tr("De uitslag van de stemming tonen"),
+        )
         self.reveal_button.setCheckable(True)
         self.theme_box = QComboBox()
         self.theme_box.setObjectName("beamerTheme")
@@ -195,8 +238,12 @@ class BeamerDock(QDockWidget):
         grid.addWidget(self.theme_box, 3, 1)
         layout.addLayout(grid)
 
-        moderation = QLabel(self.tr("Verbergen op de beamer: vink een voorstel aan om het niet "
-                                    "te tonen. Het blijft bewaard."))
+        moderation = QLabel(
+            self.tr(
+                "Verbergen op de beamer: vink een voorstel aan om het niet "
+                "te tonen. Het blijft bewaard."
+            )
+        )
         moderation.setProperty("role", "hint")
         moderation.setWordWrap(True)
         layout.addWidget(moderation)
@@ -222,22 +269,28 @@ class BeamerDock(QDockWidget):
     def _button(self, text: str, icon_name: str, slot: object, tip: str) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
         button.setToolTip(tip)
-        button.clicked.connect(slot)  # type: ignore[arg-type]
+        button.clicked.connect(slot)
         return button
 
     # ------------------------------------------------------------ session
     def set_controller(self, controller: SessionController | None) -> None:
         if self.controller is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self.controller.changed.disconnect(self._on_change)
-            except (RuntimeError, TypeError):
-                pass
         self.controller = controller
+        if controller is None:
+            self._refresh_timer.stop()
         self.stage.set_controller(controller)
         if controller is not None:
             controller.changed.connect(self._on_change)
-        for widget in (self.prev_button, self.next_button, self.pin_button, self.black_button,
-                       self.reveal_button, self.moderation):
+        for widget in (
+            self.prev_button,
+            self.next_button,
+            self.pin_button,
+            self.black_button,
+            self.reveal_button,
+            self.moderation,
+        ):
             widget.setEnabled(controller is not None)
         self.refresh()
 
@@ -279,7 +332,8 @@ class BeamerDock(QDockWidget):
         controller = self.controller
         if controller is not None:
             controller.run_unrecorded(
-                lambda: controller.session_file.set_hidden_on_beamer(proposal_id, hidden))
+                lambda: controller.session_file.set_hidden_on_beamer(proposal_id, hidden)
+            )
 
     def _theme_chosen(self, _index: int) -> None:
         name = str(self.theme_box.currentData())
@@ -289,8 +343,11 @@ class BeamerDock(QDockWidget):
     # ------------------------------------------------------- reconnecting
     def offer_screen(self, screen: QScreen) -> None:
         self._offered = screen
-        self.offer_label.setText(self.tr("Scherm {name} is aangesloten. De beamer daarheen "
-                                         "sturen?").format(name=screen.name()))
+        self.offer_label.setText(
+            self.tr("Scherm {name} is aangesloten. De beamer daarheen sturen?").format(
+                name=screen.name()
+            )
+        )
         self.offer.show()
         self.show()
 
@@ -306,8 +363,11 @@ class BeamerDock(QDockWidget):
 
     def _lost(self, name: str) -> None:
         self.offer_hide()
-        self.status.setText(self.tr("Scherm {name} is weg: de beamer staat nu als venster op "
-                                    "dit scherm.").format(name=name))
+        self.status.setText(
+            self.tr("Scherm {name} is weg: de beamer staat nu als venster op dit scherm.").format(
+                name=name
+            )
+        )
 
     # ------------------------------------------------------------ refresh
     def refresh(self) -> None:
@@ -327,14 +387,20 @@ class BeamerDock(QDockWidget):
         self.pin_button.setChecked(pinned is not None)
         self.black_button.setChecked(black)
         self.reveal_button.setChecked(revealed)
-        self.reveal_button.setText(self.tr("Uitslag verbergen") if revealed
-                                   else self.tr("Uitslag onthullen"))
-        where = (self.tr("volledig scherm op {name}").format(name=window.screen().name())
-                 if window.isVisible() and window.isFullScreen()
-                 else self.tr("als venster") if window.isVisible() else self.tr("verborgen"))
+        self.reveal_button.setText(
+            self.tr("Uitslag verbergen") if revealed else self.tr("Uitslag onthullen")
+        )
+        where = (
+            self.tr("volledig scherm op {name}").format(name=window.screen().name())
+            if window.isVisible() and window.isFullScreen()
+            else self.tr("als venster")
+            if window.isVisible()
+            else self.tr("verborgen")
+        )
         shown = view_title(self.stage.current)
         text = self.tr("Op de beamer: {view}{pin} ({where})").format(
-            view=shown, pin=self.tr(", vastgezet") if pinned else "", where=where)
+            view=shown, pin=self.tr(", vastgezet") if pinned else "", where=where
+        )
         if black:
             text = self.tr("Beamer staat op zwart. ") + text
         self.status.setText(text)
@@ -355,8 +421,9 @@ class BeamerDock(QDockWidget):
                 item = QListWidgetItem(" ".join(proposal.text.split()))
                 item.setData(Qt.ItemDataRole.UserRole, proposal.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Checked if proposal.id in hidden
-                                   else Qt.CheckState.Unchecked)
+                item.setCheckState(
+                    Qt.CheckState.Checked if proposal.id in hidden else Qt.CheckState.Unchecked
+                )
                 item.setToolTip(proposal.text)
                 self.moderation.addItem(item)
         self.moderation.blockSignals(False)

@@ -81,13 +81,14 @@ def fits(text: str, f: QFont, rect: QRectF) -> bool:
     return need.width() <= rect.width() + 0.5 and need.height() <= rect.height() + 0.5
 
 
-def fit_size(text: str, rect: QRectF, largest: float, smallest: float, *,
-             bold: bool = False) -> float | None:
+def fit_size(
+    text: str, rect: QRectF, largest: float, smallest: float, *, bold: bool = False
+) -> float | None:
     """The largest pixel size in [smallest, largest] at which ``text`` fits ``rect``.
 
     None when it does not fit even at ``smallest``.
     """
-    lo, hi = int(math.ceil(smallest)), int(max(math.ceil(smallest), largest))
+    lo, hi = math.ceil(smallest), int(max(math.ceil(smallest), largest))
     if not fits(text, font(lo, bold=bold), rect):
         return None
     while lo < hi:

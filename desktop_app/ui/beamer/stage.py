@@ -9,6 +9,7 @@ refresh when they are shown).
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -71,8 +72,9 @@ def view_title(name: str) -> str:
     }.get(name, name)
 
 
-def view_for_phase(phase: int, *, revealed: bool, has_themes: bool, round_running: bool,
-                   round_has_proposals: bool) -> str:
+def view_for_phase(
+    phase: int, *, revealed: bool, has_themes: bool, round_running: bool, round_has_proposals: bool
+) -> str:
     """The view that goes with the console's phase (0..5) when nothing is pinned."""
     if phase == 1:
         return "wall" if round_has_proposals and not round_running else "round"
@@ -86,7 +88,7 @@ def view_for_phase(phase: int, *, revealed: bool, has_themes: bool, round_runnin
 
 
 class _Blackout(QWidget):
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.black)
         painter.end()
@@ -98,8 +100,9 @@ class BeamerStage(QWidget):
     shown_changed = Signal()
     repainted = Signal()  # the content changed (for the thumbnail)
 
-    def __init__(self, *, theme: str = "light", clock: Clock = system_clock,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, theme: str = "light", clock: Clock = system_clock, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("beamerStage")
         self.controller: SessionController | None = None
@@ -109,8 +112,18 @@ class BeamerStage(QWidget):
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)
         self.views: dict[str, BeamerView] = {}
-        for cls in (WelcomeView, ContextView, FollowUpView, RoundView, WallView,
-                    WallByThemeView, ThemesView, VotingView, ResultsView, ActionPlanView):
+        for cls in (
+            WelcomeView,
+            ContextView,
+            FollowUpView,
+            RoundView,
+            WallView,
+            WallByThemeView,
+            ThemesView,
+            VotingView,
+            ResultsView,
+            ActionPlanView,
+        ):
             view = cls(self)
             self.views[view.name] = view
             self._stack.addWidget(view)
@@ -139,10 +152,8 @@ class BeamerStage(QWidget):
     # ------------------------------------------------------------ session
     def set_controller(self, controller: SessionController | None) -> None:
         if self.controller is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self.controller.changed.disconnect(self.on_change)
-            except (RuntimeError, TypeError):
-                pass
         self.controller = controller
         if controller is not None:
             controller.changed.connect(self.on_change)
@@ -206,8 +217,10 @@ class BeamerStage(QWidget):
             round_running = bool(countdown and countdown.running and not countdown.over)
             if round_ is not None:
                 hidden = snapshot.hidden_proposal_ids
-                round_has = any(p.round_id == round_.id and not p.deleted and p.id not in hidden
-                                for p in snapshot.proposals)
+                round_has = any(
+                    p.round_id == round_.id and not p.deleted and p.id not in hidden
+                    for p in snapshot.proposals
+                )
         return view_for_phase(
             phase,
             revealed=bool(self.state(run_state.RESULTS_REVEALED, False)),
@@ -267,6 +280,6 @@ class BeamerStage(QWidget):
         if self.current and self.current_view().next_page():
             self.repainted.emit()
 
-    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)
         self.blackout.setGeometry(self.rect())

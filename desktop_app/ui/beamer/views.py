@@ -25,8 +25,20 @@ FOLLOW_UP_STATUSES = ("done", "running")
 
 def _date_nl(value: str | None) -> str:
     """2026-03-12 -> 12 maart 2026 (Dutch month names); other text unchanged."""
-    months = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december")
+    months = (
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    )
     if not value or len(value) < 10 or value[4] != "-" or value[7] != "-":
         return value or ""
     try:
@@ -87,13 +99,33 @@ class WelcomeView(BeamerView):
         parts.append((title, scale.height / 8, scale.key, True, theme.accent, True, "title"))
         line = " · ".join(x for x in (info.organisation, _date_nl(info.date)) if x)
         if line:
-            parts.append((line, scale.height / 18, scale.key, False, theme.text, True, "organisation"))
+            parts.append(
+                (line, scale.height / 18, scale.key, False, theme.text, True, "organisation")
+            )
         if info.location:
-            parts.append((info.location, scale.height / 26, scale.minimum, False, theme.muted,
-                          False, "location"))
+            parts.append(
+                (
+                    info.location,
+                    scale.height / 26,
+                    scale.minimum,
+                    False,
+                    theme.muted,
+                    False,
+                    "location",
+                )
+            )
         if info.purpose:
-            parts.append((info.purpose, scale.height / 20, scale.minimum, False, theme.text,
-                          False, "purpose"))
+            parts.append(
+                (
+                    info.purpose,
+                    scale.height / 20,
+                    scale.minimum,
+                    False,
+                    theme.text,
+                    False,
+                    "purpose",
+                )
+            )
         # Share the height: title up to 35 %, purpose the rest.
         shares = {"title": 0.34, "organisation": 0.14, "location": 0.1, "purpose": 0.42}
         total_h = scale.height - 2 * m
@@ -103,8 +135,17 @@ class WelcomeView(BeamerView):
             size = fit_size(text, box, largest, smallest, bold=bold) or smallest
             f = font(size, bold=bold)
             h = text_height(text, f, width)
-            blocks.append(TextBlock(QRectF(m, 0, width, h), text, f, colour,  # type: ignore[arg-type]
-                                    align=HCENTER_TOP, key=key, name=name))
+            blocks.append(
+                TextBlock(
+                    QRectF(m, 0, width, h),
+                    text,
+                    f,
+                    colour,  # type: ignore[arg-type]
+                    align=HCENTER_TOP,
+                    key=key,
+                    name=name,
+                )
+            )
         gap = scale.gap * 2
         used = sum(b.rect.height() for b in blocks) + gap * (len(blocks) - 1)
         y = m + max(0.0, (total_h - used) / 2)
@@ -127,8 +168,12 @@ class ContextView(CardsView):
         order = {"figure": 0, "risk": 1, "note": 2}
         items = sorted(snapshot.live_context_items(), key=lambda c: order.get(c.kind, 3))
         return [
-            Card(item.title, item.text or "", group_color({"risk": 5, "figure": 4}.get(item.kind, 2)),
-                 badge=kinds.get(item.kind, ""))
+            Card(
+                item.title,
+                item.text or "",
+                group_color({"risk": 5, "figure": 4}.get(item.kind, 2)),
+                badge=kinds.get(item.kind, ""),
+            )
             for item in items
         ]
 
@@ -154,8 +199,14 @@ class FollowUpView(CardsView):
         for iv in snapshot.live_interventions():
             if iv.status in FOLLOW_UP_STATUSES:
                 body = self.tr("Trekker: {owner}").format(owner=iv.owner) if iv.owner else ""
-                result.append(Card(iv.title, body, group_color(2 if iv.status == "done" else 4),
-                                   badge=status[iv.status]))
+                result.append(
+                    Card(
+                        iv.title,
+                        body,
+                        group_color(2 if iv.status == "done" else 4),
+                        badge=status[iv.status],
+                    )
+                )
         return result
 
     def empty_message(self) -> str:
@@ -174,8 +225,13 @@ class ThemesView(CardsView):
     def cards(self, snapshot: SessionSnapshot) -> list[Card]:
         live = {p.id for p in snapshot.live_proposals()}
         return [
-            Card(theme.name, theme.description or "", group_color(index),
-                 badge=str(sum(1 for pid in theme.proposal_ids if pid in live)), body_optional=True)
+            Card(
+                theme.name,
+                theme.description or "",
+                group_color(index),
+                badge=str(sum(1 for pid in theme.proposal_ids if pid in live)),
+                body_optional=True,
+            )
             for index, theme in enumerate(snapshot.live_themes())
         ]
 
@@ -229,7 +285,11 @@ class RoundView(BeamerView):
         timer = self.stage.state(run_state.TIMER)
         countdown = countdown_of(timer, self.stage.clock())
         round_ = self.stage.current_round()
-        if countdown is not None and round_ is not None and countdown.round_id not in (None, round_.id):
+        if (
+            countdown is not None
+            and round_ is not None
+            and countdown.round_id not in (None, round_.id)
+        ):
             return None
         return countdown
 
@@ -240,11 +300,11 @@ class RoundView(BeamerView):
         if text != self._shown_text:
             self.invalidate()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: object) -> None:
         self.ticker.start()
         super().showEvent(event)  # type: ignore[arg-type]
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: object) -> None:
         self.ticker.stop()
         super().hideEvent(event)  # type: ignore[arg-type]
 
@@ -272,8 +332,9 @@ class RoundView(BeamerView):
         y = m * 0.7
         f = font(scale.px(1 / 18), bold=True)
         h = text_height(label, f, width)
-        drawing.add_text(TextBlock(QRectF(m, y, width, h), label, f, theme.accent, key=True,
-                                   name="round"))
+        drawing.add_text(
+            TextBlock(QRectF(m, y, width, h), label, f, theme.accent, key=True, name="round")
+        )
         y += h + scale.gap * 2
         # The countdown takes the bottom; the question the space between.
         count_h = 0.0
@@ -291,9 +352,17 @@ class RoundView(BeamerView):
             size = scale.key
         qf = font(size, bold=True)
         qh = min(question_rect.height(), text_height(round_.question, qf, width))
-        drawing.add_text(TextBlock(QRectF(m, y + (question_rect.height() - qh) / 2, width, qh),
-                                   round_.question, qf, theme.text, align=HCENTER_TOP, key=True,
-                                   name="question"))
+        drawing.add_text(
+            TextBlock(
+                QRectF(m, y + (question_rect.height() - qh) / 2, width, qh),
+                round_.question,
+                qf,
+                theme.text,
+                align=HCENTER_TOP,
+                key=True,
+                name="question",
+            )
+        )
         y = bottom + scale.gap * 2
         if countdown is not None:
             colour = theme.text
@@ -303,18 +372,42 @@ class RoundView(BeamerView):
             elif countdown.last_minute:
                 colour, status = theme.warning, self.tr("Laatste minuut")
             cf = font(scale.height / 4.2, bold=True)
-            drawing.add_text(TextBlock(QRectF(m, y, width, count_h), countdown.text(), cf, colour,
-                                       align=CENTER, key=True, name="countdown"))
+            drawing.add_text(
+                TextBlock(
+                    QRectF(m, y, width, count_h),
+                    countdown.text(),
+                    cf,
+                    colour,
+                    align=CENTER,
+                    key=True,
+                    name="countdown",
+                )
+            )
             sf = font(scale.px(1 / 14), bold=countdown.over or countdown.last_minute)
-            drawing.add_text(TextBlock(QRectF(m, y + count_h, width, status_h), status, sf,
-                                       colour if countdown.over or countdown.last_minute
-                                       else theme.muted,
-                                       align=HCENTER_TOP, key=True, name="countdown-status"))
+            drawing.add_text(
+                TextBlock(
+                    QRectF(m, y + count_h, width, status_h),
+                    status,
+                    sf,
+                    colour if countdown.over or countdown.last_minute else theme.muted,
+                    align=HCENTER_TOP,
+                    key=True,
+                    name="countdown-status",
+                )
+            )
         elif round_.minutes:
             text = self.tr("{minutes} minuten").format(minutes=round_.minutes)
-            drawing.add_text(TextBlock(QRectF(m, y, width, status_h), text,
-                                       font(scale.px(1 / 18)), theme.muted, align=HCENTER_TOP,
-                                       key=True, name="minutes"))
+            drawing.add_text(
+                TextBlock(
+                    QRectF(m, y, width, status_h),
+                    text,
+                    font(scale.px(1 / 18)),
+                    theme.muted,
+                    align=HCENTER_TOP,
+                    key=True,
+                    name="minutes",
+                )
+            )
         return drawing
 
 
@@ -337,25 +430,52 @@ class VotingView(BeamerView):
             rules.append(self.tr("Je hebt {n} stippen.").format(n=dots))
         if most:
             rules.append(
-                (self.tr("Geef hoogstens {m} stippen aan hetzelfde thema.") if on_themes
-                 else self.tr("Geef hoogstens {m} stippen aan hetzelfde voorstel.")).format(m=most)
+                (
+                    self.tr("Geef hoogstens {m} stippen aan hetzelfde thema.")
+                    if on_themes
+                    else self.tr("Geef hoogstens {m} stippen aan hetzelfde voorstel.")
+                ).format(m=most)
             )
-        rules.append(self.tr("Zet je stippen bij wat jij het belangrijkst vindt.") if on_themes
-                     else self.tr("Zet je stippen bij de voorstellen die jij het belangrijkst vindt."))
+        rules.append(
+            self.tr("Zet je stippen bij wat jij het belangrijkst vindt.")
+            if on_themes
+            else self.tr("Zet je stippen bij de voorstellen die jij het belangrijkst vindt.")
+        )
         ballots = len({v.ballot_id for v in snapshot.live_votes() if v.ballot_id})
-        count = (self.tr("Nog geen stembiljetten binnen") if ballots == 0 else
-                 self.tr("1 stembiljet binnen") if ballots == 1 else
-                 self.tr("{n} stembiljetten binnen").format(n=ballots))
+        count = (
+            self.tr("Nog geen stembiljetten binnen")
+            if ballots == 0
+            else self.tr("1 stembiljet binnen")
+            if ballots == 1
+            else self.tr("{n} stembiljetten binnen").format(n=ballots)
+        )
         text = "\n".join(rules)
         count_f = font(scale.px(1 / 14), bold=True)
         count_h = text_height(count, count_f, rect.width())
-        rules_rect = QRectF(rect.x(), rect.y(), rect.width(), rect.height() - count_h - scale.gap * 3)
+        rules_rect = QRectF(
+            rect.x(), rect.y(), rect.width(), rect.height() - count_h - scale.gap * 3
+        )
         size = fit_size(text, rules_rect, scale.height / 12, scale.key) or scale.key
         rf = font(size)
         rh = min(rules_rect.height(), text_height(text, rf, rect.width()))
-        drawing.add_text(TextBlock(QRectF(rect.x(), rect.y(), rect.width(), rh), text, rf,
-                                   theme.text, key=True, name="rules"))
-        drawing.add_text(TextBlock(QRectF(rect.x(), rect.bottom() - count_h, rect.width(), count_h),
-                                   count, count_f, theme.accent, key=True, name="ballots"))
+        drawing.add_text(
+            TextBlock(
+                QRectF(rect.x(), rect.y(), rect.width(), rh),
+                text,
+                rf,
+                theme.text,
+                key=True,
+                name="rules",
+            )
+        )
+        drawing.add_text(
+            TextBlock(
+                QRectF(rect.x(), rect.bottom() - count_h, rect.width(), count_h),
+                count,
+                count_f,
+                theme.accent,
+                key=True,
+                name="ballots",
+            )
+        )
         return drawing
-

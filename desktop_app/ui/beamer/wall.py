@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
@@ -42,16 +43,20 @@ class WallItem:
     seq: int
 
 
-@dataclass(slots=True)
-class Placed:
+class Placed(NamedTuple):
     """One thing on a page: a group header (item None) or a proposal card."""
 
-    rect: QRectF
+    x: float
+    y: float
+    width: float
+    height: float
     group: str
-    item: WallItem | None = None
-    header: list[str] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
-    continued: bool = False
+    item: WallItem | None
+    lines: list[str]  # the card's lines, or the group header's
+
+    @property
+    def rect(self) -> QRectF:
+        return QRectF(self.x, self.y, self.width, self.height)
 
 
 class _Fonts:
@@ -65,6 +70,7 @@ class _Fonts:
         self.bold_metrics = QFontMetricsF(self.bold)
         self.line = math.ceil(self.metrics.lineSpacing())
         self.space = self.metrics.horizontalAdvance(" ")
+        self.slack = max(1.0, px * 0.08)  # kerning at word boundaries, rounding
         self.words: dict[str, float] = {}
 
     def wrap_bold(self, text: str, width: float) -> list[str]:
@@ -81,12 +87,29 @@ class _Fonts:
             w = self.words[word] = self.metrics.horizontalAdvance(word)
         return w
 
+    def text_width(self, text: str) -> float:
+        """Width of ``text`` on one line, from the cached widths of its words."""
+        words = text.split()
+        get = self.words.get
+        total = 0.0
+        for word in words:
+            w = get(word)
+            if w is None:
+                w = self.width(word)
+            total += w
+        return total + self.space * max(0, len(words) - 1)
+
     def wrap(self, text: str, width: float) -> list[str]:
-        """Greedy word wrap to ``width``; a word wider than that is split by characters."""
-        metrics = self.metrics
-        if "\n" not in text and metrics.horizontalAdvance(text) <= width:
-            return [text] if text.strip() else [""]
+        """Greedy word wrap to ``width``; a word wider than that is split by characters.
+
+        Lines are measured as the sum of their words' widths (shaping a whole
+        text is slow; words repeat and are cached), with a little slack for
+        kerning at the spaces; the lines drawn are exactly these lines.
+        """
+        width -= self.slack
         lines: list[str] = []
+        get = self.words.get
+        space = self.space
         for paragraph in text.split("\n"):
             words = paragraph.split()
             if not words:
@@ -95,7 +118,9 @@ class _Fonts:
             current: list[str] = []
             used = 0.0
             for word in words:
-                w = self.width(word)
+                w = get(word)
+                if w is None:
+                    w = self.width(word)
                 if w > width:
                     if current:
                         lines.append(" ".join(current))
@@ -104,23 +129,17 @@ class _Fonts:
                     lines.extend(pieces[:-1])
                     current, used = [pieces[-1]], self.width(pieces[-1])
                     continue
-                extra = w + (self.space if current else 0.0)
-                if current and used + extra > width:
+                if current and used + space + w > width:
                     lines.append(" ".join(current))
                     current, used = [word], w
-                else:
+                elif current:
                     current.append(word)
-                    used += extra
+                    used += space + w
+                else:
+                    current, used = [word], w
             if current:
                 lines.append(" ".join(current))
-        # Kerning across word boundaries: make sure every drawn line really fits.
-        checked: list[str] = []
-        for line in lines:
-            if metrics.horizontalAdvance(line) <= width:
-                checked.append(line)
-            else:
-                checked.extend(self._split_word(line, width))
-        return checked or [""]
+        return lines or [""]
 
     def _split_word(self, word: str, width: float) -> list[str]:
         pieces: list[str] = []
@@ -147,15 +166,21 @@ class WallView(BeamerView):
     def __init__(self, stage: object) -> None:
         super().__init__(stage)  # type: ignore[arg-type]
         self.items: list[WallItem] = []
+        self._by_group: dict[str, list[WallItem]] = {}
         self.groups: dict[str, tuple[str, int]] = {}  # key -> (name, colour index)
         self.newest_id: str | None = None
         self._seq = 0
         self._loaded = False
         self._round_id: str | None = None
+        self._title = ""
         self._reference: dict[tuple[str, str], float] = {}  # (id, text) -> width at 100 px
-        self._lines: dict[tuple[str, str, int, int], list[str]] = {}
+        self._heads: dict[tuple[int, int], dict[str, tuple[list[str], list[str]]]] = {}
+        # (px, column width) -> proposal id -> (its text, its lines)
+        self._lines: dict[tuple[int, int], dict[str, tuple[str, list[str]]]] = {}
         self._fonts: dict[int, _Fonts] = {}
-        self._pages: list[list[Placed]] = [[]]
+        self._page_items: list[Placed] = []
+        self._newest_page: int | None = None
+        self._starts: list[tuple[int, int]] = []  # where each page starts
         self._layout_key: tuple[object, ...] | None = None
         self.px = 0
 
@@ -177,6 +202,13 @@ class WallView(BeamerView):
         """Read every proposal on the wall anew (after edits, deletes, undo, imports)."""
         round_ = self.stage.current_round()
         self._round_id = round_.id if round_ is not None and not self.by_theme else None
+        # The title is fixed here: a new proposal must not cost a snapshot read.
+        if self.by_theme:
+            self._title = self.tr("Voorstellen per thema")
+        elif round_ is not None:
+            self._title = self.tr("Voorstellen, ronde {n}").format(n=round_.number)
+        else:
+            self._title = self.tr("Voorstellen")
         hidden = snapshot.hidden_proposal_ids
         self.groups = {}
         if self.by_theme:
@@ -189,6 +221,8 @@ class WallView(BeamerView):
                 self.groups[table.id] = (table.name, index)
             theme_of = {}
         self.items = []
+        self._by_group = {}
+        self._heads = {}
         self._seq = 0
         for proposal in snapshot.proposals:
             if self._in_scope(proposal, hidden):
@@ -209,6 +243,7 @@ class WallView(BeamerView):
         item = WallItem(proposal.id, proposal.text, group, self._seq)
         self._seq += 1
         self.items.append(item)
+        self._by_group.setdefault(group, []).append(item)
         return item
 
     def add_proposals(self, ids: Iterable[str]) -> bool:
@@ -216,8 +251,11 @@ class WallView(BeamerView):
         if not self._loaded:
             return False
         added = False
+        controller = self.stage.controller
+        if controller is None:
+            return False
         for proposal_id in ids:
-            proposal = self.stage.controller.session_file.get(Kind.PROPOSAL, proposal_id)
+            proposal = controller.session_file.get(Kind.PROPOSAL, proposal_id)
             if not isinstance(proposal, Proposal):
                 return False
             if not self._in_scope(proposal, frozenset()):
@@ -226,7 +264,6 @@ class WallView(BeamerView):
             self.newest_id = proposal.id
             added = True
         if added:
-            self._layout_key = None
             self._drawing = None
             self._relayout()
             self._show_newest()
@@ -234,12 +271,8 @@ class WallView(BeamerView):
         return True
 
     def _show_newest(self) -> None:
-        if self.newest_id is None:
-            return
-        for index, page in enumerate(self._pages):
-            if any(p.item is not None and p.item.id == self.newest_id for p in page):
-                self.page = index
-                return
+        if self._newest_page is not None:
+            self.page = self._newest_page
 
     # ---------------------------------------------------------- layout
     def _fonts_at(self, px: int) -> _Fonts:
@@ -248,12 +281,12 @@ class WallView(BeamerView):
             fonts = self._fonts[px] = _Fonts(px)
         return fonts
 
-    def _reference_width(self, item: WallItem, metrics: QFontMetricsF) -> float:
+    def _reference_width(self, item: WallItem, reference: _Fonts) -> float:
         key = (item.id, item.text)
         w = self._reference.get(key)
         if w is None:
-            w = self._reference[key] = sum(
-                metrics.horizontalAdvance(part) for part in item.text.split("\n")
+            w = self._reference[key] = reference.text_width(
+                item.text
             ) + REFERENCE_PX * 2 * item.text.count("\n")
         return w
 
@@ -261,16 +294,25 @@ class WallView(BeamerView):
         columns = int(max(1, min(6, (width + gap) // (px * 15 + gap))))
         return columns, (width - gap * (columns - 1)) / columns
 
-    def _estimate(self, px: int, area: QRectF, scale: Scale, widths: list[float],
-                  groups: int) -> float:
+    def _estimate(
+        self, px: int, area: QRectF, scale: Scale, widths: list[float], groups: int
+    ) -> float:
         """Estimated share of one page the wall needs at ``px`` (cheap, no wrapping)."""
         gap = scale.gap
         columns, col_w = self._columns(px, area.width(), gap)
         inner = col_w - px * 1.05
         line = px * 1.2
-        needed = sum(math.ceil(w * px / REFERENCE_PX / inner) * line + px * 0.8 + gap
-                     for w in widths)
+        needed = sum(
+            math.ceil(w * px / REFERENCE_PX / inner) * line + px * 0.8 + gap for w in widths
+        )
         needed += groups * (line + gap)
+        return needed / (columns * area.height())
+
+    def _lower_bound(self, px: int, area: QRectF, scale: Scale, total: float, count: int) -> float:
+        """A quick lower bound of the share of one page needed at ``px``."""
+        columns, col_w = self._columns(px, area.width(), scale.gap)
+        inner = col_w - px * 1.05
+        needed = total * px / REFERENCE_PX / inner * px * 1.2 + count * (px * 0.8 + scale.gap)
         return needed / (columns * area.height())
 
     def _sizes(self, scale: Scale) -> list[int]:
@@ -292,18 +334,24 @@ class WallView(BeamerView):
         sizes = self._sizes(scale)
         if not self.items:
             return sizes[0]
-        reference = QFontMetricsF(font(REFERENCE_PX))
+        reference = self._fonts_at(REFERENCE_PX)
         widths = [self._reference_width(item, reference) for item in self.items]
         groups = len({item.group for item in self.items})
-        candidates = [px for px in sizes if self._estimate(px, area, scale, widths, groups) <= 1.6]
+        total = sum(widths)
+        candidates = [
+            px
+            for px in sizes
+            if self._lower_bound(px, area, scale, total, len(widths)) <= 1.6
+            and self._estimate(px, area, scale, widths, groups) <= 1.6
+        ]
         if not candidates:
             return sizes[-1]
         lo, hi = 0, len(candidates) - 1  # candidates[hi] is the smallest
-        if len(self._paginate(candidates[hi], area, scale)) > 1:
+        if self._flow(candidates[hi], area, scale, stop_after=1)[0] > 1:
             return candidates[hi]
         while lo < hi:
             mid = (lo + hi) // 2
-            if len(self._paginate(candidates[mid], area, scale)) == 1:
+            if self._flow(candidates[mid], area, scale, stop_after=1)[0] == 1:
                 hi = mid
             else:
                 lo = mid + 1
@@ -315,86 +363,148 @@ class WallView(BeamerView):
         key = (scale.width, scale.height, len(self.items), self.by_theme)
         if key == self._layout_key:
             return
+        previous = self._layout_key
+        grown = (
+            previous is not None
+            and previous[:2] == key[:2]
+            and isinstance(previous[2], int)
+            and previous[2] < len(self.items)
+        )
         self._layout_key = key
-        self.px = self._choose_px(area, scale)
-        self._pages = self._paginate(self.px, area, scale)
-        self.page_count = len(self._pages)
+        if not (grown and self.px == self._sizes(scale)[-1]):
+            # more proposals never need a larger size: at the smallest, stay there
+            self.px = self._choose_px(area, scale)
+        self.page_count, self._newest_page, _ = self._flow(
+            self.px, area, scale, starts=self._starts
+        )
         self.page = min(self.page, self.page_count - 1)
 
-    def _paginate(self, px: int, area: QRectF, scale: Scale) -> list[list[Placed]]:
+    def _flow(
+        self,
+        px: int,
+        area: QRectF,
+        scale: Scale,
+        *,
+        collect: int | None = None,
+        stop_after: int | None = None,
+        starts: list[tuple[int, int]] | None = None,
+    ) -> tuple[int, int | None, list[Placed]]:
+        """Lay the wall out at ``px``: (pages, page of the newest, what is on page ``collect``).
+
+        Cards flow down the columns, group by group; a full page starts the
+        next. A group's name heads each column it continues in. A text taller
+        than a whole column (thousands of characters) shows what fits and ends
+        in "…". Only the collected page gets objects: laying out thousands of
+        proposals allocates next to nothing (no garbage-collector pauses).
+        ``starts`` receives where each page starts (group, member); given with
+        ``collect``, the flow starts at that page instead of the first.
+        """
         fonts = self._fonts_at(px)
         gap = scale.gap
         columns, col_w = self._columns(px, area.width(), gap)
         pad = max(2.0, px * 0.4)
         inner = col_w - 2 * pad - px * 0.25  # room for the colour bar
-        inner_key = int(inner)
         bold_line = math.ceil(fonts.bold_metrics.lineSpacing())
+        line = fonts.line
         header_width = col_w - px * 0.6
-        headers: dict[tuple[str, bool], list[str]] = {}
-
-        def header_lines(group: str, continued: bool) -> list[str]:
-            key = (group, continued)
-            if key not in headers:
-                name = self.groups.get(group, (self.tr("Tafel"), 0))[0]
-                if continued:
-                    name = self.tr("{name} (vervolg)").format(name=name)
-                headers[key] = fonts.wrap_bold(name, header_width)[:3]
-            return headers[key]
-
-        order = {g: i for i, g in enumerate(self.groups)}
-        items = sorted(self.items, key=lambda it: (order.get(it.group, len(order)), it.seq))
-        pages: list[list[Placed]] = []
-        page: list[Placed] = []
+        max_lines = max(1, int((area.height() - 3 * bold_line - 2 * pad - 2 * gap) // line))
+        heads = self._heads.get((px, int(header_width)))
+        if heads is None:
+            heads = self._heads[(px, int(header_width))] = {}
+        cache = self._lines.setdefault((px, int(inner)), {})
+        placed: list[Placed] = []
+        pages = 1
+        newest_page: int | None = None
+        newest = self.newest_id
         column = 0
-        y = area.y()
-        bottom = area.bottom()
-        current_group: str | None = None
-        max_lines = max(1, int((area.height() - 3 * bold_line - 2 * pad - 2 * gap) // fonts.line))
+        top = area.y()
+        x = area.x()
+        y = top
+        bottom = area.bottom() + 0.5
+        step = col_w + gap
+        ordered = self._groups_in_order()
+        begin_group, begin_member = 0, 0
+        if collect is not None and starts is not None and 0 <= collect < len(starts):
+            begin_group, begin_member = starts[collect]
+            pages = collect + 1
+            stop_after = collect + 1
+        elif starts is not None:
+            starts.clear()
+            starts.append((0, 0))
+        recording = starts is not None and collect is None
+        for group_index in range(begin_group, len(ordered)):
+            group, members = ordered[group_index]
+            head = heads.get(group)
+            if head is None:
+                name = self.groups.get(group, (self.tr("Tafel"), 0))[0]
+                more = self.tr("{name} (vervolg)").format(name=name)
+                head = heads[group] = (
+                    fonts.wrap_bold(name, header_width)[:3],
+                    fonts.wrap_bold(more, header_width)[:3],
+                )
+            skip = begin_member if group_index == begin_group else 0
+            for member_index in range(skip, len(members)):
+                item = members[member_index]
+                first = member_index == 0
+                cached = cache.get(item.id)
+                if cached is None or cached[0] != item.text:
+                    cached = cache[item.id] = (
+                        item.text,
+                        self._card_lines(fonts, item.text, inner, max_lines),
+                    )
+                lines = cached[1]
+                card_h = len(lines) * line + 2 * pad
+                need = card_h + (len(head[0]) * bold_line + gap if first else 0)
+                header = head[0] if first else None
+                if y == top and not first:  # a page or column starts inside the group
+                    header = head[1]
+                if y + need > bottom and y > top:
+                    column += 1
+                    y = top
+                    if column >= columns:
+                        pages += 1
+                        column = 0
+                        if recording:
+                            starts.append((group_index, member_index))  # type: ignore[union-attr]
+                        if stop_after is not None and pages > stop_after:
+                            return pages, newest_page, placed
+                    x = area.x() + column * step
+                    header = head[0] if first else head[1]  # the name again atop a column
+                if header is not None:
+                    header_h = len(header) * bold_line
+                    if pages - 1 == collect:
+                        placed.append(Placed(x, y, col_w, header_h, group, None, header))
+                    y += header_h + gap * 0.5
+                if pages - 1 == collect:
+                    placed.append(Placed(x, y, col_w, card_h, group, item, lines))
+                if item.id == newest:
+                    newest_page = pages - 1
+                y += card_h + gap
+        return pages, newest_page, placed
 
-        def x_of(col: int) -> float:
-            return area.x() + col * (col_w + gap)
+    def _groups_in_order(self) -> list[tuple[str, list[WallItem]]]:
+        known = [(g, self._by_group[g]) for g in self.groups if g in self._by_group]
+        unknown = [(g, m) for g, m in self._by_group.items() if g not in self.groups]
+        return known + unknown
 
-        lines_cache = self._lines
-        for item in items:
-            ck = (item.id, item.text, px, inner_key)
-            lines = lines_cache.get(ck)
-            if lines is None:
-                lines = lines_cache[ck] = fonts.wrap(item.text, inner)
-            if len(lines) > max_lines:  # a very long text: show what fits, say so
-                lines = lines[: max_lines - 1] + [lines[max_lines - 1].rstrip() + " …"]
-                while len(lines[-1]) > 2 and fonts.metrics.horizontalAdvance(lines[-1]) > inner:
-                    lines[-1] = lines[-1][:-3].rstrip() + " …"
-            card_h = len(lines) * fonts.line + 2 * pad
-            new_group = item.group != current_group
-            head = header_lines(item.group, False)
-            need = card_h + (len(head) * bold_line + gap if new_group else 0)
-            if y + need > bottom + 0.5 and y > area.y():
-                column += 1
-                y = area.y()
-                if column >= columns:
-                    pages.append(page)
-                    page, column = [], 0
-                new_group = True  # repeat the group's name at the top of a column
-            if new_group:
-                continued = item.group == current_group
-                head = header_lines(item.group, continued)
-                header_h = len(head) * bold_line
-                page.append(Placed(QRectF(x_of(column), y, col_w, header_h), item.group,
-                                   continued=continued, header=head))
-                y += header_h + gap * 0.5
-                current_group = item.group
-            page.append(Placed(QRectF(x_of(column), y, col_w, card_h), item.group, item, lines))
-            y += card_h + gap
-        pages.append(page)
-        if len(pages) > 1 and not pages[-1]:
-            pages.pop()
-        return pages
+    @staticmethod
+    def _card_lines(fonts: _Fonts, text: str, inner: float, max_lines: int) -> list[str]:
+        lines = fonts.wrap(text, inner)
+        if len(lines) > max_lines:  # a very long text: what fits, then "…"
+            lines = [*lines[: max_lines - 1], lines[max_lines - 1].rstrip() + " …"]
+            while len(lines[-1]) > 2 and fonts.text_width(lines[-1]) > inner - fonts.slack:
+                lines[-1] = lines[-1][:-3].rstrip() + " …"
+        return lines
 
     def _area(self, scale: Scale) -> QRectF:
         top = scale.margin * 0.6 + scale.key * 1.5 + scale.gap * 2
         bottom = scale.height - scale.margin * 0.5 - scale.minimum * 1.8
-        return QRectF(scale.margin * 0.6, top, scale.width - scale.margin * 1.2,
-                      max(scale.key * 3, bottom - top))
+        return QRectF(
+            scale.margin * 0.6,
+            top,
+            scale.width - scale.margin * 1.2,
+            max(scale.key * 3, bottom - top),
+        )
 
     def build(self, scale: Scale) -> Drawing:
         self._ensure_loaded()
@@ -404,14 +514,10 @@ class WallView(BeamerView):
         m = scale.margin * 0.6
         title_f = font(scale.key * 1.2, bold=True)
         count = len(self.items)
-        if self.by_theme:
-            title = self.tr("Voorstellen per thema")
-        else:
-            round_ = self.stage.current_round()
-            title = (self.tr("Voorstellen, ronde {n}").format(n=self._round_number(round_.id))
-                     if round_ is not None else self.tr("Voorstellen"))
-        counted = (self.tr("1 voorstel") if count == 1
-                   else self.tr("{n} voorstellen").format(n=count))
+        title = self._title
+        counted = (
+            self.tr("1 voorstel") if count == 1 else self.tr("{n} voorstellen").format(n=count)
+        )
         title_metrics = QFontMetricsF(title_f)
         count_f = font(scale.key)
         count_w = QFontMetricsF(count_f).horizontalAdvance(counted) + scale.gap
@@ -419,28 +525,41 @@ class WallView(BeamerView):
         title_w = scale.width - 2 * m - count_w
         if title_metrics.horizontalAdvance(title) > title_w:
             title_f = font(scale.key, bold=True)
-        drawing.add_text(TextBlock(QRectF(m, m, title_w, title_h), title, title_f, theme.accent,
-                                   align=int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                                   key=True, name="title"))
-        drawing.add_text(TextBlock(QRectF(scale.width - m - count_w, m, count_w, title_h), counted,
-                                   count_f, theme.muted,
-                                   align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                                   key=True, name="count"))
+        drawing.add_text(
+            TextBlock(
+                QRectF(m, m, title_w, title_h),
+                title,
+                title_f,
+                theme.accent,
+                align=int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                key=True,
+                name="title",
+            )
+        )
+        drawing.add_text(
+            TextBlock(
+                QRectF(scale.width - m - count_w, m, count_w, title_h),
+                counted,
+                count_f,
+                theme.muted,
+                align=int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                key=True,
+                name="count",
+            )
+        )
         if not self.items:
-            self.empty(drawing, scale, self._area(scale),
-                       self.tr("Hier verschijnen de voorstellen zodra de tafels ze invoeren.")
-                       if not self.by_theme else
-                       self.tr("Hier verschijnen de voorstellen, per thema."))
+            self.empty(
+                drawing,
+                scale,
+                self._area(scale),
+                self.tr("Hier verschijnen de voorstellen zodra de tafels ze invoeren.")
+                if not self.by_theme
+                else self.tr("Hier verschijnen de voorstellen, per thema."),
+            )
             return drawing
         self._paint_page(drawing, scale)
         self.footer(drawing, scale)
         return drawing
-
-    def _round_number(self, round_id: str) -> int:
-        for round_ in self.stage.snapshot().live_rounds():
-            if round_.id == round_id:
-                return round_.number
-        return 0
 
     def _paint_page(self, drawing: Drawing, scale: Scale) -> None:
         theme = self.theme
@@ -449,39 +568,71 @@ class WallView(BeamerView):
         bar = self.px * 0.25
         border = max(1.0, scale.height / 540)
         left_top = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        for placed in self._pages[min(self.page, len(self._pages) - 1)]:
+        _, _, on_page = self._flow(
+            self.px, self._area(scale), scale, collect=self.page, starts=self._starts
+        )
+        for placed in on_page:
             rect = placed.rect
             colour_index = self.groups.get(placed.group, ("", 0))[1]
             colour = group_color(colour_index)
             if placed.item is None:
                 line_h = math.ceil(fonts.bold_metrics.lineSpacing())
-                drawing.shapes.append(Shape(QRectF(rect.x(), rect.y() + line_h * 0.2,
-                                                   bar * 1.6, line_h * 0.6), colour))
+                drawing.shapes.append(
+                    Shape(
+                        QRectF(rect.x(), rect.y() + line_h * 0.2, bar * 1.6, line_h * 0.6), colour
+                    )
+                )
                 y = rect.y()
-                for line in placed.header:
-                    drawing.add_text(TextBlock(QRectF(rect.x() + self.px * 0.6, y,
-                                                      rect.width() - self.px * 0.6, line_h),
-                                               line, fonts.bold, theme.text, align=left_top,
-                                               name="group", wrap=False))
+                for line in placed.lines:
+                    drawing.add_text(
+                        TextBlock(
+                            QRectF(
+                                rect.x() + self.px * 0.6, y, rect.width() - self.px * 0.6, line_h
+                            ),
+                            line,
+                            fonts.bold,
+                            theme.text,
+                            align=left_top,
+                            name="group",
+                            wrap=False,
+                        )
+                    )
                     y += line_h
                 continue
             newest = placed.item.id == self.newest_id
-            drawing.shapes.append(Shape(rect, theme.highlight if newest else theme.card,
-                                        theme.highlight_border if newest else theme.card_border,
-                                        radius=pad * 0.6,
-                                        border_width=border * (4 if newest else 1)))
-            drawing.shapes.append(Shape(QRectF(rect.x() + border, rect.y() + pad * 0.6, bar,
-                                               rect.height() - pad * 1.2), colour))
+            drawing.shapes.append(
+                Shape(
+                    rect,
+                    theme.highlight if newest else theme.card,
+                    theme.highlight_border if newest else theme.card_border,
+                    radius=pad * 0.6,
+                    border_width=border * (4 if newest else 1),
+                )
+            )
+            drawing.shapes.append(
+                Shape(
+                    QRectF(rect.x() + border, rect.y() + pad * 0.6, bar, rect.height() - pad * 1.2),
+                    colour,
+                )
+            )
             x = rect.x() + pad + bar
             y = rect.y() + pad
             width = rect.width() - 2 * pad - bar
             for line in placed.lines:
-                drawing.add_text(TextBlock(QRectF(x, y, width, fonts.line), line, fonts.font,
-                                           theme.text, align=left_top, name="proposal",
-                                           wrap=False))
+                drawing.add_text(
+                    TextBlock(
+                        QRectF(x, y, width, fonts.line),
+                        line,
+                        fonts.font,
+                        theme.text,
+                        align=left_top,
+                        name="proposal",
+                        wrap=False,
+                    )
+                )
                 y += fonts.line
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: object) -> None:
         self._layout_key = None
         super().resizeEvent(event)  # type: ignore[arg-type]
 
@@ -489,4 +640,3 @@ class WallView(BeamerView):
 class WallByThemeView(WallView):
     name = "wall_themes"
     by_theme = True
-

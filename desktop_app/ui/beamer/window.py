@@ -34,8 +34,9 @@ def screen_key(screen: QScreen) -> str:
     return f"{screen.name()}|{g.x()},{g.y()},{g.width()}x{g.height()}"
 
 
-def choose_screen(screens: Sequence[QScreen], console: QScreen | None,
-                  remembered: str) -> QScreen | None:
+def choose_screen(
+    screens: Sequence[QScreen], console: QScreen | None, remembered: str
+) -> QScreen | None:
     """The screen for the beamer: never the console's own; None when there is no other.
 
     First the remembered screen (same name and geometry), then one with the
@@ -67,8 +68,12 @@ def normal_geometry(screen: QScreen) -> QRect:
     if height > area.height() * 5 // 6:
         height = area.height() * 5 // 6
         width = height * 16 // 9
-    return QRect(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2,
-                 width, height)
+    return QRect(
+        area.x() + (area.width() - width) // 2,
+        area.y() + (area.height() - height) // 2,
+        width,
+        height,
+    )
 
 
 class BeamerWindow(QWidget):
@@ -79,16 +84,25 @@ class BeamerWindow(QWidget):
     screen_returned = Signal(object)  # QScreen: a projector was plugged in again
     screen_lost = Signal(str)  # the name of the screen that went away
 
-    def __init__(self, settings: Settings, *, console: QWidget | None = None,
-                 theme: str | None = None, clock: Clock = system_clock,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        console: QWidget | None = None,
+        theme: str | None = None,
+        clock: Clock = system_clock,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.settings = settings
         self.console = console
         self.setObjectName("beamerWindow")
         self.setWindowTitle(self.tr("Tafelronde — beamer"))
-        self.stage = BeamerStage(theme=theme or str(settings.get("beamer/theme")), clock=clock,
-                                 parent=self)
+        # Showing the beamer leaves the keyboard with the console.
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.stage = BeamerStage(
+            theme=theme or str(settings.get("beamer/theme")), clock=clock, parent=self
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stage)
@@ -124,8 +138,9 @@ class BeamerWindow(QWidget):
         return screen
 
     def chosen_screen(self) -> QScreen | None:
-        return choose_screen(QGuiApplication.screens(), self.console_screen(),
-                             str(self.settings.get(SETTING)))
+        return choose_screen(
+            QGuiApplication.screens(), self.console_screen(), str(self.settings.get(SETTING))
+        )
 
     def present(self) -> None:
         """Show the beamer: full screen on the second screen, else as a window."""
@@ -178,11 +193,11 @@ class BeamerWindow(QWidget):
         else:
             self.present()
 
-    def hideEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event: object) -> None:
         super().hideEvent(event)  # type: ignore[arg-type]
         self.visibility_changed.emit(False)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         event.ignore()  # closing the projector window only hides it
         self.hide()
 
