@@ -169,6 +169,9 @@ def start_once(command: list[str], env: dict[str, str]) -> float:
 
 def start_times(folder: Path) -> tuple[list[float], list[float]]:
     env = dict(os.environ)
+    # Measure as users start it: with Python's bytecode cache (this machine's shell
+    # sets PYTHONDONTWRITEBYTECODE, which would compile every module on each start).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         QT_QPA_PLATFORM="offscreen",
         TAFELRONDE_EXIT_AFTER_SHOWN="1",
