@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import session_document  # noqa: E402
+from generate import session_document
 
-from desktop_app.storage.exchange import export_file, import_files  # noqa: E402
-from desktop_app.storage.session_file import SessionFile  # noqa: E402
+from desktop_app.storage.exchange import export_file, import_files
+from desktop_app.storage.session_file import SessionFile
 
 KINDS = ("target_groups", "tables", "rounds", "proposals", "clusters", "votes")
 
@@ -39,8 +39,13 @@ def floor_import(source: Path, target: Path) -> None:
         conn.execute(f"CREATE TABLE IF NOT EXISTS {kind} ({', '.join(columns)})")
         conn.executemany(
             f"INSERT INTO {kind} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})",
-            [tuple(json.dumps(row.get(c)) if isinstance(row.get(c), list) else row.get(c)
-                   for c in columns) for row in rows],
+            [
+                tuple(
+                    json.dumps(row.get(c)) if isinstance(row.get(c), list) else row.get(c)
+                    for c in columns
+                )
+                for row in rows
+            ],
         )
     conn.execute("COMMIT")
     conn.close()
@@ -49,7 +54,9 @@ def floor_import(source: Path, target: Path) -> None:
 def floor_export(database: Path, target: Path) -> None:
     conn = sqlite3.connect(database)
     conn.row_factory = sqlite3.Row
-    document = {kind: [dict(row) for row in conn.execute(f"SELECT * FROM {kind}")] for kind in KINDS}
+    document = {
+        kind: [dict(row) for row in conn.execute(f"SELECT * FROM {kind}")] for kind in KINDS
+    }
     conn.close()
     with open(target, "w", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False, indent=1)
@@ -81,8 +88,10 @@ def main() -> None:
         source = work_dir / "groot.json"
         document = session_document()
         source.write_text(json.dumps(document), "utf-8")
-        print(f"session: {len(document['proposals'])} proposals, {len(document['votes'])} votes, "
-              f"{len(document['tables'])} tables")
+        print(
+            f"session: {len(document['proposals'])} proposals, {len(document['votes'])} votes, "
+            f"{len(document['tables'])} tables"
+        )
         floor_db = work_dir / "floor.sqlite"
         app_db = work_dir / "app.tafelronde"
         floor_import(source, floor_db)
@@ -91,10 +100,14 @@ def main() -> None:
         t_app_import = timed(lambda d: app_import(source, d / "a.tafelronde"))
         t_floor_export = timed(lambda d: floor_export(floor_db, d / "f.json"))
         t_app_export = timed(lambda d: app_export(app_db, d / "a.json"))
-    print(f"import      app {t_app_import * 1000:7.1f} ms   floor {t_floor_import * 1000:7.1f} ms   "
-          f"ratio {t_app_import / t_floor_import:.2f}")
-    print(f"export json app {t_app_export * 1000:7.1f} ms   floor {t_floor_export * 1000:7.1f} ms   "
-          f"ratio {t_app_export / t_floor_export:.2f}")
+    print(
+        f"import      app {t_app_import * 1000:7.1f} ms   floor {t_floor_import * 1000:7.1f} ms   "
+        f"ratio {t_app_import / t_floor_import:.2f}"
+    )
+    print(
+        f"export json app {t_app_export * 1000:7.1f} ms   floor {t_floor_export * 1000:7.1f} ms   "
+        f"ratio {t_app_export / t_floor_export:.2f}"
+    )
     total_ratio = (t_app_import + t_app_export) / (t_floor_import + t_floor_export)
     print(f"import + export ratio {total_ratio:.2f}")
 

@@ -32,9 +32,23 @@ def sources() -> list[str]:
 
 def run_lupdate(target: Path) -> None:
     subprocess.run(
-        [tool("pyside6-lupdate"), *sources(), "-source-language", "nl", "-target-language", "en",
-         "-locations", "none", "-no-obsolete", "-ts", str(target)],
-        cwd=ROOT, check=True, capture_output=True, text=True,
+        [
+            tool("pyside6-lupdate"),
+            *sources(),
+            "-source-language",
+            "nl",
+            "-target-language",
+            "en",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-ts",
+            str(target),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -45,8 +59,10 @@ def unfinished(ts_file: Path) -> list[tuple[str, str]]:
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")
-            if translation is None or translation.get("type") == "unfinished" or not (
-                translation.text or translation.findall("numerusform")
+            if (
+                translation is None
+                or translation.get("type") == "unfinished"
+                or not (translation.text or translation.findall("numerusform"))
             ):
                 missing.append((name, message.findtext("source") or ""))
     return missing
@@ -55,8 +71,9 @@ def unfinished(ts_file: Path) -> list[tuple[str, str]]:
 def main() -> int:
     TS.parent.mkdir(parents=True, exist_ok=True)
     run_lupdate(TS)
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, capture_output=True
+    )
     missing = unfinished(TS)
     for context, source in missing:
         print(f"untranslated: [{context}] {source}")

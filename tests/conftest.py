@@ -6,18 +6,20 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop_app import paths  # noqa: E402
-from desktop_app.storage.exchange import import_document, read_exchange_file  # noqa: E402
-from desktop_app.storage.session_file import SessionFile  # noqa: E402
+from desktop_app import paths
+from desktop_app.storage.exchange import import_document, read_exchange_file
+from desktop_app.storage.session_file import SessionFile
 
 
 @pytest.fixture(autouse=True)
-def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Never touch the developer's own Documents, data folder or settings."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("TAFELRONDE_DATA_DIR", str(home / "data"))

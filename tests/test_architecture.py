@@ -30,16 +30,20 @@ def test_lower_layers_never_import_qt() -> None:
         str(path.relative_to(PACKAGE))
         for entry in QT_FREE
         for path in python_files(entry)
-        if any(name.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
-               for name in imported_modules(path))
+        if any(
+            name.split(".")[0] in {"PySide6", "shiboken6", "PyQt5", "PyQt6"}
+            for name in imported_modules(path)
+        )
     ]
     assert offenders == []
 
 
 def test_layers_import_only_downwards() -> None:
-    forbidden = {"core": ("desktop_app.storage", "desktop_app.export", "desktop_app.ui"),
-                 "storage": ("desktop_app.export", "desktop_app.ui"),
-                 "export": ("desktop_app.ui",)}
+    forbidden = {
+        "core": ("desktop_app.storage", "desktop_app.export", "desktop_app.ui"),
+        "storage": ("desktop_app.export", "desktop_app.ui"),
+        "export": ("desktop_app.ui",),
+    }
     offenders = [
         f"{path.relative_to(PACKAGE)} imports {name}"
         for layer, banned in forbidden.items()

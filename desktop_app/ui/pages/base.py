@@ -23,7 +23,7 @@ class Page(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: object) -> None:
         if getattr(self, "_stale", True):
             self._stale = False
             self.refresh()
@@ -51,8 +51,9 @@ def hint(text: str) -> QLabel:
 class PlaceholderPage(Page):
     """A phase that is not built yet says so plainly."""
 
-    def __init__(self, controller: SessionController, title: str, message: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, controller: SessionController, title: str, message: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(controller, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)

@@ -33,8 +33,10 @@ class OverviewPage(Page):
         for round_ in snapshot.live_rounds():
             in_round = [p for p in proposals if p.round_id == round_.id]
             round_item = QTreeWidgetItem(
-                [self.tr("Ronde {n}: {q}").format(n=round_.number, q=round_.question),
-                 str(len(in_round))]
+                [
+                    self.tr("Ronde {n}: {q}").format(n=round_.number, q=round_.question),
+                    str(len(in_round)),
+                ]
             )
             self.tree.addTopLevelItem(round_item)
             for table in tables:
