@@ -41,11 +41,22 @@ class Beamer:
     blackout_action: QAction
 
 
+SMALL_SCREEN_WIDTH = 1400
+
+
 def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
     """Give ``console`` (a ConsoleWindow) its beamer; follows its open session."""
     window = BeamerWindow(settings, console=console, parent=console)
     dock = BeamerDock(window, settings, console)
     console.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    # On a small laptop screen the panel would squeeze the phase pages: it starts
+    # closed there (Beeld > Beamer opens it; the window state remembers the choice).
+    screen = console.screen()
+    if screen is not None and screen.availableGeometry().width() < SMALL_SCREEN_WIDTH:
+        dock.hide()
+    elif screen is not None:
+        width = max(300, int(screen.availableGeometry().width() * 0.2))
+        console.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     toggle = QAction(console.tr("Beamer tonen of verbergen"), console)
     toggle.setObjectName("beamerToggleAction")
