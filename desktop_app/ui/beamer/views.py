@@ -4,7 +4,7 @@ have modules of their own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QTimer
+from PySide6.QtCore import QDate, QLocale, QRectF, QTimer
 
 from desktop_app.core.model import SessionSnapshot
 from desktop_app.ui.beamer.base import (
@@ -23,31 +23,14 @@ from desktop_app.ui.beamer.theme import group_color
 FOLLOW_UP_STATUSES = ("done", "running")
 
 
-def _date_nl(value: str | None) -> str:
-    """2026-03-12 -> 12 maart 2026 (Dutch month names); other text unchanged."""
-    months = (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    )
-    if not value or len(value) < 10 or value[4] != "-" or value[7] != "-":
-        return value or ""
-    try:
-        year, month, day = int(value[:4]), int(value[5:7]), int(value[8:10])
-    except ValueError:
+def _long_date(value: str | None) -> str:
+    """2026-03-12 -> "12 maart 2026" in the interface's language; other text unchanged."""
+    if not value:
+        return ""
+    day = QDate.fromString(value[:10], "yyyy-MM-dd")
+    if len(value) != 10 or not day.isValid():
         return value
-    if not 1 <= month <= 12:
-        return value
-    return f"{day} {months[month - 1]} {year}"
+    return QLocale().toString(day, "d MMMM yyyy")
 
 
 class CardsView(BeamerView):
@@ -97,7 +80,7 @@ class WelcomeView(BeamerView):
         # (text, largest, smallest, bold, colour, key, name)
         title = info.title or self.tr("Welkom")
         parts.append((title, scale.height / 8, scale.key, True, theme.accent, True, "title"))
-        line = " · ".join(x for x in (info.organisation, _date_nl(info.date)) if x)
+        line = " · ".join(x for x in (info.organisation, _long_date(info.date)) if x)
         if line:
             parts.append(
                 (line, scale.height / 18, scale.key, False, theme.text, True, "organisation")
@@ -259,7 +242,7 @@ class ActionPlanView(CardsView):
             if iv.owner:
                 lines.append(self.tr("Trekker: {owner}").format(owner=iv.owner))
             if iv.start:
-                lines.append(self.tr("Start: {date}").format(date=_date_nl(iv.start)))
+                lines.append(self.tr("Start: {date}").format(date=_long_date(iv.start)))
             result.append(Card(iv.title, "\n".join(lines)))
         return result
 
