@@ -1,0 +1,182 @@
+"""The English translation: complete, compiled, loaded by Qt, and true to its Dutch source.
+
+Our strings are written in Dutch; ``resources/translations/tafelronde_en.ts`` holds their
+English. A new ``self.tr("…")`` without English must fail here, not show up in Dutch in an
+English user's console.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop_app.app import install_translators
+from desktop_app.storage.demo import create_demo_copy
+from desktop_app.ui.console import build_console_window
+from desktop_app.ui.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n|%L?\d")
+
+
+def _load_update_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "scripts" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+updater = _load_update_script()
+TS: Path = updater.TS
+QM: Path = updater.QM
+
+
+def messages(ts_file: Path) -> list[tuple[str, str, str]]:
+    """(context, Dutch source, English translation) for every message."""
+    found = []
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            found.append(
+                (name, message.findtext("source") or "", message.findtext("translation") or "")
+            )
+    return found
+
+
+def accelerators(text: str) -> int:
+    """How many '&' mark a keyboard accelerator ('&&' is a literal '&', as is RI&E)."""
+    return len(re.findall(r"&(?!&)", text.replace("&&", "").replace("RI&E", "")))
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[QTranslator]:
+    """The compiled English on the test's application, removed again afterwards."""
+    translator = QTranslator()
+    assert translator.load(str(QM)), f"{QM} does not load"
+    qapp.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_every_string_in_the_code_has_english(tmp_path: Path) -> None:
+    copy = tmp_path / TS.name
+    shutil.copy(TS, copy)
+    updater.run_lupdate(copy)
+    missing = updater.unfinished(copy)
+    assert missing == [], (
+        "strings without English (run scripts/update_translations.py and translate them):\n"
+        + "\n".join(f"[{context}] {source}" for context, source in missing)
+    )
+    # The committed .ts already holds exactly what the code asks for.
+    assert messages(copy) == messages(TS)
+
+
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    fresh = tmp_path / QM.name
+    subprocess.run(
+        [updater.tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
+    assert fresh.read_bytes() == QM.read_bytes(), "run scripts/update_translations.py"
+
+
+def test_the_compiled_english_translates_known_strings(english: QTranslator) -> None:
+    tr = QCoreApplication.translate
+    assert tr("ConsoleWindow", "&Bestand") == "&File"
+    assert tr("ConsoleWindow", "Be&werken") == "&Edit"
+    assert tr("ConsoleWindow", "Fase {n}").format(n=4) == "Phase 4"
+    assert tr("KioskWindow", "Welkom bij het stemmen") == "Welcome to the vote"
+    assert tr("VotePage", "Uitslag onthullen") == "Reveal result"
+    assert tr("ThemeBox", "Naam wijzigen\tF2") == "Rename\tF2"
+
+
+def test_without_the_translator_the_strings_stay_dutch(qapp: QApplication) -> None:
+    assert QCoreApplication.translate("ConsoleWindow", "&Bestand") == "&Bestand"
+
+
+def test_the_console_speaks_english(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    locale = QLocale()
+    translators = install_translators(qapp, "en")
+    try:
+        window = build_console_window(Settings(), "en")
+        qtbot.addWidget(window)
+        window.resize(1024, 768)
+        window.show()
+        assert window.open_session(create_demo_copy(tmp_path))
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus == ["&File", "&Edit", "&View", "&Help"]
+        file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+        assert "&New session…" in file_items and "&Quit" in file_items
+        # Each accelerator letter in the File menu is used once.
+        letters = [re.search(r"&(\w)", text) for text in file_items]
+        keys = [m.group(1).lower() for m in letters if m]
+        assert len(keys) == len(file_items) and len(set(keys)) == len(keys)
+        window.close()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+
+
+def test_translations_keep_the_placeholders_of_their_source() -> None:
+    wrong = [
+        (context, source, english)
+        for context, source, english in messages(TS)
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(english))
+    ]
+    assert wrong == []
+
+
+def test_translations_keep_accelerators_and_endings() -> None:
+    wrong = []
+    for context, source, english in messages(TS):
+        if accelerators(source) != accelerators(english):
+            wrong.append((context, source, english, "accelerator"))
+        for ending in ("…", ":", "\t", " "):
+            if source.endswith(ending) != english.endswith(ending):
+                wrong.append((context, source, english, f"ends with {ending!r}"))
+        if "\t" in source and source.split("\t")[1] != english.split("\t")[-1]:
+            wrong.append((context, source, english, "shortcut after tab"))
+    assert wrong == []
+
+
+CLASS = re.compile(r"^class (\w+)\b", re.MULTILINE)
+LITERAL_CONTEXT = re.compile(r"translate\(\s*\"(\w*)\"")
+HIDDEN_TEXT = re.compile(r"QCoreApplication\.translate\(\s*\"\w*\",\s*(?=[^\s\"'])")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Known gaps, see the translation report: `console.tr(…)` in ui/beamer/__init__.py "
+    "(lupdate files it under 'console', Qt looks under 'ConsoleWindow'); parse_count's `tr(…)` "
+    "in ui/pages/prepare.py (filed under '', looked up under the caller's class); the "
+    "translate('Phases'/'Beamer', text) helpers in ui/console.py and ui/beamer/stage.py, whose "
+    "texts lupdate cannot see. Remove this marker once they are fixed.",
+)
+def test_lupdate_sees_every_string_under_the_context_qt_looks_up() -> None:
+    code = {p: p.read_text(encoding="utf-8") for p in (ROOT / "desktop_app").rglob("*.py")}
+    known = {name for text in code.values() for name in CLASS.findall(text)}
+    known |= {name for text in code.values() for name in LITERAL_CONTEXT.findall(text)}
+    contexts = {context for context, _, _ in messages(TS)}
+    # A context that is no class: `other.tr(…)`, which Qt translates under other's class.
+    assert sorted(contexts - known) == []
+    # translate("Context", variable): lupdate cannot collect the text.
+    hidden = [str(p.relative_to(ROOT)) for p, text in code.items() if HIDDEN_TEXT.search(text)]
+    assert hidden == []
