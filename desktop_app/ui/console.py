@@ -29,16 +29,33 @@ def _page(module: str, name: str) -> PageFactory:
 def phases() -> list[tuple[str, str, PageFactory]]:
     """(numbered title, icon, page factory) for the six phases, in order."""
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("Phases", text)
-
     return [
-        (t("1  Voorbereiden"), "clipboard-list", _page("prepare", "PreparePage")),
-        (t("2  Rondes"), "message-square-text", _page("rounds", "RoundsPage")),
-        (t("3  Clusteren"), "group", _page("cluster", "ClusterPage")),
-        (t("4  Stemmen"), "vote", _page("vote", "VotePage")),
-        (t("5  Actieplan"), "list-todo", _page("action_plan", "ActionPlanPage")),
-        (t("6  Oogst"), "wheat", _page("harvest", "HarvestPage")),
+        (
+            QCoreApplication.translate("Phases", "1  Voorbereiden"),
+            "clipboard-list",
+            _page("prepare", "PreparePage"),
+        ),
+        (
+            QCoreApplication.translate("Phases", "2  Rondes"),
+            "message-square-text",
+            _page("rounds", "RoundsPage"),
+        ),
+        (
+            QCoreApplication.translate("Phases", "3  Clusteren"),
+            "group",
+            _page("cluster", "ClusterPage"),
+        ),
+        (QCoreApplication.translate("Phases", "4  Stemmen"), "vote", _page("vote", "VotePage")),
+        (
+            QCoreApplication.translate("Phases", "5  Actieplan"),
+            "list-todo",
+            _page("action_plan", "ActionPlanPage"),
+        ),
+        (
+            QCoreApplication.translate("Phases", "6  Oogst"),
+            "wheat",
+            _page("harvest", "HarvestPage"),
+        ),
     ]
 
 

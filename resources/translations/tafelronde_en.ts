@@ -2,21 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="nl">
 <context>
-    <name></name>
-    <message>
-        <source>Vul een heel getal in.</source>
-        <translation>Enter a whole number.</translation>
-    </message>
-    <message>
-        <source>Mag niet negatief zijn.</source>
-        <translation>Cannot be negative.</translation>
-    </message>
-    <message>
-        <source>Kies een getal van {low} tot {high}.</source>
-        <translation>Choose a number from {low} to {high}.</translation>
-    </message>
-</context>
-<context>
     <name>ActionPlanPage</name>
     <message>
         <source>Actieplan</source>
@@ -452,6 +437,50 @@ o&amp;rganisation?</translation>
     <message>
         <source>Het actieplan groeit hier: welke interventies, voor wie, wie trekt ze.</source>
         <translation>The action plan grows here: which interventions, for whom, and who leads them.</translation>
+    </message>
+</context>
+<context>
+    <name>Beamer</name>
+    <message>
+        <source>Welkom</source>
+        <extracomment>Every view, in the order &quot;next&quot; and &quot;previous&quot; walk through them.</extracomment>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <source>Context (RI&amp;E)</source>
+        <translation>Context (RI&amp;E)</translation>
+    </message>
+    <message>
+        <source>Vorige keer</source>
+        <translation>Last time</translation>
+    </message>
+    <message>
+        <source>Ronde en aftellen</source>
+        <translation>Round and countdown</translation>
+    </message>
+    <message>
+        <source>Wand per tafel</source>
+        <translation>Wall by table</translation>
+    </message>
+    <message>
+        <source>Wand per thema</source>
+        <translation>Wall by theme</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Stemmen</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <source>Uitslag</source>
+        <translation>Results</translation>
+    </message>
+    <message>
+        <source>Actieplan</source>
+        <translation>Action plan</translation>
     </message>
 </context>
 <context>
@@ -960,6 +989,14 @@ o&amp;rganisation?</translation>
     <message>
         <source>PDF-bestanden (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Beamer tonen of verbergen</source>
+        <translation>Show or hide the projector</translation>
+    </message>
+    <message>
+        <source>Beamer op zwart</source>
+        <translation>Black out the projector</translation>
     </message>
 </context>
 <context>
@@ -1475,7 +1512,46 @@ o&amp;rganisation?</translation>
     </message>
 </context>
 <context>
+    <name>Phases</name>
+    <message>
+        <source>1  Voorbereiden</source>
+        <translation>1  Prepare</translation>
+    </message>
+    <message>
+        <source>2  Rondes</source>
+        <translation>2  Rounds</translation>
+    </message>
+    <message>
+        <source>3  Clusteren</source>
+        <translation>3  Cluster</translation>
+    </message>
+    <message>
+        <source>4  Stemmen</source>
+        <translation>4  Vote</translation>
+    </message>
+    <message>
+        <source>5  Actieplan</source>
+        <translation>5  Action plan</translation>
+    </message>
+    <message>
+        <source>6  Oogst</source>
+        <translation>6  Harvest</translation>
+    </message>
+</context>
+<context>
     <name>PreparePage</name>
+    <message>
+        <source>Vul een heel getal in.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message>
+        <source>Mag niet negatief zijn.</source>
+        <translation>Must not be negative.</translation>
+    </message>
+    <message>
+        <source>Kies een getal van {low} tot {high}.</source>
+        <translation>Choose a number from {low} to {high}.</translation>
+    </message>
     <message>
         <source>Voorbereiden</source>
         <translation>Prepare</translation>
@@ -2830,17 +2906,6 @@ o&amp;rganisation?</translation>
     <message>
         <source>Welkom</source>
         <translation>Welcome</translation>
-    </message>
-</context>
-<context>
-    <name>console</name>
-    <message>
-        <source>Beamer tonen of verbergen</source>
-        <translation>Show or hide projector</translation>
-    </message>
-    <message>
-        <source>Beamer op zwart</source>
-        <translation>Black out projector</translation>
     </message>
 </context>
 </TS>

@@ -162,14 +162,6 @@ LITERAL_CONTEXT = re.compile(r"translate\(\s*\"(\w*)\"")
 HIDDEN_TEXT = re.compile(r"QCoreApplication\.translate\(\s*\"\w*\",\s*(?=[^\s\"'])")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gaps, see the translation report: `console.tr(…)` in ui/beamer/__init__.py "
-    "(lupdate files it under 'console', Qt looks under 'ConsoleWindow'); parse_count's `tr(…)` "
-    "in ui/pages/prepare.py (filed under '', looked up under the caller's class); the "
-    "translate('Phases'/'Beamer', text) helpers in ui/console.py and ui/beamer/stage.py, whose "
-    "texts lupdate cannot see. Remove this marker once they are fixed.",
-)
 def test_lupdate_sees_every_string_under_the_context_qt_looks_up() -> None:
     code = {p: p.read_text(encoding="utf-8") for p in (ROOT / "desktop_app").rglob("*.py")}
     known = {name for text in code.values() for name in CLASS.findall(text)}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -58,11 +58,13 @@ def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
         width = max(300, int(screen.availableGeometry().width() * 0.2))
         console.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
-    toggle = QAction(console.tr("Beamer tonen of verbergen"), console)
+    toggle = QAction(
+        QCoreApplication.translate("ConsoleWindow", "Beamer tonen of verbergen"), console
+    )
     toggle.setObjectName("beamerToggleAction")
     toggle.setShortcut(QKeySequence("F5"))
     toggle.triggered.connect(window.toggle)
-    blackout = QAction(console.tr("Beamer op zwart"), console)
+    blackout = QAction(QCoreApplication.translate("ConsoleWindow", "Beamer op zwart"), console)
     blackout.setObjectName("beamerBlackoutAction")
     blackout.setShortcut(QKeySequence("Ctrl+B"))
     blackout.triggered.connect(dock.toggle_blackout)

@@ -55,20 +55,17 @@ PAGE_SECONDS = 12  # a view with several pages turns a page this often
 def view_title(name: str) -> str:
     """The Dutch name of a view, for the console."""
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("Beamer", text)
-
     return {
-        "welcome": t("Welkom"),
-        "context": t("Context (RI&E)"),
-        "follow_up": t("Vorige keer"),
-        "round": t("Ronde en aftellen"),
-        "wall": t("Wand per tafel"),
-        "wall_themes": t("Wand per thema"),
-        "themes": t("Thema's"),
-        "voting": t("Stemmen"),
-        "results": t("Uitslag"),
-        "action_plan": t("Actieplan"),
+        "welcome": QCoreApplication.translate("Beamer", "Welkom"),
+        "context": QCoreApplication.translate("Beamer", "Context (RI&E)"),
+        "follow_up": QCoreApplication.translate("Beamer", "Vorige keer"),
+        "round": QCoreApplication.translate("Beamer", "Ronde en aftellen"),
+        "wall": QCoreApplication.translate("Beamer", "Wand per tafel"),
+        "wall_themes": QCoreApplication.translate("Beamer", "Wand per thema"),
+        "themes": QCoreApplication.translate("Beamer", "Thema's"),
+        "voting": QCoreApplication.translate("Beamer", "Stemmen"),
+        "results": QCoreApplication.translate("Beamer", "Uitslag"),
+        "action_plan": QCoreApplication.translate("Beamer", "Actieplan"),
     }.get(name, name)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -135,11 +135,13 @@ def parse_count(
     try:
         value = int(text)
     except ValueError:
-        return None, tr("Vul een heel getal in.")
+        return None, QCoreApplication.translate("PreparePage", "Vul een heel getal in.")
     if value < 0:
-        return None, tr("Mag niet negatief zijn.")
+        return None, QCoreApplication.translate("PreparePage", "Mag niet negatief zijn.")
     if not low <= value <= high:
-        return None, tr("Kies een getal van {low} tot {high}.").format(low=low, high=high)
+        return None, QCoreApplication.translate(
+            "PreparePage", "Kies een getal van {low} tot {high}."
+        ).format(low=low, high=high)
     return value, None
 
 
