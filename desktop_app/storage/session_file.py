@@ -153,9 +153,7 @@ class SessionFile:
         try:
             conn = _connect(path)
             try:
-                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                _configure(conn)
-                _migrate(conn)
+                _create_schema(conn)
                 conn.execute(
                     "INSERT INTO session (id, title, language) VALUES (?, ?, ?)",
                     (session_id or new_id(), title, language),
@@ -686,6 +684,47 @@ def _atomic(conn: sqlite3.Connection, depth: int) -> Iterator[None]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+def _empty_schema_cache() -> Path:
+    from desktop_app import paths
+
+    return paths.user_data_dir() / "cache" / f"empty-session-v{SCHEMA_VERSION}.sqlite"
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    """Give a new file the current schema, from a cached empty file when there is one.
+
+    Running the migrations needs sqlite-utils, whose import (with numpy) is the
+    largest part of the app's start; an empty file of the current version, made
+    once by the migrations, is copied with the backup API instead. A cache that
+    is missing, foreign or of another version is ignored (and made anew).
+    """
+    cache = _empty_schema_cache()
+    try:
+        if check_session_header(cache) == SCHEMA_VERSION:
+            source = sqlite3.connect(f"file:{cache}?mode=ro", uri=True)
+            try:
+                source.backup(conn)
+            finally:
+                source.close()
+            _configure(conn)
+            return
+    except (SessionFileError, sqlite3.Error):
+        pass
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    _configure(conn)
+    _migrate(conn)
+    with contextlib.suppress(OSError, sqlite3.Error):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_name(f"{cache.name}.{uuid.uuid4().hex}.tmp")
+        target = sqlite3.connect(partial)
+        try:
+            conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        partial.replace(cache)
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

@@ -305,3 +305,35 @@ def test_opening_a_current_file_does_not_import_sqlite_utils(session_file: Sessi
         timeout=60,
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_new_files_come_from_the_cached_empty_schema_without_sqlite_utils(tmp_path: Path) -> None:
+    SessionFile.create(tmp_path / "eerste.tafelronde").close()  # makes the cache
+    script = (
+        "import sys\nfrom desktop_app.storage.session_file import SessionFile\n"
+        "sf = SessionFile.create(sys.argv[1], title='Tweede')\n"
+        "print(sf.session().title, sf.connection.execute('PRAGMA user_version').fetchone()[0])\n"
+        "sf.close()\nprint('sqlite_utils' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "tweede.tafelronde")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["Tweede", str(SCHEMA_VERSION), "False"], result.stderr
+    with SessionFile.open(tmp_path / "tweede.tafelronde") as sf:
+        assert sf.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert sf.connection.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+        sf.set_state("phase", 1)
+
+
+def test_a_damaged_schema_cache_is_ignored(tmp_path: Path) -> None:
+    from desktop_app.storage.session_file import _empty_schema_cache
+
+    cache = _empty_schema_cache()
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(b"not a database at all")
+    with SessionFile.create(tmp_path / "s.tafelronde", title="Toch") as sf:
+        assert sf.session().title == "Toch"
+    assert cache.read_bytes().startswith(b"SQLite format 3")
