@@ -69,6 +69,11 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def read_only_uri(path: Path) -> str:
+    """An SQLite URI that opens ``path`` read-only; '#', '?' and '%' in names are escaped."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def read_header(path: Path) -> tuple[int, int]:
     """(user_version, application_id) read from the file's first 100 bytes.
 
@@ -200,7 +205,7 @@ class SessionFile:
         path = Path(path)
         version = check_session_header(path)
         try:
-            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+            source = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
             if version < SCHEMA_VERSION:
                 conn = sqlite3.connect(":memory:", isolation_level=None)
                 source.backup(conn)
@@ -703,7 +708,7 @@ def _create_schema(conn: sqlite3.Connection) -> None:
     cache = _empty_schema_cache()
     try:
         if check_session_header(cache) == SCHEMA_VERSION:
-            source = sqlite3.connect(f"file:{cache}?mode=ro", uri=True)
+            source = sqlite3.connect(read_only_uri(cache), uri=True)
             try:
                 source.backup(conn)
             finally:
@@ -759,7 +764,7 @@ def _backup_file(source: Path, target: Path) -> None:
     while final.exists():
         counter += 1
         final = target.with_name(f"{target.stem}-{counter}{target.suffix}")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(read_only_uri(source), uri=True)
     dst = sqlite3.connect(final)
     try:
         src.backup(dst)

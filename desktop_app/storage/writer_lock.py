@@ -8,6 +8,7 @@ the next open; the sidecar file stays and means nothing while unlocked.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
@@ -29,12 +30,18 @@ class WriterLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`SessionFileError` ``locked`` at once."""
-        handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
+        except OSError as error:
+            # A read-only folder or USB stick: no writer can work here.
+            raise SessionFileError("read_only", path=str(self._session_path)) from error
         try:
             _lock(handle)
         except OSError:
-            handle.seek(0)
-            holder = handle.read().strip()
+            holder = ""
+            with contextlib.suppress(OSError):  # on Windows the locked byte cannot be read
+                handle.seek(0)
+                holder = handle.read().strip()
             handle.close()
             raise SessionFileError(
                 "locked",

@@ -337,3 +337,19 @@ def test_a_damaged_schema_cache_is_ignored(tmp_path: Path) -> None:
     with SessionFile.create(tmp_path / "s.tafelronde", title="Toch") as sf:
         assert sf.session().title == "Toch"
     assert cache.read_bytes().startswith(b"SQLite format 3")
+
+
+@pytest.mark.parametrize(
+    "name", ["Sessie #3.tafelronde", "Wat?.tafelronde", "100% zeker.tafelronde"]
+)
+def test_names_with_uri_characters_open_migrate_and_read(tmp_path: Path, name: str) -> None:
+    odd = tmp_path / name
+    shutil.copy(FIXTURES / "session-v1.tafelronde", odd)
+    with SessionFile.open_readonly(odd) as reader:
+        assert [p.text for p in reader.snapshot().live_proposals()] == ["Fysio op locatie"]
+    with SessionFile.open(odd) as sf:
+        assert [p.text for p in sf.proposals()] == ["Fysio op locatie"]
+    backup = odd.with_name(f"{odd.stem}.v1-backup{odd.suffix}")
+    with SessionFile.open_readonly(backup) as reader:
+        assert [p.text for p in reader.snapshot().live_proposals()] == ["Fysio op locatie"]
+    assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(odd.stem)] == []
