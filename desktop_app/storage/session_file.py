@@ -466,7 +466,7 @@ class SessionFile:
 
     def put(self, kind: Kind, entity: E, *, action: str = "edit") -> E:
         """Write a whole record over the stored one (edit, undo, redo)."""
-        stamped: E = replace(entity, updated_at=self.now())
+        stamped: E = replace(entity, updated_at=self._stamp_for(entity))
         rules.check_entity(kind, stamped, self._reference_exists)
         with self.transaction():
             row = records.entity_to_row(kind, stamped)
@@ -489,6 +489,12 @@ class SessionFile:
                 )
             self._changed(kind.value, (stamped.id,), action)
         return stamped
+
+    def _stamp_for(self, entity: Entity) -> str:
+        """Now; for a ballot's dots only the hour, so no exact time points at a voter."""
+        if isinstance(entity, Vote) and entity.ballot_id is not None:
+            return format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
+        return self.now()
 
     def update(self, kind: Kind, entity_id: str, **fields: Any) -> Entity:
         current = self.get(kind, entity_id)
@@ -553,7 +559,7 @@ class SessionFile:
         """Store one anonymous ballot: one vote record per item, sharing a ballot id.
 
         Refuses a ballot over the budget or the per-item cap. Records get the
-        same coarse timestamp (the minute), so no exact time identifies a voter.
+        same coarse timestamp (the hour), so no exact time identifies a voter.
         """
         rules.check_ballot(dots, budget=budget, cap=cap)
         ballot_id = new_id()

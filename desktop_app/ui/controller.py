@@ -36,8 +36,10 @@ class _RecordsCommand(QUndoCommand):
         after: dict[Key, Entity | None],
         session_before: SessionInfo | None = None,
         session_after: SessionInfo | None = None,
+        report: Callable[[UserError], None] | None = None,
     ) -> None:
         super().__init__(text)
+        self._report = report
         self._file = session_file
         self._before = before
         self._after = after
@@ -64,14 +66,32 @@ class _RecordsCommand(QUndoCommand):
                 else:
                     self._file.put(kind, entity)
 
+    def _write_or_report(
+        self,
+        states: dict[Key, Entity | None],
+        counterpart: dict[Key, Entity | None],
+        session: SessionInfo | None,
+    ) -> None:
+        """Write, or tell the user why not (a full disk, a locked file) and drop this step.
+
+        The transaction changed nothing then; an obsolete command leaves the undo
+        stack, so stack and file never disagree. Never raise out of a Qt virtual.
+        """
+        try:
+            self._write(states, counterpart, session)
+        except UserError as problem:
+            self.setObsolete(True)
+            if self._report is not None:
+                self._report(problem)
+
     def redo(self) -> None:
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        self._write(self._after, self._before, self._session_after)
+        self._write_or_report(self._after, self._before, self._session_after)
 
     def undo(self) -> None:
-        self._write(self._before, self._after, self._session_before)
+        self._write_or_report(self._before, self._after, self._session_before)
 
 
 def _session_fields(info: SessionInfo) -> dict[str, Any]:
@@ -148,7 +168,13 @@ class SessionController(QObject):
         if any(before[key] != after[key] for key in keys) or session_before != session_after:
             self.undo_stack.push(
                 _RecordsCommand(
-                    text, self.session_file, before, after, session_before, session_after
+                    text,
+                    self.session_file,
+                    before,
+                    after,
+                    session_before,
+                    session_after,
+                    report=lambda problem: self.error.emit(problem.message(self.language)),
                 )
             )
         return result
