@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -464,6 +465,10 @@ class ConsoleWindow(QMainWindow):
         if self.table_laptop_window is not None:
             self.table_laptop_window.close()
             self.table_laptop_window = None
+        # Windows that write to this session (the voting kiosk) close with it.
+        for widget in QApplication.topLevelWidgets():
+            if widget.property("closesWithSession") and widget.isVisible():
+                widget.close()
         controller, self.controller = self.controller, None
         self.phase_nav.blockSignals(True)
         self.phase_nav.clear()

@@ -206,3 +206,21 @@ def test_items_of_the_ballot_are_the_live_themes(
     kiosk.choose_group(None)
     names = sorted(row.name_label.text() for row in kiosk.rows.values())
     assert names == sorted(t.name for t in controller.snapshot().live_themes())
+
+
+def test_the_kiosk_closes_with_its_session(qtbot: QtBot, tmp_path: Path) -> None:
+    from desktop_app.storage.demo import create_demo_copy
+    from desktop_app.ui.console import build_console_window
+    from desktop_app.ui.settings import Settings
+
+    window = build_console_window(Settings(), "nl")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_session(create_demo_copy(tmp_path))
+    window.phase_nav.setCurrentRow(3)
+    page = window.page(3)
+    kiosk = page.open_kiosk(full_screen=False)  # type: ignore[attr-defined]
+    assert kiosk.isVisible()
+    window.close_session()
+    qtbot.waitUntil(lambda: page.kiosk is None or not kiosk.isVisible())
+    window.close()

@@ -803,6 +803,7 @@ class VotePage(Page):
             return self.kiosk
         self.kiosk = KioskWindow(self.controller, seed=seed)
         self.kiosk.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.kiosk.setProperty("closesWithSession", True)  # see ConsoleWindow.close_session
         self.kiosk.destroyed.connect(self._kiosk_gone)
         if full_screen:
             self.kiosk.showFullScreen()
