@@ -595,11 +595,19 @@ def _votes_sheet(ctx: _Context) -> SheetData:
     labels: dict[str, str] = {t.id: t.name for t in ctx.snapshot.themes}
     labels.update((p.id, p.text) for p in ctx.snapshot.proposals)
     suppressed = floor_label(ctx.floor)
-    ballot_numbers: dict[str, int] = {}
+    # Ballots are numbered in the order of their random ids, not the order they were
+    # cast: whoever watched the kiosk queue cannot match "Ballot 3" to the third voter.
+    ballot_ids = sorted({v.ballot_id for v in ctx.figures.counted_votes if v.ballot_id})
+    ballot_numbers = {ballot_id: n for n, ballot_id in enumerate(ballot_ids, start=1)}
+    tallies = [v for v in ctx.figures.counted_votes if v.ballot_id is None]
+    ballots = sorted(
+        (v for v in ctx.figures.counted_votes if v.ballot_id is not None),
+        key=lambda v: (ballot_numbers[v.ballot_id or ""], v.id),
+    )
     rows: list[list[Any]] = []
-    for vote in ctx.figures.counted_votes:
+    for vote in tallies + ballots:
         if vote.ballot_id is not None:
-            number = ballot_numbers.setdefault(vote.ballot_id, len(ballot_numbers) + 1)
+            number = ballot_numbers[vote.ballot_id]
             kind, ballot = w["ballot"], w["ballot_n"].format(n=number)
         else:
             kind, ballot = w["stickers"], None

@@ -20,7 +20,7 @@ from typing import Any
 from desktop_app import __version__, paths
 from desktop_app.core.errors import REASONS, ExchangeError, Reason, SessionFileError
 from desktop_app.core.merge import Outcome, ThemeClaim, merge_outcome, settle_theme_membership
-from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo
+from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo, Vote
 from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.atomic import atomic_target
@@ -433,8 +433,21 @@ def export_document(session_file: SessionFile, *, include_context: bool = True) 
     for kind in KIND_ORDER:
         if kind is Kind.CONTEXT_ITEM and not include_context:
             continue
-        document[kind.value] = [records.entity_to_exchange(kind, e) for e in lists[kind]]
+        entities = lists[kind]
+        if kind is Kind.VOTE:
+            # Tallies in entry order, ballots by their random id: the file does not
+            # tell in which order voters cast their ballots at the kiosk.
+            entities = _votes_without_cast_order(snapshot.votes)
+        document[kind.value] = [records.entity_to_exchange(kind, e) for e in entities]
     return document
+
+
+def _votes_without_cast_order(votes: Sequence[Vote]) -> list[Vote]:
+    tallies = [v for v in votes if v.ballot_id is None]
+    ballots = sorted(
+        (v for v in votes if v.ballot_id is not None), key=lambda v: (v.ballot_id, v.id)
+    )
+    return tallies + ballots
 
 
 def write_json_atomically(document: Mapping[str, Any], target: Path | str) -> None:
