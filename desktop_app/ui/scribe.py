@@ -350,7 +350,8 @@ class ScribePanel(QWidget):
         if round_id == self.round_id and not table_changed:
             return
         self.round_id, self.table_id = round_id, table_id
-        self.cancel_edit()
+        # An edit in progress keeps its text and still belongs to its proposal; new
+        # text that is not saved yet stays in the field for the cell now chosen.
         if table_changed:
             self._load_table_texts()
         self.reload_list()
@@ -522,6 +523,11 @@ class ScribePanel(QWidget):
             proposal = get(Kind.PROPOSAL, proposal_id)
             if not isinstance(proposal, Proposal):
                 continue
+            if proposal.deleted and proposal.id == self.editing_id:
+                # The proposal being edited was deleted (Delete, undo, an import):
+                # what is typed stays and becomes a new proposal on Enter.
+                self.editing_id = None
+                self.mode_label.hide()
             if proposal.table_id == self.table_id:
                 if proposal.deleted:
                     self._texts.pop(proposal.id, None)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import run_state
-from desktop_app.core.model import MAX_PROPOSAL_LENGTH
+from desktop_app.core.model import MAX_PROPOSAL_LENGTH, Kind
 from desktop_app.core.round_timer import RoundTimer
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.storage.templates import create_from_template, list_templates
@@ -326,3 +326,23 @@ def test_round_timer_start_pause_plus_reset_and_restart(qtbot: QtBot, tmp_path: 
     again.close()
     controller.close()
     QApplication.processEvents()
+
+
+def test_text_being_edited_survives_a_cell_change_and_a_deletion(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    page = rounds_page(window)
+    page.grid.setCurrentCell(0, 0)
+    type_proposal(qtbot, page, "Fietsplan")
+    edit = page.scribe.edit
+    qtbot.keyClick(edit, Qt.Key.Key_Up)
+    qtbot.keyClicks(edit, " met e-bike")
+    page.grid.setCurrentCell(1, 0)  # another table while editing: nothing is lost
+    assert edit.toPlainText() == "Fietsplan met e-bike"
+    page.grid.setCurrentCell(0, 0)
+    [item_id] = [p.id for p in page.controller.session_file.proposals()]
+    page.controller.delete("verwijderen", Kind.PROPOSAL, [item_id])  # e.g. by another hand
+    assert edit.toPlainText() == "Fietsplan met e-bike"
+    assert page.scribe.editing_id is None
+    qtbot.keyClick(edit, Qt.Key.Key_Return)  # becomes a new proposal, not a hidden edit
+    assert list_texts(page) == ["Fietsplan met e-bike"]
