@@ -134,6 +134,7 @@ def main() -> int:
         wall._reference.clear()
         wall._fonts.clear()
         wall._heads.clear()
+        wall._title_fit = None
         if read_file:
             controller._snapshot = None
         controller.snapshot() if not read_file else None

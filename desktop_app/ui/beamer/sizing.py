@@ -136,12 +136,45 @@ class Shape:
 
 
 @dataclass(slots=True)
+class Tile:
+    """A piece of a drawing repainted as a whole: a card, a heading, a title.
+
+    ``rect`` bounds everything its shapes and texts paint (borders included);
+    tiles of one drawing do not overlap, so each can be repainted on its own.
+    ``signature`` (what it looks like, relative to ``rect``) tells which tiles
+    changed between two drawings.
+    """
+
+    rect: QRectF
+    shapes: list[Shape] = field(default_factory=list)
+    texts: list[TextBlock] = field(default_factory=list)
+    signature: tuple[object, ...] | None = None  # what it looks like, set when painted
+
+
+@dataclass(slots=True)
 class Drawing:
-    """What one view draws: shapes first, then texts."""
+    """What one view draws: shapes first, then texts.
+
+    A ``tiled`` drawing also lists every shape and text in :attr:`tiles`
+    (a text added on its own becomes a tile of its own), so that the view can
+    repaint only the tiles that changed.
+    """
 
     shapes: list[Shape] = field(default_factory=list)
     texts: list[TextBlock] = field(default_factory=list)
+    tiled: bool = False
+    tiles: list[Tile] = field(default_factory=list)
 
     def add_text(self, block: TextBlock) -> TextBlock:
         self.texts.append(block)
+        if self.tiled:
+            self.tiles.append(Tile(block.rect.adjusted(-1, -1, 1, 1), [], [block]))
         return block
+
+    def add_tile(self, rect: QRectF, shapes: list[Shape], texts: list[TextBlock]) -> Tile:
+        """Add ``shapes`` and ``texts`` as one tile bounded by ``rect``."""
+        tile = Tile(rect, shapes, texts)
+        self.shapes.extend(shapes)
+        self.texts.extend(texts)
+        self.tiles.append(tile)
+        return tile

@@ -16,12 +16,14 @@ well under 100 ms and one new proposal is on screen within a frame:
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 
 from desktop_app.core.model import Kind, Proposal, SessionSnapshot
 from desktop_app.ui.beamer.base import BeamerView
@@ -72,14 +74,17 @@ class _Fonts:
         self.space = self.metrics.horizontalAdvance(" ")
         self.slack = max(1.0, px * 0.08)  # kerning at word boundaries, rounding
         self.words: dict[str, float] = {}
+        self.bold_words: dict[str, float] = {}
 
     def wrap_bold(self, text: str, width: float) -> list[str]:
         """Wrap a group name in the bold font (rarely more than one line)."""
-        plain, self.metrics, self.words = self.metrics, self.bold_metrics, {}
+        plain = self.metrics, self.words, self.space
+        self.metrics, self.words = self.bold_metrics, self.bold_words
+        self.space = self.bold_metrics.horizontalAdvance(" ")
         try:
             return self.wrap(text, width)
         finally:
-            self.metrics, self.words = plain, {}
+            self.metrics, self.words, self.space = plain
 
     def width(self, word: str) -> float:
         w = self.words.get(word)
@@ -87,59 +92,79 @@ class _Fonts:
             w = self.words[word] = self.metrics.horizontalAdvance(word)
         return w
 
+    def widths(self, words: list[str]) -> list[float]:
+        """The cached widths of ``words`` (measuring the ones not seen yet)."""
+        found = list(map(self.words.get, words))
+        if None in found:
+            return [self.width(word) for word in words]
+        return found  # type: ignore[return-value]
+
     def text_width(self, text: str) -> float:
         """Width of ``text`` on one line, from the cached widths of its words."""
         words = text.split()
-        get = self.words.get
-        total = 0.0
-        for word in words:
-            w = get(word)
-            if w is None:
-                w = self.width(word)
-            total += w
-        return total + self.space * max(0, len(words) - 1)
+        return sum(self.widths(words)) + self.space * max(0, len(words) - 1)
 
     def wrap(self, text: str, width: float) -> list[str]:
         """Greedy word wrap to ``width``; a word wider than that is split by characters.
 
         Lines are measured as the sum of their words' widths (shaping a whole
         text is slow; words repeat and are cached), with a little slack for
-        kerning at the spaces; the lines drawn are exactly these lines.
+        kerning at the spaces; the lines drawn are exactly these lines. Each
+        line is found with one bisection over the running sum of word widths
+        (plus a space each), not word by word.
         """
         width -= self.slack
         lines: list[str] = []
-        get = self.words.get
         space = self.space
         for paragraph in text.split("\n"):
             words = paragraph.split()
             if not words:
                 lines.append("")
                 continue
-            current: list[str] = []
-            used = 0.0
-            for word in words:
-                w = get(word)
-                if w is None:
-                    w = self.width(word)
-                if w > width:
-                    if current:
-                        lines.append(" ".join(current))
-                        current, used = [], 0.0
-                    pieces = self._split_word(word, width)
-                    lines.extend(pieces[:-1])
-                    current, used = [pieces[-1]], self.width(pieces[-1])
-                    continue
-                if current and used + space + w > width:
-                    lines.append(" ".join(current))
-                    current, used = [word], w
-                elif current:
-                    current.append(word)
-                    used += space + w
-                else:
-                    current, used = [word], w
-            if current:
-                lines.append(" ".join(current))
+            widths = self.widths(words)
+            if max(widths) > width:
+                lines.extend(self._wrap_long(words, width))
+                continue
+            # ends[i]: width of words[:i + 1] with a space after each
+            ends = list(accumulate(map(space.__add__, widths)))
+            if ends[-1] - space <= width:
+                lines.append(paragraph if len(words) == 1 else " ".join(words))
+                continue
+            start, base, count = 0, 0.0, len(words)
+            while start < count:
+                # words[start:stop] fit when ends[stop - 1] - base - space <= width
+                stop = bisect_right(ends, base + width + space, start, count)
+                lines.append(" ".join(words[start:stop]))
+                base = ends[stop - 1]
+                start = stop
         return lines or [""]
+
+    def _wrap_long(self, words: list[str], width: float) -> list[str]:
+        """Word by word, breaking the words wider than ``width`` by characters."""
+        lines: list[str] = []
+        space = self.space
+        current: list[str] = []
+        used = 0.0
+        for word in words:
+            w = self.width(word)
+            if w > width:
+                if current:
+                    lines.append(" ".join(current))
+                pieces = self._split_word(word, width)
+                lines.extend(pieces[:-1])
+                current, used = [pieces[-1]], self.width(pieces[-1])
+                continue
+            if current and used + space + w > width:
+                lines.append(" ".join(current))
+                current, used = [word], w
+            elif current:
+                current.append(word)
+                used += space + w
+            else:
+                current, used = [word], w
+        if current:
+            lines.append(" ".join(current))
+        return lines
 
     def _split_word(self, word: str, width: float) -> list[str]:
         pieces: list[str] = []
@@ -182,6 +207,11 @@ class WallView(BeamerView):
         self._newest_page: int | None = None
         self._starts: list[tuple[int, int]] = []  # where each page starts
         self._layout_key: tuple[object, ...] | None = None
+        self._group_page: dict[str, int] = {}  # group -> page of its last member
+        self._position: dict[str, tuple[str, int]] = {}  # id -> (group, index in it)
+        # (px, text width, group) -> running heights of its cards, see _group_ends
+        self._ends: dict[tuple[int, int, str], list[float]] = {}
+        self._title_fit: tuple[tuple[object, ...], QFont, QFont, float, int, float] | None = None
         self.px = 0
 
     # ------------------------------------------------------------ data
@@ -222,6 +252,8 @@ class WallView(BeamerView):
             theme_of = {}
         self.items = []
         self._by_group = {}
+        self._position = {}
+        self._ends = {}
         self._heads = {}
         self._seq = 0
         for proposal in snapshot.proposals:
@@ -243,14 +275,16 @@ class WallView(BeamerView):
         item = WallItem(proposal.id, proposal.text, group, self._seq)
         self._seq += 1
         self.items.append(item)
-        self._by_group.setdefault(group, []).append(item)
+        members = self._by_group.setdefault(group, [])
+        self._position[item.id] = (group, len(members))
+        members.append(item)
         return item
 
     def add_proposals(self, ids: Iterable[str]) -> bool:
         """Append new proposals without a full reload; False when a reload is needed."""
         if not self._loaded:
             return False
-        added = False
+        added: set[str] = set()
         controller = self.stage.controller
         if controller is None:
             return False
@@ -260,14 +294,17 @@ class WallView(BeamerView):
                 return False
             if not self._in_scope(proposal, frozenset()):
                 continue
-            self._append(proposal, {})
+            added.add(self._append(proposal, {}).group)
             self.newest_id = proposal.id
-            added = True
         if added:
-            self._drawing = None
-            self._relayout()
+            page = self.page
+            self._relayout(added)
             self._show_newest()
-            self.update()
+            if self.isVisible():
+                # lay out and compare now: only the cards that changed are repainted
+                self.replace_drawing(self.build(self.scale()), whole=self.page != page)
+            else:
+                self.invalidate()
         return True
 
     def _show_newest(self) -> None:
@@ -334,6 +371,9 @@ class WallView(BeamerView):
         sizes = self._sizes(scale)
         if not self.items:
             return sizes[0]
+        count = len(self.items)
+        if all(self._lower_bound(px, area, scale, 0.0, count) > 1.6 for px in sizes):
+            return sizes[-1]  # the cards' padding alone needs pages: no text to measure
         reference = self._fonts_at(REFERENCE_PX)
         widths = [self._reference_width(item, reference) for item in self.items]
         groups = len({item.group for item in self.items})
@@ -357,7 +397,13 @@ class WallView(BeamerView):
                 lo = mid + 1
         return candidates[lo]
 
-    def _relayout(self) -> None:
+    def _relayout(self, appended: set[str] | None = None) -> None:
+        """Lay the wall out for its size (if anything changed since the last time).
+
+        ``appended``: the groups that just got proposals at their end. The pages
+        before the one where the first of them ended are unchanged then, so the
+        flow resumes there instead of starting over.
+        """
         scale = self.scale()
         area = self._area(scale)
         key = (scale.width, scale.height, len(self.items), self.by_theme)
@@ -371,11 +417,15 @@ class WallView(BeamerView):
             and previous[2] < len(self.items)
         )
         self._layout_key = key
-        if not (grown and self.px == self._sizes(scale)[-1]):
+        resume: int | None = None
+        if grown and self.px == self._sizes(scale)[-1]:
             # more proposals never need a larger size: at the smallest, stay there
+            if appended and self._starts and all(g in self._group_page for g in appended):
+                resume = min(self._group_page[g] for g in appended)
+        else:
             self.px = self._choose_px(area, scale)
         self.page_count, self._newest_page, _ = self._flow(
-            self.px, area, scale, starts=self._starts
+            self.px, area, scale, starts=self._starts, resume=resume
         )
         self.page = min(self.page, self.page_count - 1)
 
@@ -388,6 +438,7 @@ class WallView(BeamerView):
         collect: int | None = None,
         stop_after: int | None = None,
         starts: list[tuple[int, int]] | None = None,
+        resume: int | None = None,
     ) -> tuple[int, int | None, list[Placed]]:
         """Lay the wall out at ``px``: (pages, page of the newest, what is on page ``collect``).
 
@@ -397,12 +448,14 @@ class WallView(BeamerView):
         in "…". Only the collected page gets objects: laying out thousands of
         proposals allocates next to nothing (no garbage-collector pauses).
         ``starts`` receives where each page starts (group, member); given with
-        ``collect``, the flow starts at that page instead of the first.
+        ``collect``, the flow starts at that page instead of the first; given
+        with ``resume``, the pages before that one are kept and the flow goes on
+        from there (the newest proposal must lie after its start).
         """
         fonts = self._fonts_at(px)
         gap = scale.gap
         columns, col_w = self._columns(px, area.width(), gap)
-        pad = max(2.0, px * 0.4)
+        pad = max(2, round(px * 0.4))
         inner = col_w - 2 * pad - px * 0.25  # room for the colour bar
         bold_line = math.ceil(fonts.bold_metrics.lineSpacing())
         line = fonts.line
@@ -416,11 +469,15 @@ class WallView(BeamerView):
         pages = 1
         newest_page: int | None = None
         newest = self.newest_id
+        newest_group, newest_index = self._position.get(newest or "", ("", -1))
         column = 0
-        top = area.y()
+        # y runs from the top of the area: all heights are whole or half pixels,
+        # and so is the bottom: sums are exact, and skipping along runs of cards
+        # lands where stepping card by card would
+        top = 0.0
         x = area.x()
         y = top
-        bottom = area.bottom() + 0.5
+        bottom = float(math.floor(area.height() + 0.5))
         step = col_w + gap
         ordered = self._groups_in_order()
         begin_group, begin_member = 0, 0
@@ -428,10 +485,16 @@ class WallView(BeamerView):
             begin_group, begin_member = starts[collect]
             pages = collect + 1
             stop_after = collect + 1
+        elif starts is not None and resume is not None and 0 <= resume < len(starts):
+            begin_group, begin_member = starts[resume]
+            pages = resume + 1
+            del starts[resume + 1 :]
         elif starts is not None:
             starts.clear()
             starts.append((0, 0))
+            self._group_page.clear()
         recording = starts is not None and collect is None
+        group_page = self._group_page
         for group_index in range(begin_group, len(ordered)):
             group, members = ordered[group_index]
             head = heads.get(group)
@@ -443,7 +506,25 @@ class WallView(BeamerView):
                     fonts.wrap_bold(more, header_width)[:3],
                 )
             skip = begin_member if group_index == begin_group else 0
-            for member_index in range(skip, len(members)):
+            count = len(members)
+            ends: list[float] | None = None
+            if collect is None:  # counting pages only: skip along runs of cards
+                ends = self._group_ends(group, members, cache, fonts, inner, max_lines, pad, gap)
+            member_index = skip
+            while member_index < count:
+                if ends is not None and member_index > 0 and y > top:
+                    # Cards member_index.. fit this column while the end of each,
+                    # ends[k + 1] - ends[member_index] - gap from y, stays above
+                    # the bottom: find the first that does not by bisection.
+                    limit = bottom - y + ends[member_index] + gap
+                    stop = bisect_right(ends, limit, member_index + 1, count + 1) - 1
+                    if stop > member_index:
+                        if newest_group == group and member_index <= newest_index < stop:
+                            newest_page = pages - 1
+                        y += ends[stop] - ends[member_index]
+                        member_index = stop
+                        if member_index >= count:
+                            break
                 item = members[member_index]
                 first = member_index == 0
                 cached = cache.get(item.id)
@@ -473,14 +554,46 @@ class WallView(BeamerView):
                 if header is not None:
                     header_h = len(header) * bold_line
                     if pages - 1 == collect:
-                        placed.append(Placed(x, y, col_w, header_h, group, None, header))
+                        placed.append(Placed(x, area.y() + y, col_w, header_h, group, None, header))
                     y += header_h + gap * 0.5
                 if pages - 1 == collect:
-                    placed.append(Placed(x, y, col_w, card_h, group, item, lines))
+                    placed.append(Placed(x, area.y() + y, col_w, card_h, group, item, lines))
                 if item.id == newest:
                     newest_page = pages - 1
                 y += card_h + gap
+                member_index += 1
+            if recording:
+                group_page[group] = pages - 1
         return pages, newest_page, placed
+
+    def _group_ends(
+        self,
+        group: str,
+        members: list[WallItem],
+        cache: dict[str, tuple[str, list[str]]],
+        fonts: _Fonts,
+        inner: float,
+        max_lines: int,
+        pad: int,
+        gap: float,
+    ) -> list[float]:
+        """ends[k]: the height of the group's first k cards, a gap after each (cached)."""
+        key = (fonts.px, int(inner), group)
+        ends = self._ends.get(key)
+        if ends is None:
+            ends = self._ends[key] = [0.0]
+        line = fonts.line
+        total = ends[-1]
+        for item in members[len(ends) - 1 :]:  # only appended cards are new
+            cached = cache.get(item.id)
+            if cached is None or cached[0] != item.text:
+                cached = cache[item.id] = (
+                    item.text,
+                    self._card_lines(fonts, item.text, inner, max_lines),
+                )
+            total += len(cached[1]) * line + 2 * pad + gap
+            ends.append(total)
+        return ends
 
     def _groups_in_order(self) -> list[tuple[str, list[WallItem]]]:
         known = [(g, self._by_group[g]) for g in self.groups if g in self._by_group]
@@ -509,7 +622,7 @@ class WallView(BeamerView):
     def build(self, scale: Scale) -> Drawing:
         self._ensure_loaded()
         self._relayout()
-        drawing = Drawing()
+        drawing = Drawing(tiled=True)
         theme = self.theme
         m = scale.margin * 0.6
         title_f = font(scale.key * 1.2, bold=True)
@@ -518,13 +631,17 @@ class WallView(BeamerView):
         counted = (
             self.tr("1 voorstel") if count == 1 else self.tr("{n} voorstellen").format(n=count)
         )
-        title_metrics = QFontMetricsF(title_f)
-        count_f = font(scale.key)
-        count_w = QFontMetricsF(count_f).horizontalAdvance(counted) + scale.gap
-        title_h = math.ceil(title_metrics.lineSpacing())
-        title_w = scale.width - 2 * m - count_w
-        if title_metrics.horizontalAdvance(title) > title_w:
-            title_f = font(scale.key, bold=True)
+        title_key = (scale, title, counted)
+        if self._title_fit is None or self._title_fit[0] != title_key:
+            title_metrics = QFontMetricsF(title_f)
+            count_f = font(scale.key)
+            count_w = QFontMetricsF(count_f).horizontalAdvance(counted) + scale.gap
+            title_h = math.ceil(title_metrics.lineSpacing())
+            title_w = scale.width - 2 * m - count_w
+            if title_metrics.horizontalAdvance(title) > title_w:
+                title_f = font(scale.key, bold=True)
+            self._title_fit = (title_key, title_f, count_f, count_w, title_h, title_w)
+        _, title_f, count_f, count_w, title_h, title_w = self._title_fit
         drawing.add_text(
             TextBlock(
                 QRectF(m, m, title_w, title_h),
@@ -564,27 +681,28 @@ class WallView(BeamerView):
     def _paint_page(self, drawing: Drawing, scale: Scale) -> None:
         theme = self.theme
         fonts = self._fonts_at(self.px)
-        pad = max(2.0, self.px * 0.4)
+        pad = max(2, round(self.px * 0.4))
         bar = self.px * 0.25
         border = max(1.0, scale.height / 540)
         left_top = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         _, _, on_page = self._flow(
             self.px, self._area(scale), scale, collect=self.page, starts=self._starts
         )
+        line_h = math.ceil(fonts.bold_metrics.lineSpacing())
         for placed in on_page:
             rect = placed.rect
             colour_index = self.groups.get(placed.group, ("", 0))[1]
             colour = group_color(colour_index)
             if placed.item is None:
-                line_h = math.ceil(fonts.bold_metrics.lineSpacing())
-                drawing.shapes.append(
+                shapes = [
                     Shape(
                         QRectF(rect.x(), rect.y() + line_h * 0.2, bar * 1.6, line_h * 0.6), colour
                     )
-                )
+                ]
+                texts: list[TextBlock] = []
                 y = rect.y()
                 for line in placed.lines:
-                    drawing.add_text(
+                    texts.append(
                         TextBlock(
                             QRectF(
                                 rect.x() + self.px * 0.6, y, rect.width() - self.px * 0.6, line_h
@@ -598,28 +716,38 @@ class WallView(BeamerView):
                         )
                     )
                     y += line_h
+                tile = drawing.add_tile(rect.adjusted(-1, -1, 1, 1), shapes, texts)
+                tile.signature = (
+                    "head",
+                    theme.name,
+                    self.px,
+                    rect.width(),
+                    rect.height(),
+                    tuple(placed.lines),
+                    colour_index,
+                )
                 continue
             newest = placed.item.id == self.newest_id
-            drawing.shapes.append(
+            width_of_border = border * (4 if newest else 1)
+            shapes = [
                 Shape(
                     rect,
                     theme.highlight if newest else theme.card,
                     theme.highlight_border if newest else theme.card_border,
                     radius=pad * 0.6,
-                    border_width=border * (4 if newest else 1),
-                )
-            )
-            drawing.shapes.append(
+                    border_width=width_of_border,
+                ),
                 Shape(
                     QRectF(rect.x() + border, rect.y() + pad * 0.6, bar, rect.height() - pad * 1.2),
                     colour,
-                )
-            )
+                ),
+            ]
             x = rect.x() + pad + bar
             y = rect.y() + pad
             width = rect.width() - 2 * pad - bar
+            texts = []
             for line in placed.lines:
-                drawing.add_text(
+                texts.append(
                     TextBlock(
                         QRectF(x, y, width, fonts.line),
                         line,
@@ -631,6 +759,20 @@ class WallView(BeamerView):
                     )
                 )
                 y += fonts.line
+            # the border is drawn centred on the edge: half of it lies outside
+            out = width_of_border / 2 + 1
+            tile = drawing.add_tile(rect.adjusted(-out, -out, out, out), shapes, texts)
+            tile.signature = (
+                "card",
+                theme.name,
+                self.px,
+                rect.width(),
+                rect.height(),
+                tuple(placed.lines),
+                newest,
+                colour_index,
+                border,
+            )
 
     def resizeEvent(self, event: object) -> None:
         self._layout_key = None
