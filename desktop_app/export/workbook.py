@@ -47,6 +47,7 @@ from desktop_app.core.ranking import (
     vote_totals,
 )
 from desktop_app.core.timestamps import parse_instant
+from desktop_app.core.voting import group_of_vote
 from desktop_app.export.cells import (
     NUMBER,
     PERCENT,
@@ -367,13 +368,16 @@ def _figures(snapshot: SessionSnapshot) -> Figures:
         theme_of_item = snapshot.theme_of()
     theme_totals = dict.fromkeys(theme_ids, 0)
     theme_groups: dict[str, dict[str | None, int]] = {tid: {} for tid in theme_ids}
+    table_groups = {t.id: t.target_group_id for t in snapshot.tables}
     for vote in counted:
         theme_id = theme_of_item.get(vote.item_id)
         if theme_id is None:
             continue
         theme_totals[theme_id] += vote.dots
         groups = theme_groups[theme_id]
-        groups[vote.target_group_id] = groups.get(vote.target_group_id, 0) + vote.dots
+        # The same rule as the console: a table's tally counts for the table's group.
+        group_id = group_of_vote(vote, table_groups)
+        groups[group_id] = groups.get(group_id, 0) + vote.dots
     ranked = shared_ranks(theme_totals, order=theme_ids)
     return Figures(
         theme_totals=theme_totals,

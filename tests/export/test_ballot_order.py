@@ -38,3 +38,39 @@ def test_exchange_file_lists_ballots_by_id_not_by_time(demo_session: SessionFile
     ballots = [v["ballot_id"] for v in votes if "ballot_id" in v]
     assert ballots == sorted(ballots)
     assert all("ballot_id" not in v for v in votes[: len(votes) - len(ballots)])
+
+
+def group_dots(path: Path, theme_name: str, group_name: str) -> object:
+    sheet = load_workbook(path)["Thema's"]
+    header = [str(c.value) for c in sheet[1]]
+    column = next(i for i, h in enumerate(header) if group_name in h)
+    row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == theme_name)
+    return row[column]
+
+
+def test_a_tables_tally_counts_for_the_tables_group_as_in_the_console(
+    demo_session: SessionFile, tmp_path: Path
+) -> None:
+    from desktop_app.core.model import Kind, Vote
+
+    groups = {g.id: g for g in demo_session.target_groups()}
+    # A group large enough to be shown (not "<5").
+    table = next(
+        t
+        for t in demo_session.tables()
+        if t.target_group_id and (groups[t.target_group_id].participants or 0) >= 5
+    )
+    group = groups[table.target_group_id or ""]
+    theme = demo_session.themes()[0]
+    write_workbook(demo_session.snapshot(), tmp_path / "voor.xlsx")
+    demo_session.add(
+        Kind.VOTE,
+        Vote(
+            id="9a0f0c9a-8a55-4c35-9c5a-2b1a3f1d5e77", item_id=theme.id, dots=5, table_id=table.id
+        ),
+    )
+    write_workbook(demo_session.snapshot(), tmp_path / "na.xlsx")
+    before = group_dots(tmp_path / "voor.xlsx", theme.name, group.name)
+    after = group_dots(tmp_path / "na.xlsx", theme.name, group.name)
+    assert isinstance(before, int) and isinstance(after, int)
+    assert after - before == 5
