@@ -206,6 +206,7 @@ class VotePage(Page):
         self.suggest_label = QLabel()
         self.suggest_label.setObjectName("dotsSuggestion")
         self.suggest_label.setStyleSheet(f"color: {palette.MUTED};")
+        self.suggest_label.setWordWrap(True)  # narrow windows: wrap, never clip
         dots_row = QHBoxLayout()
         dots_row.addWidget(self.dots_spin)
         dots_row.addWidget(self.suggest_label, 1)
