@@ -484,9 +484,9 @@ class SessionFile:
                     [*(value for column, value in row.items() if column != "id"), stamped.id],
                 )
             if isinstance(stamped, Theme):
-                self._claim_for_theme(
-                    stamped.id, stamped.proposal_ids if not stamped.deleted else ()
-                )
+                # A tombstoned theme keeps its list (so restore brings it back whole)
+                # but claims nothing: its proposals are in the tray, or in live themes.
+                self._claim_for_theme(stamped.id, stamped.proposal_ids, claim=not stamped.deleted)
             self._changed(kind.value, (stamped.id,), action)
         return stamped
 
@@ -628,10 +628,19 @@ class SessionFile:
         ).fetchone()
         return int(row[0])
 
-    def _claim_for_theme(self, theme_id: str, proposal_ids: Sequence[str]) -> None:
+    def _claim_for_theme(
+        self, theme_id: str, proposal_ids: Sequence[str], *, claim: bool = True
+    ) -> None:
         """Set a theme's members; a proposal leaves any other live theme (rule 8)."""
         self._conn.execute("DELETE FROM cluster_proposals WHERE cluster_id = ?", (theme_id,))
         if not proposal_ids:
+            return
+        rows = [(theme_id, pid, index) for index, pid in enumerate(proposal_ids)]
+        insert = (
+            "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) VALUES (?, ?, ?)"
+        )
+        if not claim:
+            self._conn.executemany(insert, rows)
             return
         marks = ", ".join("?" for _ in proposal_ids)
         others = self._conn.execute(
@@ -646,10 +655,7 @@ class SessionFile:
                 list(proposal_ids),
             )
             self._changed(Kind.THEME.value, tuple(row[0] for row in others), "edit")
-        self._conn.executemany(
-            "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) VALUES (?, ?, ?)",
-            [(theme_id, pid, index) for index, pid in enumerate(proposal_ids)],
-        )
+        self._conn.executemany(insert, rows)
 
     def _reference_exists(self, kind: Kind, entity_id: str) -> bool:
         return (

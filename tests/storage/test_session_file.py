@@ -353,3 +353,18 @@ def test_names_with_uri_characters_open_migrate_and_read(tmp_path: Path, name: s
     with SessionFile.open_readonly(backup) as reader:
         assert [p.text for p in reader.snapshot().live_proposals()] == ["Fysio op locatie"]
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith(odd.stem)] == []
+
+
+def test_a_deleted_theme_frees_its_proposals_and_restore_brings_them_back(
+    session_file: SessionFile,
+) -> None:
+    table, round_ = seeded(session_file)
+    p = session_file.add_proposal(round_.id, table.id, "Fietsplan")
+    theme = session_file.add(
+        Kind.THEME, Theme(id="88888888-8888-4888-8888-888888888888", name="Bewegen")
+    )
+    session_file.move_proposals([p.id], theme.id)
+    session_file.delete(Kind.THEME, theme.id)
+    assert session_file.snapshot().theme_of() == {}  # back in the tray
+    session_file.restore(Kind.THEME, theme.id)
+    assert session_file.snapshot().theme_of() == {p.id: theme.id}
