@@ -94,6 +94,36 @@ class _RecordsCommand(QUndoCommand):
         self._write_or_report(self._before, self._after, self._session_before)
 
 
+class _ReorderCommand(QUndoCommand):
+    """Undo/redo a new display order (positions are local, not part of the records)."""
+
+    def __init__(
+        self,
+        what: str,
+        session_file: SessionFile,
+        kind: Kind,
+        before: Sequence[str],
+        after: Sequence[str],
+        report: Callable[[UserError], None],
+    ) -> None:
+        super().__init__(what)
+        self._file, self._kind, self._report = session_file, kind, report
+        self._before, self._after = list(before), list(after)
+
+    def _apply(self, order: list[str]) -> None:
+        try:
+            self._file.move_to_position(self._kind, order)
+        except UserError as problem:  # never raise out of a Qt virtual
+            self.setObsolete(True)
+            self._report(problem)
+
+    def redo(self) -> None:
+        self._apply(self._after)
+
+    def undo(self) -> None:
+        self._apply(self._before)
+
+
 def _session_fields(info: SessionInfo) -> dict[str, Any]:
     return {
         "title": info.title,
@@ -212,6 +242,19 @@ class SessionController(QObject):
         """Put proposals into a theme or back into the tray, one undoable step."""
         themes = [(Kind.THEME, t.id) for t in self.session_file.themes()]
         self.perform(text, themes, lambda: self.session_file.move_proposals(proposal_ids, theme_id))
+
+    def reorder(self, what: str, kind: Kind, before: Sequence[str], after: Sequence[str]) -> None:
+        """Put tables, target groups, interventions … in a new order, one undoable step."""
+        self.undo_stack.push(
+            _ReorderCommand(
+                what,
+                self.session_file,
+                kind,
+                before,
+                after,
+                report=lambda problem: self.error.emit(problem.message(self.language)),
+            )
+        )
 
     def run_unrecorded(self, action: Callable[[], Any]) -> Any:
         """A change that is not undoable (local state such as the round timer)."""

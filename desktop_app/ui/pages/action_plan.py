@@ -26,7 +26,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShortcut,
     QShowEvent,
-    QUndoCommand,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -165,30 +164,6 @@ def in_plan(source: RankedSource, interventions: list[Intervention]) -> bool:
         return any(iv.cluster_id == source.theme_id for iv in interventions)
     title = _title_for(source)
     return any(iv.title == title for iv in interventions)
-
-
-class _ReorderCommand(QUndoCommand):
-    """Undo/redo a new order of the interventions (positions are not in the records)."""
-
-    def __init__(
-        self, text: str, controller: SessionController, before: list[str], after: list[str]
-    ) -> None:
-        super().__init__(text)
-        self._controller = controller
-        self._before = before
-        self._after = after
-
-    def _apply(self, order: list[str]) -> None:
-        session_file = self._controller.session_file
-        self._controller.run_unrecorded(
-            lambda: session_file.move_to_position(Kind.INTERVENTION, order)
-        )
-
-    def redo(self) -> None:
-        self._apply(self._after)
-
-    def undo(self) -> None:
-        self._apply(self._before)
 
 
 class DateField(QWidget):
@@ -1107,8 +1082,8 @@ class ActionPlanPage(Page):
         if after == before:
             return
         self._current_id = intervention_id
-        self.controller.undo_stack.push(
-            _ReorderCommand(self.tr("Interventies herschikken"), self.controller, before, after)
+        self.controller.reorder(
+            self.tr("Interventies herschikken"), Kind.INTERVENTION, before, after
         )
         self.plan_list.setFocus()
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QUndoCommand
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -43,7 +43,7 @@ from desktop_app.core.model import (
     Table,
     TargetGroup,
 )
-from desktop_app.storage.session_file import SessionFile, new_id
+from desktop_app.storage.session_file import new_id
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon, repolish
 from desktop_app.ui.pages.base import Page, heading, hint
@@ -143,22 +143,6 @@ def parse_count(
             "PreparePage", "Kies een getal van {low} tot {high}."
         ).format(low=low, high=high)
     return value, None
-
-
-class _ReorderCommand(QUndoCommand):
-    """Undoable reorder of positioned entities (tables, target groups, context items)."""
-
-    def __init__(
-        self, text: str, session_file: SessionFile, kind: Kind, before: list[str], after: list[str]
-    ) -> None:
-        super().__init__(text)
-        self._file, self._kind, self._before, self._after = session_file, kind, before, after
-
-    def redo(self) -> None:
-        self._file.move_to_position(self._kind, self._after)
-
-    def undo(self) -> None:
-        self._file.move_to_position(self._kind, self._before)
 
 
 def _form_card() -> tuple[QFrame, QFormLayout]:
@@ -383,11 +367,7 @@ class ListEditor(QWidget):
         self.list.setCurrentRow(target)
 
     def reorder(self, before: list[str], after: list[str]) -> None:
-        self.controller.undo_stack.push(
-            _ReorderCommand(
-                self.tr("Volgorde wijzigen"), self.controller.session_file, self.kind, before, after
-            )
-        )
+        self.controller.reorder(self.tr("Volgorde wijzigen"), self.kind, before, after)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if (
