@@ -554,15 +554,25 @@ class SessionFile:
                 self.put(Kind.THEME, replace(theme, proposal_ids=merged + tuple(proposal_ids)))
 
     def cast_ballot(
-        self, dots: Mapping[str, int], *, target_group_id: str | None, budget: int, cap: int
+        self,
+        dots: Mapping[str, int],
+        *,
+        target_group_id: str | None,
+        budget: int,
+        cap: int,
+        ballot_id: str | None = None,
+        vote_ids: Mapping[str, str] | None = None,
     ) -> str:
         """Store one anonymous ballot: one vote record per item, sharing a ballot id.
 
         Refuses a ballot over the budget or the per-item cap. Records get the
         same coarse timestamp (the hour), so no exact time identifies a voter.
+        ``ballot_id`` and ``vote_ids`` (item id -> vote id) may be chosen by the
+        caller, so that the GUI knows beforehand what to undo.
         """
         rules.check_ballot(dots, budget=budget, cap=cap)
-        ballot_id = new_id()
+        ballot_id = ballot_id or new_id()
+        vote_ids = vote_ids or {}
         coarse = format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
         with self.transaction():
             for item_id, count in dots.items():
@@ -570,7 +580,7 @@ class SessionFile:
                     self.add(
                         Kind.VOTE,
                         Vote(
-                            id=new_id(),
+                            id=vote_ids.get(item_id) or new_id(),
                             item_id=item_id,
                             dots=count,
                             target_group_id=target_group_id,

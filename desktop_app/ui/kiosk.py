@@ -33,10 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import rules
-from desktop_app.core.model import Kind, Vote
+from desktop_app.core.model import Kind
 from desktop_app.core.ranking import vote_items
-from desktop_app.core.timestamps import format_instant, parse_instant
 from desktop_app.core.voting import (
     Ballot,
     VoterSeeds,
@@ -617,9 +615,10 @@ def store_ballot(
 ) -> str | None:
     """Store one ballot as one undoable step: one record per item, a shared ballot id.
 
-    Like ``SessionFile.cast_ballot`` (budget and cap checked, no voter identity,
-    a timestamp rounded down to the hour) but with ids chosen beforehand, so the
-    controller can undo it. Returns the ballot id, or None when refused.
+    ``SessionFile.cast_ballot`` checks the budget and the cap and stores the
+    records without voter identity and with the hour only; the ids are chosen
+    here so the controller can undo the step. Returns the ballot id, or None
+    when refused.
     """
     session_file = controller.session_file
     dots = ballot.dots()
@@ -627,22 +626,14 @@ def store_ballot(
     vote_ids = {item_id: new_id() for item_id in dots}
 
     def action() -> str:
-        rules.check_ballot(dots, budget=ballot.budget, cap=ballot.cap)
-        moment = parse_instant(session_file.now())
-        coarse = format_instant(moment.replace(minute=0, second=0, microsecond=0))
-        for item_id, count in dots.items():
-            session_file.add(
-                Kind.VOTE,
-                Vote(
-                    id=vote_ids[item_id],
-                    item_id=item_id,
-                    dots=count,
-                    target_group_id=group_id,
-                    ballot_id=ballot_id,
-                ),
-                updated_at=coarse,
-            )
-        return ballot_id
+        return session_file.cast_ballot(
+            dots,
+            target_group_id=group_id,
+            budget=ballot.budget,
+            cap=ballot.cap,
+            ballot_id=ballot_id,
+            vote_ids=vote_ids,
+        )
 
     result: str | None = controller.perform(
         text, [(Kind.VOTE, vote_id) for vote_id in vote_ids.values()], action
