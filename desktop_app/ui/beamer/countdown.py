@@ -8,18 +8,15 @@ while running and None while paused.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core.round_timer import RoundTimer
+
 Clock = Callable[[], float]
 
 LAST_MINUTE = 60.0
-
-
-def system_clock() -> float:
-    return time.time()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,28 +40,18 @@ class Countdown:
         return f"{seconds // 60}:{seconds % 60:02d}"
 
 
-def _number(value: Any, default: float = 0.0) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return default
-    return float(value)
-
-
 def countdown_of(timer: Mapping[str, Any] | None, now: float) -> Countdown | None:
-    """The countdown of a timer state at ``now``; None without a usable timer."""
-    if not isinstance(timer, Mapping):
+    """The countdown of a timer state at ``now``; None without a usable timer.
+
+    The state is read by the console's own timer logic (core/round_timer), so the
+    beamer and the console can never disagree about the time left.
+    """
+    state = RoundTimer.from_state(timer)
+    if state.duration <= 0:
         return None
-    duration = _number(timer.get("duration"))
-    if duration <= 0:
-        return None
-    elapsed = _number(timer.get("elapsed"))
-    started = timer.get("started_at")
-    running = isinstance(started, int | float) and not isinstance(started, bool)
-    if isinstance(started, int | float) and running:
-        elapsed += max(0.0, now - float(started))
-    round_id = timer.get("round_id")
     return Countdown(
-        round_id=round_id if isinstance(round_id, str) else None,
-        duration=duration,
-        remaining=duration - elapsed,
-        running=running,
+        round_id=state.round_id,
+        duration=state.duration,
+        remaining=state.remaining(now),
+        running=state.running,
     )

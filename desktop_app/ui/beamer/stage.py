@@ -18,9 +18,10 @@ from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from desktop_app.core import run_state
 from desktop_app.core.model import Round, SessionInfo, SessionSnapshot
+from desktop_app.core.round_timer import system_clock
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.beamer.base import BeamerView
-from desktop_app.ui.beamer.countdown import Clock, countdown_of, system_clock
+from desktop_app.ui.beamer.countdown import Clock, countdown_of
 from desktop_app.ui.beamer.results import ResultsView
 from desktop_app.ui.beamer.theme import BeamerTheme, theme_named
 from desktop_app.ui.beamer.views import (

@@ -21,7 +21,8 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QScreen, QShortcut
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from desktop_app.ui.beamer.countdown import Clock, system_clock
+from desktop_app.core.round_timer import system_clock
+from desktop_app.ui.beamer.countdown import Clock
 from desktop_app.ui.beamer.stage import BeamerStage
 from desktop_app.ui.settings import Settings
 
