@@ -331,11 +331,15 @@ class _DropFrame(QFrame):
     def dropEvent(self, event: QDropEvent) -> None:
         set_drop_target(self, False)
         ids = decode_ids(event.mimeData())
-        if ids and self.host.drop(ids, self.area_id):
+        if ids and self.take(ids):
             event.setDropAction(Qt.DropAction.MoveAction)
             event.accept()
         else:
             event.ignore()
+
+    def take(self, ids: list[str]) -> bool:
+        """Move the dropped cards into this frame's area."""
+        return self.host.drop(ids, self.area_id)
 
 
 class TrayBox(_DropFrame):
@@ -596,16 +600,14 @@ class ThemeBox(_DropFrame):
         delete.triggered.connect(lambda: self.host.delete_theme(self.theme_id))
 
 
-class NewThemeZone(QFrame):
+class NewThemeZone(_DropFrame):
     """The dashed box after the last theme: drop cards here or click for a new theme."""
 
     clicked = Signal()
 
     def __init__(self, host: BoardHost, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(host, None, parent)
         self.setObjectName("newThemeZone")
-        self.host = host
-        self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(self.tr("Nieuw thema"))
@@ -637,25 +639,8 @@ class NewThemeZone(QFrame):
             return
         super().keyPressEvent(event)
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if decode_ids(event.mimeData()):
-            event.setDropAction(Qt.DropAction.MoveAction)
-            event.accept()
-            set_drop_target(self, True)
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        set_drop_target(self, False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        set_drop_target(self, False)
-        ids = decode_ids(event.mimeData())
-        if ids and self.host.drop_new_theme(ids):
-            event.setDropAction(Qt.DropAction.MoveAction)
-            event.accept()
-        else:
-            event.ignore()
+    def take(self, ids: list[str]) -> bool:
+        return self.host.drop_new_theme(ids)
 
 
 class _Canvas(QWidget):

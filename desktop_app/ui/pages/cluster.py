@@ -98,6 +98,7 @@ class ClusterPage(Page):
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
         self.summary.setStyleSheet(f"color: {palette.MUTED}; padding-left: 8px;")
+        self.summary.setWordWrap(True)  # wraps beside the buttons at 1024 px instead of clipping
         top.addWidget(self.summary, 1)
         self.new_button = QPushButton(icon("plus"), self.tr("Nieuw thema"))
         self.new_button.setObjectName("newThemeButton")
