@@ -9,6 +9,9 @@
 2. Start: ``tafelronde --demo`` until its window has painted, against a bare
    PySide6 window (QApplication + QWidget, painted), each in a fresh
    subprocess, interleaved, median of several runs. Budget: <= 1.5 x bare.
+   The console paints first (phases and "De demo wordt geopend…") and opens
+   the demo right after; the time until the demo's first page has painted is
+   reported too ("ready").
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/capture.py [--with-beamer]``
 (``--with-beamer`` builds the window through build_console_window, beamer dock included).
@@ -151,23 +154,28 @@ def enter_latency(folder: Path, with_beamer: bool) -> tuple[list[float], list[fl
     return timings, in_list
 
 
-def start_once(command: list[str], env: dict[str, str]) -> float:
+def start_once(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall time (ms) from spawning ``command`` to its ``shown`` line and to its
+    ``ready`` line (a bare window prints only ``shown``: ready is then the same)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=ROOT
     )
     assert process.stdout is not None
+    shown = ready = None
     for line in process.stdout:
+        now = (time.perf_counter() - started) * 1000
         if line.startswith("shown"):
-            elapsed = time.perf_counter() - started
-            break
-    else:
-        raise RuntimeError(f"{command} never showed a window")
+            shown = now
+        elif line.startswith("ready"):
+            ready = now
     process.wait(timeout=60)
-    return elapsed * 1000
+    if shown is None:
+        raise RuntimeError(f"{command} never showed a window")
+    return shown, ready if ready is not None else shown
 
 
-def start_times(folder: Path) -> tuple[list[float], list[float]]:
+def start_times(folder: Path) -> tuple[list[tuple[float, float]], list[float]]:
     env = dict(os.environ)
     # Measure as users start it: with Python's bytecode cache (this machine's shell
     # sets PYTHONDONTWRITEBYTECODE, which would compile every module on each start).
@@ -183,10 +191,10 @@ def start_times(folder: Path) -> tuple[list[float], list[float]]:
     bare_command = [sys.executable, "-c", BARE_WINDOW]
     start_once(app_command, env)  # warm the OS file cache for both
     start_once(bare_command, env)
-    app_runs: list[float] = []
+    app_runs: list[tuple[float, float]] = []
     bare_runs: list[float] = []
     for _ in range(START_RUNS):
-        bare_runs.append(start_once(bare_command, env))
+        bare_runs.append(start_once(bare_command, env)[0])
         app_runs.append(start_once(app_command, env))
     return app_runs, bare_runs
 
@@ -213,12 +221,18 @@ def main() -> int:
             f"p50 {statistics.median(floor):.2f} ms, p95 {percentile(floor, 0.95):.2f} ms"
         )
         app_runs, bare_runs = start_times(folder)
-        app_ms, bare_ms = statistics.median(app_runs), statistics.median(bare_runs)
-        ratio = app_ms / bare_ms
+        shown_ms = statistics.median(shown for shown, _ready in app_runs)
+        ready_ms = statistics.median(ready for _shown, ready in app_runs)
+        bare_ms = statistics.median(bare_runs)
+        ratio = shown_ms / bare_ms
         print(
             f"Start to a shown window (median of {START_RUNS}, subprocess wall time): "
-            f"tafelronde --demo {app_ms:.0f} ms, bare PySide6 window {bare_ms:.0f} ms, "
+            f"tafelronde --demo {shown_ms:.0f} ms, bare PySide6 window {bare_ms:.0f} ms, "
             f"ratio {ratio:.2f} (budget <= 1.5): {'OK' if ratio <= 1.5 else 'OVER BUDGET'}"
+        )
+        print(
+            f"  the demo open and its first page painted: {ready_ms:.0f} ms "
+            f"({ready_ms / bare_ms:.2f} x bare)"
         )
         return 0 if p95 <= 15 and ratio <= 1.5 else 1
 

@@ -9,15 +9,19 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app import APP_NAME, __version__, paths
-from desktop_app.core.errors import UserError
+from desktop_app.ui.first_paint import AfterNextPaint
 from desktop_app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop_app.ui.main_window import ConsoleWindow
 
 
 def choose_language(settings: Settings, requested: str | None) -> str:
@@ -56,7 +60,10 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    app = QApplication(list(argv) if argv is not None else sys.argv[:1])
+    from desktop_app.ui.look import FUSION_ARGUMENTS, FUSION_GIVEN
+
+    app = QApplication([*(argv if argv is not None else sys.argv[:1]), *FUSION_ARGUMENTS])
+    app.setProperty(FUSION_GIVEN, True)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -64,49 +71,85 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def build_console(settings: Settings, language: str):  # type: ignore[no-untyped-def]
-    from desktop_app.ui.console import build_console_window
-
-    return build_console_window(settings, language)
-
-
 EXIT_AFTER_SHOWN = "TAFELRONDE_EXIT_AFTER_SHOWN"
-"""Set to 1, the app quits as soon as its window has painted and prints ``shown <ms>``
-(milliseconds since :func:`run` began): for the frozen-app test and start-up benchmark."""
+"""Set to 1, the app prints ``shown <ms>`` when its window has first painted and
+``ready <ms>`` when the requested session is open and its page has painted
+(milliseconds since :func:`run` began), then quits: for the frozen-app test and
+the start-up benchmark."""
 
 
-class _QuitWhenShown(QObject):
-    """Quit the app right after the first paint of ``window`` (see EXIT_AFTER_SHOWN)."""
+class _StartReport(QObject):
+    """Print the two start-up moments and quit (see EXIT_AFTER_SHOWN)."""
 
-    def __init__(self, app: QApplication, window: QWidget, started: float) -> None:
+    def __init__(self, app: QApplication, started: float) -> None:
         super().__init__(app)
         self._app = app
-        self._window = window
         self._started = started
-        self._painted = False
-        app.installEventFilter(self)
+        self._window: QWidget | None = None
         QTimer.singleShot(60_000, self._give_up)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            not self._painted
-            and event.type() == QEvent.Type.Paint
-            and isinstance(watched, QWidget)
-            and watched.window() is self._window
-        ):
-            self._painted = True
-            QTimer.singleShot(0, self._report)  # after this paint has finished
-        return False
+    def watch(self, window: QWidget) -> None:
+        self._window = window
+        AfterNextPaint(window, lambda: self._print("shown"))
 
-    def _report(self) -> None:
-        self._app.removeEventFilter(self)
-        print(f"shown {(time.perf_counter() - self._started) * 1000:.0f}", flush=True)
+    def session_opened(self) -> None:
+        """Called once the session is open: report ``ready`` after its page has painted."""
+        if self._window is not None:
+            self._window.update()
+            AfterNextPaint(self._window, self._ready)
+
+    def _print(self, moment: str) -> None:
+        print(f"{moment} {(time.perf_counter() - self._started) * 1000:.0f}", flush=True)
+
+    def _ready(self) -> None:
+        self._print("ready")
         self._app.exit(0)
 
     def _give_up(self) -> None:
-        if not self._painted:
-            print("not shown within 60 s", flush=True)
-            self._app.exit(1)
+        print("not ready within 60 s", flush=True)
+        self._app.exit(1)
+
+
+def start_console(
+    settings: Settings,
+    language: str,
+    *,
+    session: str | None = None,
+    demo: bool = False,
+    finished: Callable[[], None] | None = None,
+) -> ConsoleWindow:
+    """Show the console now; open the session (or a copy of the demo) right after.
+
+    The window is shown first, with the phases and "… wordt geopend"; the beamer
+    and the session (file, first page) follow just after its first paint, so the
+    app is on screen in about the time a bare Qt window takes. A session that
+    cannot be opened leaves a clear message and the start page. ``finished`` is
+    called when all of that is done.
+    """
+    from desktop_app.ui.console import attach_beamer_to, build_console_window
+
+    opening: str | None = None
+    if demo:
+        opening = QCoreApplication.translate("Start", "De demo")
+    elif session:
+        opening = Path(session).stem
+    window = build_console_window(settings, language, opening=opening, beamer=False)
+    window.restore_window_state()
+
+    def finish() -> None:
+        attach_beamer_to(window, settings)
+        if opening is not None:
+            opened = window.open_demo() if demo else window.open_session(Path(str(session)))
+            if not opened:
+                window.show_start_page()  # the message says why; the user picks another
+        if finished is not None:
+            finished()
+
+    # One more turn of the event loop after the first paint, so that paint is
+    # flushed to the screen (and reported) before the rest of the start.
+    AfterNextPaint(window, lambda: QTimer.singleShot(0, finish))
+    window.show()
+    return window
 
 
 def run(session: str | None = None, demo: bool = False, lang: str | None = None) -> int:
@@ -122,20 +165,16 @@ def run(session: str | None = None, demo: bool = False, lang: str | None = None)
     from desktop_app.ui.look import apply_look
 
     apply_look(app)
-    window = build_console(settings, language)
-    window.restore_window_state()
-    window.show()
-    if demo:
-        from desktop_app.storage.demo import create_demo_copy
-
-        try:
-            window.open_session(create_demo_copy())
-        except UserError as error:
-            window.show_error(error.message(language))
-    elif session:
-        window.open_session(Path(session))
-    if os.environ.get(EXIT_AFTER_SHOWN) == "1":
-        _QuitWhenShown(app, window, started)
+    report = _StartReport(app, started) if os.environ.get(EXIT_AFTER_SHOWN) == "1" else None
+    window = start_console(
+        settings,
+        language,
+        session=session,
+        demo=demo,
+        finished=report.session_opened if report is not None else None,
+    )
+    if report is not None:
+        report.watch(window)
     return app.exec()
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 from desktop_app import paths
 from desktop_app.core.errors import UserError
 from desktop_app.storage.exchange import import_document, read_exchange_file
-from desktop_app.storage.session_file import SESSION_EXTENSION, SessionFile
+from desktop_app.storage.file_format import SESSION_EXTENSION
+from desktop_app.storage.session_file import SessionFile
 from desktop_app.storage.writer_lock import WriterLock
 
 KEEP_DEMO_COPIES = 5

@@ -45,7 +45,6 @@ from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
 from desktop_app.storage.writer_lock import WriterLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SESSION_EXTENSION = ".tafelronde"
 
 E = TypeVar("E", bound=Entity)
 

@@ -22,7 +22,8 @@ from desktop_app import paths
 from desktop_app.core.model import KIND_ORDER
 from desktop_app.core.timestamps import format_instant, utc_now
 from desktop_app.storage.exchange import import_document, read_exchange_file
-from desktop_app.storage.session_file import SESSION_EXTENSION, SessionFile
+from desktop_app.storage.file_format import SESSION_EXTENSION
+from desktop_app.storage.session_file import SessionFile
 
 #: Shipped templates in the order the start page offers them.
 TEMPLATE_ORDER = ("pmo-samen-ontwerpen", "pmo-uitkomsten-bespreken", "world-cafe-3-rondes", "leeg")

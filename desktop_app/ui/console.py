@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop_app.ui.controller import SessionController
 from desktop_app.ui.main_window import ConsoleWindow, PageFactory
-from desktop_app.ui.pages.base import Page
 from desktop_app.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop_app.ui.controller import SessionController
+    from desktop_app.ui.pages.base import Page
 
 
 def _page(module: str, name: str) -> PageFactory:
@@ -59,9 +62,18 @@ def phases() -> list[tuple[str, str, PageFactory]]:
     ]
 
 
-def build_console_window(settings: Settings, language: str) -> ConsoleWindow:
+def build_console_window(
+    settings: Settings, language: str, *, opening: str | None = None, beamer: bool = True
+) -> ConsoleWindow:
+    """The console, with its beamer unless ``beamer`` is False (then attach it later
+    with :func:`attach_beamer_to`). ``opening``: see :class:`ConsoleWindow`."""
+    window = ConsoleWindow(settings, phases(), language=language, opening=opening)
+    if beamer:
+        attach_beamer_to(window, settings)
+    return window
+
+
+def attach_beamer_to(window: ConsoleWindow, settings: Settings) -> None:
     from desktop_app.ui.beamer import attach_beamer
 
-    window = ConsoleWindow(settings, phases(), language=language)
     window.beamer = attach_beamer(window, settings)  # type: ignore[attr-defined]
-    return window

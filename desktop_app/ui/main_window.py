@@ -10,42 +10,43 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, QTime, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QGuiApplication,
-    QKeySequence,
-)
+# Only what the window needs to be on screen is imported here; dialogs and the
+# ``Qt`` namespace (whose 100+ enums take 15 ms to create) are imported where used,
+# so the first paint at start-up does not wait for them.
+from PySide6.QtCore import QByteArray, QEvent, QSize, QTime, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
-    QSplitter,
     QStackedWidget,
     QWidget,
 )
 
 from desktop_app import APP_NAME
 from desktop_app.core.errors import UserError
-from desktop_app.storage.session_file import SESSION_EXTENSION, Change, SessionFile
-from desktop_app.storage.templates import Template
+from desktop_app.storage.file_format import SESSION_EXTENSION
 from desktop_app.ui import palette
-from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon as load_icon
-from desktop_app.ui.pages.base import Page
 from desktop_app.ui.settings import Settings
 
-PageFactory = Callable[[SessionController], Page]
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QSplitter
+
+    # Imported where used: the window is on screen before the session layer loads.
+    from desktop_app.storage.session_file import Change, SessionFile
+    from desktop_app.storage.templates import Template
+    from desktop_app.ui.controller import SessionController
+    from desktop_app.ui.pages.base import Page
+    from desktop_app.ui.start_page import StartPage
+
+PageFactory = Callable[["SessionController"], "Page"]
 
 
 class ConsoleWindow(QMainWindow):
@@ -60,8 +61,11 @@ class ConsoleWindow(QMainWindow):
         page_factories: list[tuple[str, str, PageFactory]],
         *,
         language: str = "nl",
+        opening: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``opening``: the name of a session about to be opened (see :meth:`show_opening`);
+        without it the window starts on the start page."""
         super().__init__(parent)
         self.settings = settings
         self.language = language
@@ -74,14 +78,7 @@ class ConsoleWindow(QMainWindow):
 
         self.screens = QStackedWidget()
         self.screens.setObjectName("screens")
-        from desktop_app.ui.start_page import StartPage
-
-        self.start_page = StartPage(language)
-        self.start_page.template_chosen.connect(self.new_session_from_template)
-        self.start_page.open_requested.connect(self.choose_and_open)
-        self.start_page.recent_chosen.connect(lambda p: self.open_session(Path(p)))
-        self.start_page.demo_requested.connect(self.open_demo)
-        self.screens.addWidget(self.start_page)
+        self._start_page: StartPage | None = None  # built when first shown
         central = QWidget()
         self.console_area = central
         row = QHBoxLayout(central)
@@ -90,7 +87,6 @@ class ConsoleWindow(QMainWindow):
         self.phase_nav = QListWidget()
         self.phase_nav.setObjectName("phaseNav")
         self.phase_nav.setFixedWidth(220)
-        self.phase_nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.phase_nav.ensurePolished()  # styled row heights before items are added
         self.stack = QStackedWidget()
         self.stack.setObjectName("phaseStack")
@@ -109,7 +105,25 @@ class ConsoleWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self._set_session_actions_enabled(False)
-        self._show_start_page()
+        if opening is None:
+            self.show_start_page()
+        else:
+            self.show_opening(opening)
+
+    @property
+    def start_page(self) -> StartPage:
+        """Templates, recent sessions and the demo; built the first time it is needed."""
+        if self._start_page is None:
+            from desktop_app.ui.start_page import StartPage
+
+            page = StartPage(self.language)
+            page.template_chosen.connect(self.new_session_from_template)
+            page.open_requested.connect(self.choose_and_open)
+            page.recent_chosen.connect(lambda p: self.open_session(Path(p)))
+            page.demo_requested.connect(self.open_demo)
+            self.screens.addWidget(page)
+            self._start_page = page
+        return self._start_page
 
     # ------------------------------------------------------------ actions
     def _action(
@@ -120,8 +134,11 @@ class ConsoleWindow(QMainWindow):
         icon: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding the platform has for it
+        elif shortcut is not None:
+            # A list, not setShortcut(): that overload creates the whole Qt namespace.
+            action.setShortcuts([QKeySequence(shortcut)])
         if icon is not None:
             action.setIcon(load_icon(icon))
         action.triggered.connect(slot)
@@ -273,6 +290,8 @@ class ConsoleWindow(QMainWindow):
             if converted is None:
                 return False
             path = converted
+        from desktop_app.storage.session_file import SessionFile
+
         try:
             session_file = SessionFile.open(path)
         except UserError as error:
@@ -301,6 +320,8 @@ class ConsoleWindow(QMainWindow):
 
     def choose_template(self) -> None:
         """Ctrl+N: pick a template, then title, date and folder."""
+        from PySide6.QtWidgets import QInputDialog
+
         from desktop_app.storage.templates import list_templates
 
         templates = list_templates(self.language)
@@ -345,18 +366,21 @@ class ConsoleWindow(QMainWindow):
         self.phase_nav.setCurrentRow(0)
         return True
 
-    def open_demo(self) -> None:
+    def open_demo(self) -> bool:
+        """Open a fresh copy of the demo session (the shipped file is never changed)."""
         from desktop_app.storage.demo import create_demo_copy
 
         try:
             path = create_demo_copy()
         except UserError as error:
             self.show_error(error.message(self.language))
-            return
-        self.open_session(path)
+            return False
+        return self.open_session(path)
 
     def save_copy(self, target: Path | None = None) -> Path | None:
         """A consistent copy of the open session (SQLite's backup API) under another name."""
+        from PySide6.QtWidgets import QFileDialog
+
         if self.controller is None:
             return None
         if target is None:
@@ -396,6 +420,8 @@ class ConsoleWindow(QMainWindow):
 
     def become_table_laptop(self, table_id: str | None = None) -> QWidget | None:
         """File > "Deze laptop is tafel…": a focused scribe window for one table."""
+        from PySide6.QtCore import Qt
+
         if self.controller is None:
             return None
         from desktop_app.ui.table_laptop import TableLaptopWindow, choose_table
@@ -435,6 +461,8 @@ class ConsoleWindow(QMainWindow):
         dialog.open()
 
     def set_session(self, session_file: SessionFile) -> None:
+        from desktop_app.ui.controller import SessionController
+
         self.close_session()
         controller = SessionController(session_file, language=self.language, parent=self)
         self.controller = controller
@@ -443,12 +471,11 @@ class ConsoleWindow(QMainWindow):
         controller.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
         # Pages are built when first shown: opening a session costs only the phase
         # that is on screen (a placeholder holds each other place in the stack).
+        self._clear_phases()
         self._built = [False] * len(self._page_factories)
-        for title, icon_name, _factory in self._page_factories:
+        for _title, _icon, _factory in self._page_factories:
             self.stack.addWidget(QWidget())
-            item = QListWidgetItem(title)
-            item.setIcon(load_icon(icon_name, palette.MUTED, selected_color="#FFFFFF"))
-            self.phase_nav.addItem(item)
+        self._fill_phase_nav()
         phase = session_file.state("phase", 0)
         self.phase_nav.setCurrentRow(phase if isinstance(phase, int) and 0 <= phase < 6 else 0)
         self.restore_splitters()
@@ -470,6 +497,16 @@ class ConsoleWindow(QMainWindow):
             if widget.property("closesWithSession") and widget.isVisible():
                 widget.close()
         controller, self.controller = self.controller, None
+        self._clear_phases()
+        controller.close()
+        controller.deleteLater()
+        self._set_session_actions_enabled(False)
+        self._update_title()
+        self.show_start_page()
+        self.session_closed.emit()
+
+    def _clear_phases(self) -> None:
+        """Empty the phase list and the page stack (nothing may touch a closed file)."""
         self.phase_nav.blockSignals(True)
         self.phase_nav.clear()
         self.phase_nav.blockSignals(False)
@@ -480,14 +517,32 @@ class ConsoleWindow(QMainWindow):
             widget.hide()
             widget.setParent(None)
             widget.deleteLater()
-        controller.close()
-        controller.deleteLater()
-        self._set_session_actions_enabled(False)
-        self._update_title()
-        self._show_start_page()
-        self.session_closed.emit()
 
-    def _show_start_page(self) -> None:
+    def _fill_phase_nav(self) -> None:
+        self.phase_nav.blockSignals(True)
+        for title, icon_name, _factory in self._page_factories:
+            item = QListWidgetItem(title)
+            item.setIcon(load_icon(icon_name, palette.MUTED, selected_color="#FFFFFF"))
+            self.phase_nav.addItem(item)
+        self.phase_nav.blockSignals(False)
+
+    def show_opening(self, name: str) -> None:
+        """The console as it is about to look, with "… wordt geopend" where the page goes.
+
+        At start-up the window is painted with this first and the session file and
+        its first page are opened right after, so the window is there at once.
+        """
+        self._clear_phases()
+        self._fill_phase_nav()
+        note = QLabel(self.tr("{name} wordt geopend…").format(name=name))
+        note.setObjectName("openingNote")  # centred by the stylesheet
+        self.stack.addWidget(note)
+        self.screens.setCurrentWidget(self.console_area)
+
+    def show_start_page(self) -> None:
+        """Templates, recent sessions and the demo; no session is open."""
+        if self.controller is None:
+            self._clear_phases()  # the note of show_opening
         self.start_page.set_recent(
             [p for p in self.settings.get("recent_files") if Path(p).exists()]
         )
@@ -539,6 +594,8 @@ class ConsoleWindow(QMainWindow):
         return last or str(paths.documents_dir())
 
     def choose_and_open(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Sessie openen"),
@@ -559,6 +616,8 @@ class ConsoleWindow(QMainWindow):
             self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_session(Path(p)))
 
     def choose_and_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         files, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Uitwisselbestanden importeren"),
@@ -633,6 +692,8 @@ class ConsoleWindow(QMainWindow):
 
     # -------------------------------------------------------------- export
     def _choose_target(self, caption: str, suffix: str, pattern: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         if self.controller is None:
             return None
         title = self.controller.session().title or "sessie"
@@ -683,6 +744,8 @@ class ConsoleWindow(QMainWindow):
     # ---------------------------------------------------------- messages
     def show_error(self, message: str) -> None:
         """One clear message; nothing has changed."""
+        from PySide6.QtWidgets import QMessageBox
+
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(
             QMessageBox.Icon.Warning, APP_NAME, message, QMessageBox.StandardButton.Ok, self
@@ -722,6 +785,8 @@ class ConsoleWindow(QMainWindow):
             self.restoreState(state)
 
     def _splitters(self) -> list[QSplitter]:
+        from PySide6.QtWidgets import QSplitter
+
         return [s for s in self.stack.findChildren(QSplitter) if s.objectName()]
 
     def save_splitters(self) -> None:

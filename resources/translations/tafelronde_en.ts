@@ -927,6 +927,10 @@ o&amp;rganisation?</translation>
         <translation>All changes saved</translation>
     </message>
     <message>
+        <source>{name} wordt geopend…</source>
+        <translation>Opening {name}…</translation>
+    </message>
+    <message>
         <source>Opgeslagen {time}</source>
         <translation>Saved {time}</translation>
     </message>
@@ -2120,6 +2124,13 @@ o&amp;rganisation?</translation>
     <message>
         <source>Toets</source>
         <translation>Key</translation>
+    </message>
+</context>
+<context>
+    <name>Start</name>
+    <message>
+        <source>De demo</source>
+        <translation>the demo</translation>
     </message>
 </context>
 <context>

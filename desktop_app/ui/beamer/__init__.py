@@ -57,6 +57,9 @@ def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
     elif screen is not None:
         width = max(300, int(screen.availableGeometry().width() * 0.2))
         console.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+    # At start-up the beamer comes after the window state was restored: take the
+    # dock's remembered place and visibility from it (no-op if there is none).
+    console.restoreDockWidget(dock)
 
     toggle = QAction(
         QCoreApplication.translate("ConsoleWindow", "Beamer tonen of verbergen"), console
