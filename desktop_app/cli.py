@@ -8,10 +8,8 @@ exit status 2, and nothing is written.
 from __future__ import annotations
 
 import argparse
-import json
 import locale
 import os
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -135,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     lang = user_language()
     if args_list and args_list[0] in SUBCOMMANDS:
+        import sqlite3  # here, not at the top: the GUI's start does not wait for it
+
         args = _subcommand_parser(lang).parse_args(args_list)
         try:
             if args.command == "import":
@@ -213,6 +213,8 @@ def _run_export(args: argparse.Namespace, lang: str) -> int:
 
 
 def _run_suggest(path: Path, *, as_json: bool, lang: str) -> int:
+    import json
+
     from desktop_app.core.suggestions import suggest
     from desktop_app.storage.session_file import SessionFile
 

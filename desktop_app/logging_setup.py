@@ -2,13 +2,17 @@
 
 A windowed build on Windows has ``sys.stdout`` and ``sys.stderr`` set to None;
 anything that writes to them would crash, so they are pointed at the log.
+
+The log is rotated when the app starts, not while it runs: ``logging.handlers``
+(with socket, pickle and queue) would add a hundredth of a second to every start,
+and a session day writes far less than the limit.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from desktop_app import paths
 
@@ -32,16 +36,34 @@ class _LogStream:
         return False
 
 
+#: A log larger than this at start is moved aside as tafelronde.log.1 (then .2, .3).
+MAX_LOG_BYTES = 1_000_000
+KEEP_OLD_LOGS = 3
+
+
+def rotate(log: Path, max_bytes: int = MAX_LOG_BYTES, keep: int = KEEP_OLD_LOGS) -> None:
+    """Move ``log`` to ``log.1`` (and older ones one up, dropping the oldest) once it
+    is larger than ``max_bytes``."""
+    try:
+        if log.stat().st_size <= max_bytes:
+            return
+    except OSError:
+        return  # no log yet
+    for number in range(keep, 0, -1):
+        older = log.with_name(f"{log.name}.{number}")
+        newer = log.with_name(f"{log.name}.{number - 1}") if number > 1 else log
+        if newer.exists():
+            newer.replace(older)
+
+
 def setup_logging() -> None:
     folder = paths.user_data_dir() / "logs"
     handlers: list[logging.Handler] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handlers.append(
-            RotatingFileHandler(
-                folder / "tafelronde.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-            )
-        )
+        log = folder / "tafelronde.log"
+        rotate(log)
+        handlers.append(logging.FileHandler(log, encoding="utf-8"))
     except OSError:
         pass  # no log file is better than no app
     if sys.stderr is not None and not isinstance(sys.stderr, _LogStream):

@@ -10,16 +10,20 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 
 @cache
 def _shipped(name: str) -> Path:
-    inside = Path(str(resources.files("desktop_app"))) / name
-    if inside.is_dir():
-        return inside
-    return Path(__file__).resolve().parent.parent / name
+    package = Path(__file__).resolve().parent
+    for folder in (package / name, package.parent / name):  # wheel or frozen; checkout
+        if folder.is_dir():
+            return folder
+    # Not on the file system beside this module (a zip import, say): ask the loader.
+    # Imported only here: importlib.resources would cost every start 5 ms.
+    from importlib import resources
+
+    return Path(str(resources.files("desktop_app"))) / name
 
 
 def resources_dir() -> Path:

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import QByteArray, QDir, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QByteArray, QDir, QRect, QRectF, QSize
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,7 +31,13 @@ from desktop_app import paths
 from desktop_app.ui import palette
 
 STYLESHEET: Final = "styles/tafelronde.qss"
-APP_ICON_DIR: Final = "icons/app"
+#: Arguments for a new QApplication so that it starts in the Fusion style, and the
+#: property that says so: ``apply_look`` then leaves the style alone, which saves
+#: creating (and wrapping for Python) a second style object at every start.
+FUSION_ARGUMENTS: Final = ("-style", "fusion")
+FUSION_GIVEN: Final = "tafelronde.fusionGiven"
+#: Below icons/, like the Lucide icons (its SVG has its own colours).
+APP_ICON: Final = "app/tafelronde"
 
 #: Icon per phase, in order: 1 Voorbereiden, 2 Rondes, 3 Clusteren, 4 Stemmen,
 #: 5 Actieplan, 6 Oogst.
@@ -76,7 +82,7 @@ def _renderer(name: str, color: str) -> QSvgRenderer:
 
 def _render(renderer: QSvgRenderer, pixel_size: int, device_pixel_ratio: float = 1.0) -> QPixmap:
     pixmap = QPixmap(pixel_size, pixel_size)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))  # transparent; not Qt.GlobalColor, see main_window
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     renderer.render(painter, QRectF(0, 0, pixel_size, pixel_size))
@@ -155,17 +161,8 @@ def pixmap(
 
 
 def app_icon() -> QIcon:
-    """The Tafelronde app icon (round table with six chairs), all sizes."""
-    folder = paths.resource(APP_ICON_DIR)
-    result = QIcon()
-    svg = folder / "tafelronde.svg"
-    if svg.is_file():
-        renderer = QSvgRenderer(str(svg))
-        for size in (16, 24, 32, 48, 64, 128, 256):
-            result.addPixmap(_render(renderer, size))
-    else:  # pragma: no cover - only if the SVG went missing from a build
-        result.addFile(str(folder / "tafelronde.png"), QSize(256, 256))
-    return result
+    """The Tafelronde app icon (round table with six chairs), drawn at the sizes asked for."""
+    return QIcon(_SvgIconEngine(APP_ICON, {QIcon.Mode.Normal: palette.TEXT}))
 
 
 def stylesheet() -> str:
@@ -223,7 +220,8 @@ def apply_look(app: QApplication) -> None:
     system theme does not leave dark patches where the stylesheet does not reach.
     The system font family is kept; only a too-small point size is raised.
     """
-    app.setStyle("Fusion")
+    if app.property(FUSION_GIVEN) is not True:
+        app.setStyle("Fusion")
     app.setPalette(light_palette())
     font = QFont(app.font())
     if 0 < font.pointSizeF() < _MIN_POINT_SIZE:
