@@ -72,7 +72,7 @@ def test_beamer_with_several_screens_in_a_subprocess(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 passed" in result.stdout, result.stdout
+    assert "6 passed" in result.stdout, result.stdout
 
 
 inner = pytest.mark.skipif(not INNER, reason="runs in the subprocess with several screens")
@@ -162,3 +162,46 @@ def test_inner_unplugging_brings_the_beamer_back_and_plugging_in_offers_to_retur
     assert window.screen() is projector
     assert window.isFullScreen()
     assert not beamer.dock.offer.isVisibleTo(beamer.dock)
+
+
+@inner
+def test_inner_a_beamer_attached_after_the_first_paint_shows_its_panel_on_a_wide_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """As at start-up: the window is on screen before the beamer is attached."""
+    from desktop_app.ui.console import attach_beamer_to
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = build_console_window(settings, "nl", beamer=False)
+    qtbot.addWidget(window)
+    window.setScreen(screen("Projector"))
+    window.setGeometry(1380, 50, 1700, 950)
+    window.show()
+    qtbot.waitExposed(window)
+    attach_beamer_to(window, settings)
+    dock = window.beamer.dock  # type: ignore[attr-defined]
+    qtbot.waitUntil(dock.isVisible)
+    assert dock.width() >= 300
+
+
+@inner
+def test_inner_a_late_beamer_panel_takes_its_remembered_state(qtbot: QtBot, tmp_path: Path) -> None:
+    """Closed by the facilitator last time: it stays closed, also on a wide screen."""
+    from desktop_app.ui.console import attach_beamer_to
+
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    first = build_console_window(settings, "nl")
+    qtbot.addWidget(first)
+    first.setScreen(screen("Projector"))
+    first.setGeometry(1380, 50, 1700, 950)
+    first.show()
+    first.beamer.dock.hide()  # type: ignore[attr-defined]
+    first.close()  # saves the window state
+    second = build_console_window(settings, "nl", beamer=False)
+    qtbot.addWidget(second)
+    second.setScreen(screen("Projector"))
+    second.restore_window_state()
+    second.show()
+    qtbot.waitExposed(second)
+    attach_beamer_to(second, settings)
+    assert second.beamer.dock.isHidden()  # type: ignore[attr-defined]

@@ -48,18 +48,19 @@ def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
     """Give ``console`` (a ConsoleWindow) its beamer; follows its open session."""
     window = BeamerWindow(settings, console=console, parent=console)
     dock = BeamerDock(window, settings, console)
-    console.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    # On a small laptop screen the panel would squeeze the phase pages: it starts
-    # closed there (Beeld > Beamer opens it; the window state remembers the choice).
-    screen = console.screen()
-    if screen is not None and screen.availableGeometry().width() < SMALL_SCREEN_WIDTH:
-        dock.hide()
-    elif screen is not None:
-        width = max(300, int(screen.availableGeometry().width() * 0.2))
-        console.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
-    # At start-up the beamer comes after the window state was restored: take the
-    # dock's remembered place and visibility from it (no-op if there is none).
-    console.restoreDockWidget(dock)
+    # At start-up the beamer comes after the window state was restored: then the
+    # dock takes its remembered place and visibility from that state.
+    if not console.restoreDockWidget(dock):
+        console.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        # On a small laptop screen the panel would squeeze the phase pages: it starts
+        # closed there (Beeld > Beamer opens it; the window state remembers the choice).
+        screen = console.screen()
+        if screen is not None and screen.availableGeometry().width() < SMALL_SCREEN_WIDTH:
+            dock.hide()
+        elif screen is not None:
+            dock.show()  # a dock added to a window already on screen is not shown by itself
+            width = max(300, int(screen.availableGeometry().width() * 0.2))
+            console.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     toggle = QAction(
         QCoreApplication.translate("ConsoleWindow", "Beamer tonen of verbergen"), console
