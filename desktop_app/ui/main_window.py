@@ -477,8 +477,8 @@ class ConsoleWindow(QMainWindow):
             self.stack.addWidget(QWidget())
         self._fill_phase_nav()
         phase = session_file.state("phase", 0)
+        # Builds that phase's page, which restores its splitters.
         self.phase_nav.setCurrentRow(phase if isinstance(phase, int) and 0 <= phase < 6 else 0)
-        self.restore_splitters()
         self.screens.setCurrentWidget(self.console_area)
         self._set_session_actions_enabled(True)
         self._update_title()
@@ -559,7 +559,7 @@ class ConsoleWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[row] = True
-            self.restore_splitters()
+            self.restore_splitters(page)
         return self.stack.widget(row)
 
     def _show_phase(self, row: int) -> None:
@@ -784,10 +784,10 @@ class ConsoleWindow(QMainWindow):
         if not state.isEmpty():
             self.restoreState(state)
 
-    def _splitters(self) -> list[QSplitter]:
+    def _splitters(self, within: QWidget | None = None) -> list[QSplitter]:
         from PySide6.QtWidgets import QSplitter
 
-        return [s for s in self.stack.findChildren(QSplitter) if s.objectName()]
+        return [s for s in (within or self.stack).findChildren(QSplitter) if s.objectName()]
 
     def save_splitters(self) -> None:
         """Remember every named splitter of the phase pages (base64 of saveState)."""
@@ -798,9 +798,10 @@ class ConsoleWindow(QMainWindow):
             )
         self.settings.set("window/splitters", stored)
 
-    def restore_splitters(self) -> None:
+    def restore_splitters(self, within: QWidget | None = None) -> None:
+        """Give the named splitters (of ``within``, default all pages) their remembered sizes."""
         stored = self.settings.get("window/splitters")
-        for splitter in self._splitters():
+        for splitter in self._splitters(within):
             value = stored.get(splitter.objectName())
             if isinstance(value, str) and value:
                 splitter.restoreState(QByteArray.fromBase64(value.encode("ascii")))
