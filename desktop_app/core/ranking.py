@@ -67,6 +67,23 @@ def below_privacy_floor(participants: int | None, floor: int) -> bool:
     return participants is None or participants < floor
 
 
+def hidden_groups(participants: Mapping[str | None, int | None], floor: int) -> set[str | None]:
+    """The groups whose numbers are not shown, from their sizes (in display order).
+
+    A group below the privacy floor is hidden (``None`` stands for votes without a
+    target group: size unknown, so always hidden). The totals are always shown,
+    so if exactly one hidden group can hold votes, its numbers would be the total
+    minus the shown groups: then the smallest shown group is hidden as well
+    (complementary suppression), and only the sum of the two can be worked out.
+    """
+    hidden = {group for group, size in participants.items() if below_privacy_floor(size, floor)}
+    can_vote = [group for group in hidden if participants[group] is None or participants[group]]
+    shown = [group for group in participants if group not in hidden]
+    if len(can_vote) == 1 and shown:
+        hidden.add(min(shown, key=lambda group: participants[group] or 0))
+    return hidden
+
+
 def floor_label(floor: int) -> str:
     """What a suppressed number shows instead: ``<5``."""
     return f"<{floor}"

@@ -28,8 +28,8 @@ from desktop_app.core import run_state
 from desktop_app.core.model import Kind, SessionSnapshot, Vote
 from desktop_app.core.ranking import (
     RankedItem,
-    below_privacy_floor,
     floor_label,
+    hidden_groups,
     shared_ranks,
     vote_items,
 )
@@ -468,7 +468,9 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     item is the sum of the dots of its live votes. Groups below the privacy
     floor (or with an unknown number of participants) are suppressed; votes
     without a target group are collected in one group (``group_id`` None),
-    which is always suppressed because its size is unknown.
+    which is always suppressed because its size is unknown. When only one
+    suppressed group could hold votes, the smallest other group is suppressed
+    too (see :func:`hidden_groups`).
     """
     k = snapshot.privacy_floor if floor is None else floor
     items = tuple(vote_items(snapshot))
@@ -501,9 +503,10 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     ]
     if None in per_group:
         entries.append((None, "", None))
+    hidden = hidden_groups({gid: participants for gid, _name, participants in entries}, k)
     for gid, name, participants in entries:
         group_totals = per_group.get(gid, dict.fromkeys(ids, 0))
-        suppressed = gid is None or below_privacy_floor(participants, k)
+        suppressed = gid in hidden
         if suppressed:
             breakdowns.append(GroupBreakdown(gid, name, participants, True, {}, {}, None))
             continue

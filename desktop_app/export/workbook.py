@@ -41,8 +41,8 @@ from desktop_app.core.model import (
     Vote,
 )
 from desktop_app.core.ranking import (
-    below_privacy_floor,
     floor_label,
+    hidden_groups,
     shared_ranks,
     vote_totals,
 )
@@ -433,9 +433,19 @@ class _Context:
         self.themes = {t.id: t for t in snapshot.themes}
         self.proposals = {p.id: p for p in snapshot.proposals}
         self.live_groups = snapshot.live_target_groups()
-        self.small_groups = {
-            g.id for g in self.live_groups if below_privacy_floor(g.participants, self.floor)
-        }
+        self._table_groups = {t.id: t.target_group_id for t in snapshot.tables}
+        self._live_group_ids = {g.id for g in self.live_groups}
+        sizes: dict[str | None, int | None] = {g.id: g.participants for g in self.live_groups}
+        if any(self.group_of(v) is None for v in self.figures.counted_votes):
+            sizes[None] = None  # votes of no (live) group: size unknown
+        # The same groups as the console hides: below the floor, plus one more when
+        # a single small group could otherwise be worked out from the totals.
+        self.small_groups = hidden_groups(sizes, self.floor)
+
+    def group_of(self, vote: Vote) -> str | None:
+        """The live target group a vote counts for (a tally: its table's), or None."""
+        group_id = group_of_vote(vote, self._table_groups)
+        return group_id if group_id in self._live_group_ids else None
 
     def group_name(self, group_id: str | None) -> str | None:
         group = self.groups.get(group_id) if group_id else None
@@ -588,7 +598,8 @@ def _themes_sheet(ctx: _Context) -> SheetData:
         for gid in group_ids:
             row.append(suppressed if gid in ctx.small_groups else groups.get(gid, 0))
         if has_other:
-            row.append(sum(d for g, d in groups.items() if g not in live_group_ids))
+            other = sum(d for g, d in groups.items() if g not in live_group_ids)
+            row.append(suppressed if None in ctx.small_groups else other)
         row.append(total / fig.dots_cast if fig.dots_cast else 0.0)
         rows.append(row)
     return SheetData("themes", columns, rows, finish=_add_theme_chart)
@@ -615,7 +626,8 @@ def _votes_sheet(ctx: _Context) -> SheetData:
             kind, ballot = w["ballot"], w["ballot_n"].format(n=number)
         else:
             kind, ballot = w["stickers"], None
-        small = vote.target_group_id in ctx.small_groups
+        group_id = ctx.group_of(vote)
+        small = group_id in ctx.small_groups
         table = ctx.tables.get(vote.table_id) if vote.table_id else None
         rows.append(
             [
@@ -623,7 +635,7 @@ def _votes_sheet(ctx: _Context) -> SheetData:
                 kind,
                 ballot,
                 # A small group's own dots are not shown: no name, no table.
-                suppressed if small else ctx.group_name(vote.target_group_id),
+                suppressed if small else ctx.group_name(group_id),
                 None if small or table is None else table.name,
                 vote.dots,
             ]

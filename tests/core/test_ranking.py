@@ -1,5 +1,11 @@
 from desktop_app.core.model import Vote
-from desktop_app.core.ranking import below_privacy_floor, floor_label, shared_ranks, vote_totals
+from desktop_app.core.ranking import (
+    below_privacy_floor,
+    floor_label,
+    hidden_groups,
+    shared_ranks,
+    vote_totals,
+)
 
 
 def test_ties_share_a_rank_and_the_next_rank_skips() -> None:
@@ -31,3 +37,27 @@ def test_privacy_floor() -> None:
     assert not below_privacy_floor(5, 5)
     assert below_privacy_floor(None, 5)
     assert floor_label(5) == "<5"
+
+
+def test_groups_below_the_floor_are_hidden() -> None:
+    assert hidden_groups({"a": 20, "b": 3, "c": 4}, 5) == {"b", "c"}
+    assert hidden_groups({"a": 20, "b": 30}, 5) == set()
+
+
+def test_one_hidden_group_takes_the_smallest_shown_group_with_it() -> None:
+    assert hidden_groups({"a": 20, "b": 8, "c": 3}, 5) == {"b", "c"}
+    # equal sizes: the first in display order
+    assert hidden_groups({"a": 8, "b": 8, "c": 3}, 5) == {"a", "c"}
+    # votes without a group (None, size unknown) are one hidden group too
+    assert hidden_groups({"a": 20, "b": 8, None: None}, 5) == {"b", None}
+    assert hidden_groups({"a": 20, "c": 3, None: None}, 5) == {"c", None}
+
+
+def test_a_group_of_nobody_does_not_count_as_a_hiding_place() -> None:
+    """An empty group cannot hold votes, so it does not cover a small group."""
+    assert hidden_groups({"a": 20, "b": 8, "c": 3, "d": 0}, 5) == {"b", "c", "d"}
+
+
+def test_nothing_more_to_hide_when_no_group_is_shown() -> None:
+    assert hidden_groups({"c": 3}, 5) == {"c"}
+    assert hidden_groups({}, 5) == set()

@@ -248,6 +248,26 @@ def test_privacy_floor_suppresses_small_and_unknown_groups() -> None:
     assert results.total_dots == 9
 
 
+def test_a_single_small_group_cannot_be_worked_out_from_the_totals() -> None:
+    """Only Directie is small: Kantoor (the smallest other group) is hidden with it."""
+    groups = (
+        TargetGroup("big", "Monteurs", 24),
+        TargetGroup("mid", "Kantoor", 9),
+        TargetGroup("small", "Directie", 3),
+    )
+    votes = (vote("t1", 6, "big"), vote("t1", 4, "mid"), vote("t2", 2, "small"))
+    results = compute_results(snapshot(groups=groups, votes=votes, floor=5))
+    shown = {g.group_id: g.suppressed for g in results.groups}
+    assert shown == {"big": False, "mid": True, "small": True}
+    big = next(g for g in results.groups if g.group_id == "big")
+    # what can be derived is Kantoor + Directie together, never Directie alone
+    derivable = {
+        item: total - big.totals.get(item, 0)
+        for item, total in ((r.item_id, r.total) for r in results.ranking)
+    }
+    assert derivable["t1"] == 4 + 0 and derivable["t2"] == 0 + 2
+
+
 def test_disagreement_flags_top_for_one_group_and_bottom_third_for_another() -> None:
     groups = (TargetGroup("man", "Leidinggevenden", 8), TargetGroup("emp", "Monteurs", 20))
     votes = (

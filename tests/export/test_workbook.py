@@ -246,18 +246,69 @@ def test_theme_totals_and_shared_ranks(built: Built, tmp_path: Path) -> None:
 def test_small_group_shows_the_privacy_floor_instead_of_numbers(
     built: Built, tmp_path: Path
 ) -> None:
+    """Directie (3) is below the floor. With only Monteurs (12) beside it, showing
+    Monteurs would give Directie's dots as total minus Monteurs: both are hidden."""
     wb = export(built.path, tmp_path / "hr.xlsx")
     ws = wb["Thema's"]
     headers = [cell.value for cell in ws[1]]
     small = headers.index("Stippen Directie") + 1
-    big = headers.index("Stippen Monteurs") + 1
+    other = headers.index("Stippen Monteurs") + 1
+    total = headers.index("Stippen") + 1
     for row in range(2, ws.max_row + 1):
         assert ws.cell(row, small).value == "<5"
         assert ws.cell(row, small).data_type == "s"
-        assert isinstance(ws.cell(row, big).value, int)
+        assert ws.cell(row, other).value == "<5"
+        assert isinstance(ws.cell(row, total).value, int)  # the totals stay
     votes = records(wb["Stemmen"])
-    assert "Directie" not in {row["Doelgroep"] for row in votes}
-    assert {row["Tafel"] for row in votes if row["Doelgroep"] == "<5"} == {None}
+    assert {row["Doelgroep"] for row in votes} == {"<5"}
+    assert {row["Tafel"] for row in votes} == {None}
+
+
+def test_one_small_group_hides_the_next_smallest_too_not_all(tmp_path: Path) -> None:
+    path = tmp_path / "s.tafelronde"
+    sf = SessionFile.create(path, title="Drie groepen")
+    try:
+        groups = {
+            name: sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), name, participants=size))
+            for name, size in (("Directie", 3), ("Kantoor", 8), ("Monteurs", 12))
+        }
+        theme = sf.add(Kind.THEME, Theme(new_id(), "Beweging", None, ()))
+        for name, dots in (("Directie", 2), ("Kantoor", 3), ("Monteurs", 7)):
+            sf.add(Kind.VOTE, Vote(new_id(), theme.id, dots, target_group_id=groups[name].id))
+    finally:
+        sf.close()
+    wb = export(path, tmp_path / "hr.xlsx")
+    (row,) = records(wb["Thema's"])
+    assert row["Stippen"] == 12
+    assert (row["Stippen Directie"], row["Stippen Kantoor"]) == ("<5", "<5")
+    assert row["Stippen Monteurs"] == 7  # Directie + Kantoor = 5 is all that can be derived
+    assert {r["Doelgroep"] for r in records(wb["Stemmen"])} == {"<5", "Monteurs"}
+
+
+def test_a_tally_of_a_small_groups_table_does_not_name_the_table(tmp_path: Path) -> None:
+    """Sticker tallies carry the table, not the group: they count for the table's group."""
+    path = tmp_path / "s.tafelronde"
+    sf = SessionFile.create(path, title="Tafels")
+    try:
+        small = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Directie", participants=2))
+        other = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Kantoor", participants=3))
+        big = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Monteurs", participants=20))
+        table = sf.add(Kind.TABLE, Table(new_id(), "Tafel Directie", None, small.id))
+        theme = sf.add(Kind.THEME, Theme(new_id(), "Beweging", None, ()))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 4, table_id=table.id))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 1, target_group_id=other.id))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 6, target_group_id=big.id))
+    finally:
+        sf.close()
+    wb = export(path, tmp_path / "hr.xlsx")
+    tallies = [r for r in records(wb["Stemmen"]) if r["Stippen"] == 4]
+    assert [(r["Doelgroep"], r["Tafel"]) for r in tallies] == [("<5", None)]
+    (row,) = records(wb["Thema's"])
+    assert (row["Stippen Directie"], row["Stippen Kantoor"], row["Stippen Monteurs"]) == (
+        "<5",
+        "<5",
+        6,
+    )
 
 
 def test_a_lower_floor_shows_the_small_group(tmp_path: Path) -> None:

@@ -103,6 +103,24 @@ def test_privacy_floor_shows_less_than_k(
     assert page.floor_note.isVisible()
 
 
+def test_one_small_group_is_covered_by_the_next_smallest_and_the_note_says_why(
+    qtbot: QtBot, page: VotePage, controller: SessionController
+) -> None:
+    page.set_revealed(True)
+    page.floor_spin.setFocus()
+    page.floor_spin.selectAll()
+    qtbot.keyClicks(page.floor_spin, "7")  # only Leidinggevenden (6) is below it
+    qtbot.keyClick(page.floor_spin, Qt.Key.Key_Return)
+    settle(qtbot, page)
+    table = page.results_table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]  # type: ignore[union-attr]
+    column = {name: set(column_texts(table, headers.index(name))) for name in headers[2:]}
+    assert column["Leidinggevenden"] == {"<7"}
+    assert column["Ploegendienst"] == {"<7"}  # 12 participants, hidden to cover the 6
+    assert "<7" not in column["Monteurs"] and "<7" not in column["Kantoor"]
+    assert "Ploegendienst ook niet" in page.floor_note.text()
+
+
 def test_sticker_tally_typed_checked_and_undone(
     qtbot: QtBot, page: VotePage, controller: SessionController
 ) -> None:

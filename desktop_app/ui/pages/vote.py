@@ -749,14 +749,22 @@ class VotePage(Page):
             self.disagree_label.setText(self.tr("Geen sterke verschillen tussen de doelgroepen."))
             self.disagree_label.setStyleSheet(f"color: {palette.MUTED};")
         suppressed = [g for g in groups if g.suppressed]
-        self.floor_note.setText(
-            self.tr(
-                "{label}: doelgroep met minder dan {k} deelnemers (of onbekend aantal); per "
-                "groep niet getoond, wel meegeteld in het totaal."
-            ).format(label=floor_label(results.floor), k=results.floor)
-            if suppressed
-            else ""
-        )
+        note = self.tr(
+            "{label}: doelgroep met minder dan {k} deelnemers (of onbekend aantal); per "
+            "groep niet getoond, wel meegeteld in het totaal."
+        ).format(label=floor_label(results.floor), k=results.floor)
+        covering = [
+            g.name
+            for g in suppressed
+            if g.group_id is not None
+            and g.participants is not None
+            and g.participants >= results.floor
+        ]
+        if covering:
+            note += " " + self.tr(
+                "{names} ook niet: anders is de kleine groep af te leiden uit het totaal."
+            ).format(names=", ".join(covering))
+        self.floor_note.setText(note if suppressed else "")
         self.floor_note.setVisible(bool(suppressed))
 
     # --------------------------------------------------------------- actions
