@@ -149,6 +149,9 @@ def start_console(
     # flushed to the screen (and reported) before the rest of the start.
     AfterNextPaint(window, lambda: QTimer.singleShot(0, finish))
     window.show()
+    # Take the keyboard at once: the facilitator starts typing without clicking first
+    # (and a plain X server without a window manager gives focus to no one).
+    window.activateWindow()
     return window
 
 

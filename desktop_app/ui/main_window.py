@@ -233,7 +233,7 @@ class ConsoleWindow(QMainWindow):
         self.edit_menu = bar.addMenu(self.tr("Be&werken"))
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
-        self.view_menu = bar.addMenu(self.tr("&Beeld"))
+        self.view_menu = bar.addMenu(self.tr("Bee&ld"))
         for action in self.phase_actions:
             self.view_menu.addAction(action)
         self.help_menu = bar.addMenu(self.tr("&Help"))

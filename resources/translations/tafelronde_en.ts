@@ -8,7 +8,7 @@
         <translation>Action plan</translation>
     </message>
     <message>
-        <source>&amp;Top</source>
+        <source>T&amp;op</source>
         <translation>To&amp;p</translation>
     </message>
     <message>
@@ -16,7 +16,7 @@
         <translation>How many themes to convert in one go</translation>
     </message>
     <message>
-        <source>Neem actieplan &amp;over van vorige sessie…</source>
+        <source>Neem actieplan over van vori&amp;ge sessie…</source>
         <translation>&amp;Carry over previous plan…</translation>
     </message>
     <message>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Omzetten in &amp;interventie</source>
-        <translation>Turn into inter&amp;vention</translation>
+        <translation>&amp;Make it an intervention</translation>
     </message>
     <message>
         <source>Het gekozen thema wordt een interventie (of dubbelklik, of Enter)</source>
@@ -108,7 +108,7 @@
         <translation>&amp;Title</translation>
     </message>
     <message>
-        <source>&amp;Omschrijving</source>
+        <source>Omschri&amp;jving</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
@@ -128,7 +128,7 @@
         <translation>location</translation>
     </message>
     <message>
-        <source>&amp;Locatie</source>
+        <source>Lo&amp;catie</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
@@ -164,7 +164,7 @@
         <translation>status</translation>
     </message>
     <message>
-        <source>St&amp;atus</source>
+        <source>Stat&amp;us</source>
         <translation>St&amp;atus</translation>
     </message>
     <message>
@@ -177,23 +177,23 @@
     </message>
     <message>
         <source>I&amp;nspanning</source>
-        <translation>E&amp;ffort</translation>
+        <translation>Effo&amp;rt</translation>
     </message>
     <message>
-        <source>&amp;Impact</source>
+        <source>Imp&amp;act</source>
         <translation>&amp;Impact</translation>
     </message>
     <message>
         <source>Wat levert het de
 &amp;medewerker op?</source>
         <translation>What&apos;s in it for
-&amp;employees?</translation>
+emplo&amp;yees?</translation>
     </message>
     <message>
         <source>Wat levert het de
 o&amp;rganisatie op?</source>
-        <translation>What&apos;s in it for the
-o&amp;rganisation?</translation>
+        <translation>&amp;What&apos;s in it for the
+organisation?</translation>
     </message>
     <message>
         <source>Bron</source>
@@ -879,7 +879,7 @@ o&amp;rganisation?</translation>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <source>&amp;Beeld</source>
+        <source>Bee&amp;ld</source>
         <translation>&amp;View</translation>
     </message>
     <message>
@@ -1022,12 +1022,12 @@ o&amp;rganisation?</translation>
         <translation>&amp;Type</translation>
     </message>
     <message>
-        <source>&amp;Titel</source>
+        <source>T&amp;itel</source>
         <translation>T&amp;itle</translation>
     </message>
     <message>
         <source>T&amp;oelichting</source>
-        <translation>&amp;Explanation</translation>
+        <translation>E&amp;xplanation</translation>
     </message>
     <message>
         <source>Nog geen context. Voeg de risico&apos;s uit de RI&amp;E en de cijfers van vorig jaar toe; ze komen bij de opening op de beamer.</source>
@@ -1162,7 +1162,7 @@ o&amp;rganisation?</translation>
     </message>
     <message>
         <source>&amp;Excel opslaan…</source>
-        <translation>Save &amp;Excel…</translation>
+        <translation>Save E&amp;xcel…</translation>
     </message>
     <message>
         <source>Oogstverslag (PDF)</source>
@@ -1968,16 +1968,16 @@ o&amp;rganisation?</translation>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <source>&amp;Locatie</source>
+        <source>Lo&amp;catie</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <source>Doe&amp;l</source>
+        <source>Do&amp;el</source>
         <translation>&amp;Goal</translation>
     </message>
     <message>
-        <source>Taal van de &amp;exports</source>
-        <translation>&amp;Export language</translation>
+        <source>Taal van de e&amp;xports</source>
+        <translation>E&amp;xport language</translation>
     </message>
     <message>
         <source>Stemregels</source>
@@ -1992,20 +1992,20 @@ o&amp;rganisation?</translation>
         <translation>Individual proposals</translation>
     </message>
     <message>
-        <source>Stippen per &amp;deelnemer</source>
+        <source>&amp;Stippen per deelnemer</source>
         <translation>Dots &amp;per participant</translation>
     </message>
     <message>
-        <source>&amp;Hoogstens per item</source>
+        <source>Hoo&amp;gstens per item</source>
         <translation>&amp;Maximum per item</translation>
     </message>
     <message>
-        <source>Stemmen &amp;op</source>
-        <translation>&amp;Vote on</translation>
+        <source>Ste&amp;mmen op</source>
+        <translation>Vote o&amp;n</translation>
     </message>
     <message>
         <source>&amp;Privacygrens</source>
-        <translation>Privacy t&amp;hreshold</translation>
+        <translation>P&amp;rivacy threshold</translation>
     </message>
     <message>
         <source>Doelgroepen met minder deelnemers dan de privacygrens krijgen geen eigen uitsplitsing van de stemmen.</source>
@@ -2227,7 +2227,7 @@ o&amp;rganisation?</translation>
     </message>
     <message>
         <source>&amp;Gastheer/-vrouw</source>
-        <translation>&amp;Host</translation>
+        <translation>H&amp;ost</translation>
     </message>
     <message>
         <source>&amp;Doelgroep</source>
@@ -2554,8 +2554,8 @@ o&amp;rganisation?</translation>
         <translation>Opens the voting screen in full screen. To close: Ctrl+Shift+Q.</translation>
     </message>
     <message>
-        <source>&amp;Laatste stem ongeldig</source>
-        <translation>&amp;Void last vote</translation>
+        <source>L&amp;aatste stem ongeldig</source>
+        <translation>Vo&amp;id last vote</translation>
     </message>
     <message>
         <source>Alleen voor de begeleider: de laatst uitgebrachte kioskstem telt niet mee.</source>

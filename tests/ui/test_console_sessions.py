@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QSplitter
 from pytestqt.qtbot import QtBot
 
 from desktop_app import paths
@@ -60,6 +60,24 @@ def new_from_start_page(qtbot: QtBot, window: ConsoleWindow, index: int, title: 
     qtbot.keyClicks(dialog.title_field, title)
     with qtbot.waitSignal(window.session_opened):
         qtbot.keyClick(dialog.title_field, Qt.Key.Key_Return)
+
+
+def test_the_new_session_dialog_title_label_is_a_shortcut_not_an_ampersand(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    qtbot.mouseClick(window.start_page.template_buttons[0], Qt.MouseButton.LeftButton)
+    dialog = window.new_session_dialog
+    assert isinstance(dialog, NewSessionDialog)
+    qtbot.waitExposed(dialog)
+    (label,) = [lbl for lbl in dialog.findChildren(QLabel) if lbl.text() == "&Titel"]
+    assert label.buddy() is not None  # drawn as an underlined T, not as "&Titel"
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.folder_button.setFocus()
+    qtbot.waitUntil(dialog.folder_button.hasFocus)
+    qtbot.keyClick(dialog.folder_button, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(dialog.title_field.hasFocus)
+    dialog.reject()
 
 
 @pytest.mark.parametrize("index", range(4))

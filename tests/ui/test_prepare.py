@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import run_state
@@ -186,3 +187,24 @@ def test_context_items(qtbot: QtBot, window: ConsoleWindow) -> None:
     sf = page.controller.session_file
     items = sf.entities(context.kind)
     assert [(i.kind, i.title) for i in items] == [("risk", "Tillen en bukken")]  # type: ignore[union-attr]
+
+
+def test_every_underlined_label_takes_the_keyboard_to_its_field(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    page = prepare_page(window)
+    labels = [
+        label
+        for label in page.session_form.findChildren(QLabel)
+        if "&" in label.text().replace("&&", "")
+    ]
+    assert len(labels) >= 6
+    for label in labels:
+        buddy = label.buddy()
+        assert buddy is not None, label.text()
+        target = buddy.focusProxy() or buddy
+        assert target.focusPolicy() != Qt.FocusPolicy.NoFocus, label.text()
+    page.session_form.title_field.setFocus()
+    qtbot.waitUntil(page.session_form.title_field.hasFocus)
+    qtbot.keyClick(page.session_form.title_field, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.session_form.purpose_field.hasFocus())

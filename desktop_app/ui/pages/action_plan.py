@@ -315,7 +315,7 @@ class ActionPlanPage(Page):
         layout.addWidget(heading(self.tr("Actieplan")))
         top = QHBoxLayout()
         top.setSpacing(8)
-        top_label = QLabel(self.tr("&Top"))
+        top_label = QLabel(self.tr("T&op"))
         self.top_spin = QSpinBox()
         self.top_spin.setObjectName("topCount")
         self.top_spin.setRange(1, 20)
@@ -329,7 +329,7 @@ class ActionPlanPage(Page):
         self.promote_top_button.clicked.connect(lambda: self.promote_top())
         self.top_spin.valueChanged.connect(lambda _: self._update_top_texts())
         self.take_over_button = QPushButton(
-            icon("history"), self.tr("Neem actieplan &over van vorige sessie…")
+            icon("history"), self.tr("Neem actieplan over van vori&ge sessie…")
         )
         self.take_over_button.setObjectName("takeOver")
         self.take_over_button.setToolTip(
@@ -527,7 +527,7 @@ class ActionPlanPage(Page):
         )
         form.addRow(self.tr("&Titel"), self.title_edit)
         self.description_edit = self._text_edit("descriptionEdit", 64)
-        form.addRow(self.tr("&Omschrijving"), self.description_edit)
+        form.addRow(self.tr("Omschri&jving"), self.description_edit)
 
         self.groups_list = QListWidget()
         self.groups_list.setObjectName("targetGroups")
@@ -551,7 +551,7 @@ class ActionPlanPage(Page):
         )
         form.addRow(self.tr("&Periodiciteit"), self.periodicity_combo)
         self.location_edit = self._line_edit("locationEdit", "location", self.tr("locatie"))
-        form.addRow(self.tr("&Locatie"), self.location_edit)
+        form.addRow(self.tr("Lo&catie"), self.location_edit)
         self.owner_edit = self._line_edit("ownerEdit", "owner", self.tr("eigenaar"))
         self.owner_edit.setPlaceholderText(self.tr("Wie trekt het?"))
         form.addRow(self.tr("&Eigenaar"), self.owner_edit)
@@ -577,7 +577,7 @@ class ActionPlanPage(Page):
         self.status_combo.currentIndexChanged.connect(
             lambda _: self._commit("status", self.status_combo.currentData(), self.tr("status"))
         )
-        form.addRow(self.tr("St&atus"), self.status_combo)
+        form.addRow(self.tr("Stat&us"), self.status_combo)
 
         scores = QHBoxLayout()
         scores.setSpacing(8)
@@ -596,7 +596,7 @@ class ActionPlanPage(Page):
         scores.addWidget(effort_label)
         scores.addWidget(self.effort_spin)
         scores.addStretch(1)
-        impact_label = QLabel(self.tr("&Impact"))
+        impact_label = QLabel(self.tr("Imp&act"))
         impact_label.setBuddy(self.impact_spin)
         form.addRow(impact_label, scores)
         self.quadrant_label = QLabel()

@@ -157,7 +157,12 @@ def _form_card() -> tuple[QFrame, QFormLayout]:
 
 
 def _with_error(field: QWidget, error: ErrorLabel) -> QWidget:
+    """The field with its message under it, as one form row (Alt+letter goes to the field)."""
     box = QWidget()
+    # The label's Alt+letter focuses its buddy only if the buddy takes focus; the
+    # proxy passes that on to the field (and keeps the box out of the Tab order).
+    box.setFocusPolicy(field.focusPolicy())
+    box.setFocusProxy(field)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 8)
     layout.setSpacing(2)
@@ -638,7 +643,7 @@ class ContextEditor(ListEditor):
         self.text_field = CommitTextEdit()
         self.text_field.setObjectName("contextText")
         self.form.addRow(self.tr("&Soort"), self.kind_field)
-        self.form.addRow(self.tr("&Titel"), _with_error(self.title_field, self.title_error))
+        self.form.addRow(self.tr("T&itel"), _with_error(self.title_field, self.title_error))
         self.form.addRow(
             self.tr("T&oelichting"), _with_error(self.text_field, ErrorLabel("contextTextError"))
         )
@@ -722,10 +727,10 @@ class SessionForm(QWidget):
         )
         form.addRow(self.tr("&Datum"), _with_error(self.date_field, ErrorLabel("dateError")))
         form.addRow(
-            self.tr("&Locatie"), _with_error(self.location_field, ErrorLabel("locationError"))
+            self.tr("Lo&catie"), _with_error(self.location_field, ErrorLabel("locationError"))
         )
-        form.addRow(self.tr("Doe&l"), _with_error(self.purpose_field, ErrorLabel("purposeError")))
-        form.addRow(self.tr("Taal van de &exports"), self.language_field)
+        form.addRow(self.tr("Do&el"), _with_error(self.purpose_field, ErrorLabel("purposeError")))
+        form.addRow(self.tr("Taal van de e&xports"), self.language_field)
         layout.addWidget(card, 3, Qt.AlignmentFlag.AlignTop)
 
         vote_card, vote_form = _form_card()
@@ -746,12 +751,12 @@ class SessionForm(QWidget):
         self.floor_field.setObjectName("privacyFloor")
         self.floor_error = ErrorLabel("privacyFloorError")
         vote_form.addRow(
-            self.tr("Stippen per &deelnemer"), _with_error(self.dots_field, self.dots_error)
+            self.tr("&Stippen per deelnemer"), _with_error(self.dots_field, self.dots_error)
         )
         vote_form.addRow(
-            self.tr("&Hoogstens per item"), _with_error(self.cap_field, self.cap_error)
+            self.tr("Hoo&gstens per item"), _with_error(self.cap_field, self.cap_error)
         )
-        vote_form.addRow(self.tr("Stemmen &op"), self.target_field)
+        vote_form.addRow(self.tr("Ste&mmen op"), self.target_field)
         vote_form.addRow(self.tr("&Privacygrens"), _with_error(self.floor_field, self.floor_error))
         floor_hint = QLabel(
             self.tr(

@@ -135,7 +135,7 @@ class VotePage(Page):
             self.tr("Opent het stemscherm over het hele scherm. Sluiten: Ctrl+Shift+Q.")
         )
         self.kiosk_button.clicked.connect(lambda: self.open_kiosk())
-        self.void_button = QPushButton(icon("rotate-ccw"), self.tr("&Laatste stem ongeldig"))
+        self.void_button = QPushButton(icon("rotate-ccw"), self.tr("L&aatste stem ongeldig"))
         self.void_button.setObjectName("voidBallot")
         self.void_button.setToolTip(
             self.tr("Alleen voor de begeleider: de laatst uitgebrachte kioskstem telt niet mee.")
