@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 # Only what the window needs to be on screen is imported here; dialogs and the
 # ``Qt`` namespace (whose 100+ enums take 15 ms to create) are imported where used,
 # so the first paint at start-up does not wait for them.
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTime, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSize, QTime, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.start_page import StartPage
 
 PageFactory = Callable[["SessionController"], "Page"]
+_FOCUS_RETURNS = "tafelronde.focusReturnsToConsole"
 
 
 class ConsoleWindow(QMainWindow):
@@ -105,6 +106,9 @@ class ConsoleWindow(QMainWindow):
         self._build_menus()
         self._update_title()
         self._set_session_actions_enabled(False)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._focus_moved)
         if opening is None:
             self.show_start_page()
         else:
@@ -124,6 +128,34 @@ class ConsoleWindow(QMainWindow):
             self.screens.addWidget(page)
             self._start_page = page
         return self._start_page
+
+    def _focus_moved(self, window: QWindow | None) -> None:
+        """When one of our dialogs closes, the console takes the keyboard back.
+
+        A window manager does this by itself; without one (a kiosk set-up, a bare X
+        server) the keys typed after closing a dialog would go nowhere, while Qt
+        still counts the closed dialog as the focus window.
+        """
+        mine = self.windowHandle()
+        if (
+            window is None
+            or window is mine
+            or window.transientParent() is not mine
+            or window.property(_FOCUS_RETURNS)
+        ):
+            return
+        window.setProperty(_FOCUS_RETURNS, True)
+        window.visibleChanged.connect(self._dialog_visible)
+
+    def _dialog_visible(self, visible: bool) -> None:
+        if not visible:
+            QTimer.singleShot(0, self._take_focus_back)
+
+    def _take_focus_back(self) -> None:
+        focus = QGuiApplication.focusWindow()
+        ours_or_none = focus is None or focus is self.windowHandle() or not focus.isVisible()
+        if self.isVisible() and ours_or_none:
+            self.activateWindow()
 
     # ------------------------------------------------------------ actions
     def _action(
@@ -203,7 +235,8 @@ class ConsoleWindow(QMainWindow):
         for index in range(6):
             action = self._action(
                 self.tr("Fase {n}").format(n=index + 1),
-                lambda i=index: self.phase_nav.setCurrentRow(i),
+                # triggered(bool) passes "checked" first: it must not land in the index.
+                lambda _checked=False, i=index: self.phase_nav.setCurrentRow(i),
                 f"Ctrl+{index + 1}",
             )
             self.phase_actions.append(action)
@@ -613,7 +646,9 @@ class ConsoleWindow(QMainWindow):
             action = self.recent_menu.addAction(self.tr("(nog niets)"))
             action.setEnabled(False)
         for path in recent:
-            self.recent_menu.addAction(Path(path).name, lambda p=path: self.open_session(Path(p)))
+            self.recent_menu.addAction(
+                Path(path).name, lambda _checked=False, p=path: self.open_session(Path(p))
+            )
 
     def choose_and_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog

@@ -115,6 +115,28 @@ def test_recent_open_and_save_a_copy(qtbot: QtBot, window: ConsoleWindow, tmp_pa
     assert window.controller is not None and window.controller.session_file.path == original
 
 
+def test_the_recent_menu_opens_the_session(qtbot: QtBot, window: ConsoleWindow) -> None:
+    new_from_start_page(qtbot, window, 2, "Cafe")
+    assert window.controller is not None
+    original = window.controller.session_file.path
+    window.close_session()
+    window.recent_menu.aboutToShow.emit()  # as when the menu opens
+    (entry,) = [a for a in window.recent_menu.actions() if a.text() == original.name]
+    entry.trigger()
+    assert window.controller is not None and window.controller.session_file.path == original
+
+
+def test_ctrl_and_a_digit_go_to_that_phase_also_from_a_field(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    new_from_start_page(qtbot, window, 2, "Cafe")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    for digit in (2, 5, 3, 6, 4, 1):
+        key = Qt.Key(Qt.Key.Key_0.value + digit)
+        qtbot.keyClick(window.focusWidget() or window, key, ctrl)
+        qtbot.waitUntil(lambda d=digit: window.phase_nav.currentRow() == d - 1)
+
+
 def test_refuses_a_foreign_file_with_a_visible_message(
     qtbot: QtBot, window: ConsoleWindow, tmp_path: Path
 ) -> None:
