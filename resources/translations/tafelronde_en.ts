@@ -1855,6 +1855,10 @@ organisation?</translation>
         <translation>Round {n}</translation>
     </message>
     <message>
+        <source>R{n}</source>
+        <translation>R{n}</translation>
+    </message>
+    <message>
         <source>De huidige ronde (gemarkeerd)</source>
         <translation>The current round (highlighted)</translation>
     </message>

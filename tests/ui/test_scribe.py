@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtGui import QFontMetrics, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -346,3 +346,28 @@ def test_text_being_edited_survives_a_cell_change_and_a_deletion(
     assert page.scribe.editing_id is None
     qtbot.keyClick(edit, Qt.Key.Key_Return)  # becomes a new proposal, not a hidden edit
     assert list_texts(page) == ["Fietsplan met e-bike"]
+
+
+def test_round_titles_shorten_instead_of_being_clipped(qtbot: QtBot, window: ConsoleWindow) -> None:
+    """At 1024x768 the grid is narrow: "R2" rather than a cut-off "tonde :"."""
+    page = rounds_page(window)
+    header = page.grid.horizontalHeader()
+
+    def titles() -> list[str]:
+        return [page.grid.horizontalHeaderItem(c).text() for c in range(page.grid.columnCount())]
+
+    def all_fit() -> bool:
+        return all(
+            QFontMetrics(page.grid.horizontalHeaderItem(c).font()).horizontalAdvance(text)
+            < header.sectionSize(c)
+            for c, text in enumerate(titles())
+        )
+
+    window.resize(1024, 768)
+    page.splitter.setSizes([260, 700])
+    qtbot.waitUntil(lambda: titles() == ["R1", "R2", "R3"])
+    assert all_fit()
+    window.resize(1900, 1000)
+    page.splitter.setSizes([900, 900])
+    qtbot.waitUntil(lambda: titles() == ["Ronde 1", "Ronde 2", "Ronde 3"])
+    assert all_fit()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QHideEvent, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QHideEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -119,6 +119,9 @@ class RoundsPage(Page):
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.horizontalHeader().setMinimumSectionSize(56)
+        self.grid.horizontalHeader().sectionResized.connect(
+            lambda column, _old, new: self._fit_round_title(column, new)
+        )
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.grid.verticalHeader().setDefaultSectionSize(30)
         self.grid.setToolTip(
@@ -254,6 +257,7 @@ class RoundsPage(Page):
         for column, round_ in enumerate(self._rounds):
             header = QTableWidgetItem(self.tr("Ronde {n}").format(n=round_.number))
             self.grid.setHorizontalHeaderItem(column, header)
+            self._fit_round_title(column)
             for row, table in enumerate(self._tables):
                 item = QTableWidgetItem()
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -274,6 +278,24 @@ class RoundsPage(Page):
         if self.search_field.text():
             self.run_search()
 
+    def _fit_round_title(self, column: int, width: int | None = None) -> None:
+        """Show "Ronde 2" where the column has room for it, else "R2" (never a clipped word).
+
+        ``width``: the column's new width while it is being resized (the header
+        reports the old one until the resize is done).
+        """
+        header = self.grid.horizontalHeaderItem(column)
+        if header is None or column >= len(self._rounds):
+            return
+        if width is None:
+            width = self.grid.horizontalHeader().sectionSize(column)
+        number = self._rounds[column].number
+        full = self.tr("Ronde {n}").format(n=number)
+        short = QFontMetrics(header.font()).horizontalAdvance(full) + 20 > width
+        text = self.tr("R{n}").format(n=number) if short else full
+        if header.text() != text:
+            header.setText(text)
+
     def _set_count(self, item: QTableWidgetItem, count: int) -> None:
         item.setText(str(count) if count else "–")
         item.setData(Qt.ItemDataRole.UserRole, count)
@@ -289,9 +311,8 @@ class RoundsPage(Page):
                 font = QFont(header.font())
                 font.setBold(c == column)
                 header.setFont(font)
-                round_ = self._rounds[c]
-                header.setText(self.tr("Ronde {n}").format(n=round_.number))
                 header.setToolTip(self.tr("De huidige ronde (gemarkeerd)") if c == column else "")
+                self._fit_round_title(c)
             for r in range(self.grid.rowCount()):
                 item = self.grid.item(r, c)
                 if item is not None:
