@@ -598,12 +598,26 @@ class ConsoleWindow(QMainWindow):
     def _show_phase(self, row: int) -> None:
         if row < 0:
             return
-        self.page(row)
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
+        self._place_focus(page)
         if self.controller is not None and self.controller.session_file.state("phase") != row:
             self.controller.run_unrecorded(
                 lambda: self.controller and self.controller.session_file.set_state("phase", row)
             )
+
+    def _place_focus(self, page: QWidget) -> None:
+        """After a phase change the keyboard goes to the page's first field, or stays in
+        the phase list; never to whatever widget Qt would pick next (a button that the
+        next space bar would press)."""
+        if self.phase_nav.hasFocus():
+            return  # browsing the phases with the arrow keys
+        first_field = getattr(page, "first_field", None)  # a Page (imported lazily)
+        field = first_field() if callable(first_field) else None
+        if field is not None and field.isVisible() and field.isEnabled():
+            field.setFocus()
+        else:
+            self.phase_nav.setFocus()
 
     def _on_change(self, change: Change) -> None:
         self.saved_label.setText(

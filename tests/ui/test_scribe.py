@@ -371,3 +371,36 @@ def test_round_titles_shorten_instead_of_being_clipped(qtbot: QtBot, window: Con
     page.splitter.setSizes([900, 900])
     qtbot.waitUntil(lambda: titles() == ["Ronde 1", "Ronde 2", "Ronde 3"])
     assert all_fit()
+
+
+def test_after_ctrl_2_typing_goes_into_the_scribe_field_not_a_button(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    """From a field of Voorbereiden, Ctrl+2 and then typing: the space bar and Enter must
+    not press 'Volgende ronde' or start the timer; the text becomes a proposal."""
+    window.phase_nav.setCurrentRow(0)
+    prepare = window.stack.currentWidget()
+    field = prepare.session_form.organisation_field  # type: ignore[attr-defined]
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = rounds_page(window)
+    qtbot.waitUntil(page.scribe.edit.hasFocus)
+    first_round = page._current_round
+    qtbot.keyClicks(QApplication.focusWidget(), "Samen wandelen in de pauze")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert list_texts(page) == ["Samen wandelen in de pauze"]
+    assert page._current_round == first_round  # no button was pressed on the way
+    sf = page.controller.session_file
+    assert RoundTimer.from_state(sf.state(run_state.TIMER)).running is False
+
+
+def test_a_phase_without_a_first_field_keeps_the_keyboard_in_the_phase_list(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    page = rounds_page(window)
+    page.scribe.edit.setFocus()
+    qtbot.waitUntil(page.scribe.edit.hasFocus)
+    qtbot.keyClick(page.scribe.edit, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.phase_nav.hasFocus)
+    assert window.phase_nav.currentRow() == 3

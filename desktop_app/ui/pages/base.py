@@ -32,6 +32,11 @@ class Page(QWidget):
     def refresh(self) -> None:
         """Re-read what the page shows from the controller's snapshot."""
 
+    def first_field(self) -> QWidget | None:
+        """Where typing goes when the phase is chosen by shortcut (None: stay in the
+        phase list, so a stray key never presses a button of the page)."""
+        return None
+
 
 def heading(text: str, role: str = "heading") -> QLabel:
     label = QLabel(text)

@@ -219,6 +219,9 @@ class RoundsPage(Page):
             for n in range(1, 11)
         ]
 
+    def first_field(self) -> QWidget | None:
+        return self.scribe.edit
+
     def _focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
