@@ -236,7 +236,7 @@ class ConsoleWindow(QMainWindow):
             action = self._action(
                 self.tr("Fase {n}").format(n=index + 1),
                 # triggered(bool) passes "checked" first: it must not land in the index.
-                lambda _checked=False, i=index: self.phase_nav.setCurrentRow(i),
+                lambda _checked=False, i=index: self.go_to_phase(i),
                 f"Ctrl+{index + 1}",
             )
             self.phase_actions.append(action)
@@ -513,6 +513,7 @@ class ConsoleWindow(QMainWindow):
         # Builds that phase's page, which restores its splitters.
         self.phase_nav.setCurrentRow(phase if isinstance(phase, int) and 0 <= phase < 6 else 0)
         self.screens.setCurrentWidget(self.console_area)
+        self._place_focus(self.stack.currentWidget(), chosen=True)
         self._set_session_actions_enabled(True)
         self._update_title()
         self.saved_label.setText(self.tr("Alles is opgeslagen"))
@@ -606,15 +607,27 @@ class ConsoleWindow(QMainWindow):
                 lambda: self.controller and self.controller.session_file.set_state("phase", row)
             )
 
-    def _place_focus(self, page: QWidget) -> None:
-        """After a phase change the keyboard goes to the page's first field, or stays in
-        the phase list; never to whatever widget Qt would pick next (a button that the
-        next space bar would press)."""
-        if self.phase_nav.hasFocus():
-            return  # browsing the phases with the arrow keys
+    def go_to_phase(self, row: int) -> None:
+        """Ctrl+1 … Ctrl+6: that phase, with the keyboard in its input field."""
+        self.phase_nav.setCurrentRow(row)
+        self._place_focus(self.stack.widget(row), chosen=True)
+
+    def _place_focus(self, page: QWidget, *, chosen: bool = False) -> None:
+        """Where the keyboard goes when a phase is shown.
+
+        ``chosen`` (by shortcut, or on opening a session): to the page's first field,
+        or to the phase list if it has none. Otherwise only when the focus went with
+        the page that was hidden (Qt then hands it to the next widget, often a button
+        the next space bar would press): to the phase list. Arrowing through the
+        phase list keeps the keyboard there.
+        """
+        focus = QApplication.focusWidget()
+        moved_by_qt = focus is None or not focus.isVisible() or self.stack.isAncestorOf(focus)
+        if not chosen and not moved_by_qt:
+            return
         first_field = getattr(page, "first_field", None)  # a Page (imported lazily)
         field = first_field() if callable(first_field) else None
-        if field is not None and field.isVisible() and field.isEnabled():
+        if chosen and field is not None and field.isVisible() and field.isEnabled():
             field.setFocus()
         else:
             self.phase_nav.setFocus()

@@ -404,3 +404,18 @@ def test_a_phase_without_a_first_field_keeps_the_keyboard_in_the_phase_list(
     qtbot.keyClick(page.scribe.edit, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.phase_nav.hasFocus)
     assert window.phase_nav.currentRow() == 3
+
+
+def test_ctrl_2_from_the_phase_list_also_lands_in_the_scribe_field(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    window.phase_nav.setCurrentRow(0)
+    window.phase_nav.setFocus()
+    qtbot.waitUntil(window.phase_nav.hasFocus)
+    qtbot.keyClick(window.phase_nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    page = rounds_page(window)
+    qtbot.waitUntil(page.scribe.edit.hasFocus)
+    # arrowing through the list keeps the keyboard in the list
+    window.phase_nav.setFocus()
+    qtbot.keyClick(window.phase_nav, Qt.Key.Key_Down)
+    assert window.phase_nav.currentRow() == 2 and window.phase_nav.hasFocus()
