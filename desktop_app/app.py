@@ -137,6 +137,8 @@ def start_console(
     window.restore_window_state()
 
     def finish() -> None:
+        if not window.isVisible():
+            return  # closed before its first paint was done: nothing to open
         attach_beamer_to(window, settings)
         if opening is not None:
             opened = window.open_demo() if demo else window.open_session(Path(str(session)))
