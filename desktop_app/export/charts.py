@@ -4,6 +4,9 @@ Every builder draws onto a :class:`matplotlib.figure.Figure`: one it is given
 (the GUI passes the figure of its ``FigureCanvasQTAgg``, and keeps its size) or
 a new one sized for the report. No pyplot, no global rcParams: fonts and
 colours are passed to every artist, so the GUI's own settings never leak in.
+Text the room typed is drawn with ``parse_math=False``: a theme called
+"$5 of $10 per maand" is text, never mathtext (which could fail on a stray
+backslash and needs fonts the built app leaves out, see build_installer.spec).
 
 Colours are colour-blind safe: one hue in two lightnesses for the vote result
 (plus the numbers written on the bars), Okabe-Ito for the matrix quadrants,
@@ -204,6 +207,7 @@ def results_figure(
             fontsize=9.5,
             color=TEXT,
             fontfamily=FONT_FAMILY,
+            parse_math=False,  # typed text: "$5 of $10" is money, not mathtext
         )
         ax.text(
             -0.015,
@@ -459,5 +463,6 @@ def _draw_key(
             color=TEXT,
             fontfamily=FONT_FAMILY,
             linespacing=1.35,
+            parse_math=False,  # typed text: "$5 of $10" is money, not mathtext
         )
         y -= step * (len(lines) + 0.4)
