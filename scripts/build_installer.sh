@@ -1,36 +1,63 @@
 #!/usr/bin/env bash
 # Build the one-folder app (dist/tafelronde/) from a clean venv.
 #
-#   scripts/build_installer.sh [--dist DIR] [--work DIR] [--reuse-venv]
+#   scripts/build_installer.sh [--dist DIR] [--work DIR] [--wheels DIR] [--reuse-venv]
 #
 # --dist DIR     where the app folder goes (default: dist; the app is DIR/tafelronde)
 # --work DIR     the build venv and PyInstaller's work files (default: build)
-# --reuse-venv   keep an existing DIR/venv-installer (quicker; for trying things out only)
+# --wheels DIR   where the numpy built for the app is kept (default: WORK/wheels)
+# --reuse-venv   keep an existing WORK/venv-installer (quicker; for trying things out only)
 #
 # The venv is made fresh from python3.11 (or $PYTHON) and gets the project itself
 # (non-editable, as a user gets it) plus PyInstaller and nothing else, so no second
-# Qt binding or test tool can slip into the app. Prints the build time and the
+# Qt binding or test tool can slip into the app. On Linux numpy is then replaced by
+# the same version built without OpenBLAS (see below). Prints the build time and the
 # folder size at the end. Windows: see installer/tafelronde.iss for the installer.
+#
+# Linux needs: a C and C++ compiler and Python's headers (numpy), icupkg and as/ld
+# (the ICU data): sudo apt-get install build-essential python3.11-dev icu-devtools binutils
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIST="$ROOT/dist"
 WORK="$ROOT/build"
+WHEELS=""
 REUSE=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dist) DIST="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --work) WORK="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
+    --wheels) WHEELS="$(mkdir -p "$2" && cd "$2" && pwd)"; shift 2 ;;
     --reuse-venv) REUSE=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "build_installer.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
 
 PYTHON="${PYTHON:-python3.11}"
 VENV="$WORK/venv-installer"
+WHEELS="${WHEELS:-$WORK/wheels}"
 PYINSTALLER_SPEC="pyinstaller>=6.10,<7"
+LINUX=0
+if [ "$(uname -s)" = "Linux" ]; then LINUX=1; fi
 started=$(date +%s)
+
+# Check the Linux tools first, not after minutes of building.
+if [ "$LINUX" -eq 1 ]; then
+  missing=0
+  # The trimmed ICU data library (installer/icu_data.py): icupkg, as and ld.
+  "$PYTHON" "$ROOT/installer/icu_data.py" tools || missing=1
+  for compiler in cc c++; do
+    command -v "$compiler" >/dev/null || { echo "missing $compiler (build-essential)" >&2; missing=1; }
+  done
+  "$PYTHON" -c 'import os, sys, sysconfig
+sys.exit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
+    || { echo "missing Python.h for $PYTHON (python3.11-dev)" >&2; missing=1; }
+  if [ "$missing" -eq 1 ]; then
+    echo "build_installer.sh: first: sudo apt-get install build-essential python3.11-dev icu-devtools binutils" >&2
+    exit 1
+  fi
+fi
 
 if [ "$REUSE" -eq 0 ] || [ ! -x "$VENV/bin/python" ]; then
   rm -rf "$VENV"
@@ -41,6 +68,30 @@ PIP=("$VENV/bin/python" -m pip install -q --disable-pip-version-check)
 "${PIP[@]}" "$ROOT" "$PYINSTALLER_SPEC"
 if [ "$REUSE" -eq 1 ]; then
   "${PIP[@]}" --force-reinstall --no-deps "$ROOT"  # the same version number, newer code
+fi
+
+# numpy without OpenBLAS (Linux). The wheel from PyPI carries OpenBLAS with kernels for
+# every x86 CPU generation and its Fortran runtime (27 MB) plus SIMD variants of its
+# loops for newer CPUs (5 MB); the app's only numpy user, matplotlib, multiplies and
+# inverts 3x3 matrices for a few hundred points. So: the same numpy version, built
+# from its sources with numpy's own fallback routines for BLAS and LAPACK and only
+# its baseline SIMD code. Built once per version (a few minutes) into $WHEELS;
+# the directory name says the options, change both together.
+if [ "$LINUX" -eq 1 ]; then
+  NUMPY_WHEELS="$WHEELS/numpy-noblas-nodispatch"
+  NUMPY_VERSION="$("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("numpy"))')"
+  TAG="$("$VENV/bin/python" -c 'import sys; print(f"cp{sys.version_info[0]}{sys.version_info[1]}")')"
+  NUMPY_WHEEL="$NUMPY_WHEELS/numpy-$NUMPY_VERSION-$TAG-$TAG-linux_$(uname -m).whl"
+  if [ ! -f "$NUMPY_WHEEL" ]; then
+    echo "building numpy $NUMPY_VERSION without OpenBLAS (a few minutes, once)"
+    "$VENV/bin/python" -m pip wheel -q --disable-pip-version-check --no-cache-dir --no-deps \
+      --no-binary numpy -w "$NUMPY_WHEELS" "numpy==$NUMPY_VERSION" \
+      -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none -Csetup-args=-Dcpu-dispatch=none
+  fi
+  "${PIP[@]}" --force-reinstall --no-deps "$NUMPY_WHEEL"
+  "$VENV/bin/python" -c 'import numpy, sys
+blas = numpy.show_config(mode="dicts")["Build Dependencies"]["blas"]["name"]
+sys.exit(f"build_installer.sh: numpy uses {blas}, not its own routines" if blas != "none" else 0)'
 fi
 
 # Refuse a venv with another Qt binding in it: the app would carry both.

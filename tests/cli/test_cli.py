@@ -134,10 +134,10 @@ def test_existing_session_untouched_by_a_refused_import(tmp_path: Path) -> None:
     other.write_text(json.dumps(data), "utf-8")
     assert_refused(tafelronde("import", str(other), "--session", str(session)))
     tafelronde("export", str(session), "--json", str(tmp_path / "na.json"))
+
     def strip(p):
-        return {
-            k: v for k, v in json.loads(p.read_text("utf-8")).items() if k != "exported_at"
-        }
+        return {k: v for k, v in json.loads(p.read_text("utf-8")).items() if k != "exported_at"}
+
     assert strip(tmp_path / "voor.json") == strip(tmp_path / "na.json")
 
 
