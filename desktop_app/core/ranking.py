@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from desktop_app.core.model import SessionSnapshot, Vote
@@ -67,20 +67,24 @@ def below_privacy_floor(participants: int | None, floor: int) -> bool:
     return participants is None or participants < floor
 
 
-def hidden_groups(participants: Mapping[str | None, int | None], floor: int) -> set[str | None]:
+def hidden_groups(
+    participants: Mapping[str | None, int | None], floor: int, voted: Collection[str | None]
+) -> set[str | None]:
     """The groups whose numbers are not shown, from their sizes (in display order).
 
     A group below the privacy floor is hidden (``None`` stands for votes without a
-    target group: size unknown, so always hidden). The totals are always shown,
-    so if exactly one hidden group can hold votes, its numbers would be the total
-    minus the shown groups: then the smallest shown group is hidden as well
-    (complementary suppression), and only the sum of the two can be worked out.
+    target group: size unknown, so always hidden). The totals are always shown, so
+    if exactly one hidden group has dots (``voted``), its numbers would be the total
+    minus the shown groups: then the smallest shown group that has dots is hidden as
+    well (complementary suppression) and only the sum of the two can be worked out.
+    Whether a group has dots counts, not its size: a group entered with 0 participants
+    can still vote, and a cover without dots would hide nothing.
     """
     hidden = {group for group, size in participants.items() if below_privacy_floor(size, floor)}
-    can_vote = [group for group in hidden if participants[group] is None or participants[group]]
-    shown = [group for group in participants if group not in hidden]
-    if len(can_vote) == 1 and shown:
-        hidden.add(min(shown, key=lambda group: participants[group] or 0))
+    hidden_with_dots = [group for group in hidden if group in voted]
+    covers = [group for group in participants if group not in hidden and group in voted]
+    if len(hidden_with_dots) == 1 and covers:
+        hidden.add(min(covers, key=lambda group: participants[group] or 0))
     return hidden
 
 

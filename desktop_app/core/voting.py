@@ -503,7 +503,8 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     ]
     if None in per_group:
         entries.append((None, "", None))
-    hidden = hidden_groups({gid: participants for gid, _name, participants in entries}, k)
+    voted = {gid for gid, dots in per_group.items() if any(dots.values())}
+    hidden = hidden_groups({gid: size for gid, _name, size in entries}, k, voted)
     for gid, name, participants in entries:
         group_totals = per_group.get(gid, dict.fromkeys(ids, 0))
         suppressed = gid in hidden

@@ -436,11 +436,12 @@ class _Context:
         self._table_groups = {t.id: t.target_group_id for t in snapshot.tables}
         self._live_group_ids = {g.id for g in self.live_groups}
         sizes: dict[str | None, int | None] = {g.id: g.participants for g in self.live_groups}
-        if any(self.group_of(v) is None for v in self.figures.counted_votes):
+        voted = {self.group_of(v) for v in self.figures.counted_votes if v.dots}
+        if None in voted:
             sizes[None] = None  # votes of no (live) group: size unknown
         # The same groups as the console hides: below the floor, plus one more when
         # a single small group could otherwise be worked out from the totals.
-        self.small_groups = hidden_groups(sizes, self.floor)
+        self.small_groups = hidden_groups(sizes, self.floor, voted)
 
     def group_of(self, vote: Vote) -> str | None:
         """The live target group a vote counts for (a tally: its table's), or None."""

@@ -2790,8 +2790,8 @@ organisation?</translation>
         <translation>{label}: target group with fewer than {k} participants (or an unknown number); not shown per group, but counted in the total.</translation>
     </message>
     <message>
-        <source>{names} ook niet: anders is de kleine groep af te leiden uit het totaal.</source>
-        <translation>{names} not either: otherwise the small group could be worked out from the total.</translation>
+        <source>{names} ook niet: anders zijn de stippen van de verborgen groep af te leiden uit het totaal.</source>
+        <translation>{names} not either: otherwise the hidden group&apos;s dots could be worked out from the total.</translation>
     </message>
     <message>
         <source>Stemregels vastgelegd</source>

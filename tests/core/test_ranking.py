@@ -40,24 +40,38 @@ def test_privacy_floor() -> None:
 
 
 def test_groups_below_the_floor_are_hidden() -> None:
-    assert hidden_groups({"a": 20, "b": 3, "c": 4}, 5) == {"b", "c"}
-    assert hidden_groups({"a": 20, "b": 30}, 5) == set()
+    voted = {"a", "b", "c"}
+    assert hidden_groups({"a": 20, "b": 3, "c": 4}, 5, voted) == {"b", "c"}
+    assert hidden_groups({"a": 20, "b": 30}, 5, voted) == set()
 
 
-def test_one_hidden_group_takes_the_smallest_shown_group_with_it() -> None:
-    assert hidden_groups({"a": 20, "b": 8, "c": 3}, 5) == {"b", "c"}
+def test_one_hidden_group_with_dots_takes_the_smallest_shown_group_with_it() -> None:
+    voted = {"a", "b", "c", None}
+    assert hidden_groups({"a": 20, "b": 8, "c": 3}, 5, voted) == {"b", "c"}
     # equal sizes: the first in display order
-    assert hidden_groups({"a": 8, "b": 8, "c": 3}, 5) == {"a", "c"}
+    assert hidden_groups({"a": 8, "b": 8, "c": 3}, 5, voted) == {"a", "c"}
     # votes without a group (None, size unknown) are one hidden group too
-    assert hidden_groups({"a": 20, "b": 8, None: None}, 5) == {"b", None}
-    assert hidden_groups({"a": 20, "c": 3, None: None}, 5) == {"c", None}
+    assert hidden_groups({"a": 20, "b": 8, None: None}, 5, voted) == {"b", None}
+    assert hidden_groups({"a": 20, "c": 3, None: None}, 5, voted) == {"c", None}
 
 
-def test_a_group_of_nobody_does_not_count_as_a_hiding_place() -> None:
-    """An empty group cannot hold votes, so it does not cover a small group."""
-    assert hidden_groups({"a": 20, "b": 8, "c": 3, "d": 0}, 5) == {"b", "c", "d"}
+def test_a_group_entered_with_0_participants_that_voted_is_covered_too() -> None:
+    """New groups start at 0 participants and can still vote (kiosk, tallies)."""
+    assert hidden_groups({"m": 20, "d": 0}, 5, {"m", "d"}) == {"m", "d"}
 
 
-def test_nothing_more_to_hide_when_no_group_is_shown() -> None:
-    assert hidden_groups({"c": 3}, 5) == {"c"}
-    assert hidden_groups({}, 5) == set()
+def test_the_cover_is_a_group_that_has_dots() -> None:
+    """Hiding Kantoor, which gave no dots, would leave Directie = total - Monteurs."""
+    sizes = {"m": 20, "k": 8, "d": 3}
+    assert hidden_groups(sizes, 5, {"m", "d"}) == {"m", "d"}
+
+
+def test_hidden_groups_without_dots_need_no_cover() -> None:
+    assert hidden_groups({"a": 20, "b": 8, "c": 3}, 5, {"a", "b"}) == {"c"}
+    assert hidden_groups({"a": 20, "c": 3, "d": 2}, 5, {"a", "c", "d"}) == {"c", "d"}
+
+
+def test_nothing_more_to_hide_when_no_group_with_dots_is_shown() -> None:
+    assert hidden_groups({"c": 3}, 5, {"c"}) == {"c"}
+    assert hidden_groups({"a": 20, "c": 3}, 5, {"c"}) == {"c"}
+    assert hidden_groups({}, 5, set()) == set()

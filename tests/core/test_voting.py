@@ -323,3 +323,10 @@ def test_results_identical_after_closing_and_reopening(tmp_path: Path) -> None:
     assert after == before
     assert [(r.total, r.rank) for r in after.ranking] == [(9, 1), (3, 2), (2, 3), (1, 4), (0, 5)]
     assert after.ballots == 3
+
+
+def test_a_group_with_0_participants_that_voted_stays_hidden_with_a_cover() -> None:
+    groups = (TargetGroup("big", "Monteurs", 20), TargetGroup("new", "Directie", 0))
+    votes = (vote("t1", 6, "big"), vote("t1", 3, "new"), vote("t2", 2, "new"))
+    results = compute_results(snapshot(groups=groups, votes=votes, floor=5))
+    assert {g.group_id: g.suppressed for g in results.groups} == {"big": True, "new": True}

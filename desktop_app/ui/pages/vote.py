@@ -762,7 +762,8 @@ class VotePage(Page):
         ]
         if covering:
             note += " " + self.tr(
-                "{names} ook niet: anders is de kleine groep af te leiden uit het totaal."
+                "{names} ook niet: anders zijn de stippen van de verborgen groep af te "
+                "leiden uit het totaal."
             ).format(names=", ".join(covering))
         self.floor_note.setText(note if suppressed else "")
         self.floor_note.setVisible(bool(suppressed))
