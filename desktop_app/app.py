@@ -149,7 +149,7 @@ def start_console(
 
     # One more turn of the event loop after the first paint, so that paint is
     # flushed to the screen (and reported) before the rest of the start.
-    AfterNextPaint(window, lambda: QTimer.singleShot(0, finish))
+    AfterNextPaint(window, lambda: QTimer.singleShot(0, window, finish))
     window.show()
     # Take the keyboard at once: the facilitator starts typing without clicking first
     # (and a plain X server without a window manager gives focus to no one).

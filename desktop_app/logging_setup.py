@@ -49,11 +49,14 @@ def rotate(log: Path, max_bytes: int = MAX_LOG_BYTES, keep: int = KEEP_OLD_LOGS)
             return
     except OSError:
         return  # no log yet
-    for number in range(keep, 0, -1):
-        older = log.with_name(f"{log.name}.{number}")
-        newer = log.with_name(f"{log.name}.{number - 1}") if number > 1 else log
-        if newer.exists():
-            newer.replace(older)
+    try:
+        for number in range(keep, 0, -1):
+            older = log.with_name(f"{log.name}.{number}")
+            newer = log.with_name(f"{log.name}.{number - 1}") if number > 1 else log
+            if newer.exists():
+                newer.replace(older)
+    except OSError:
+        pass  # open in another instance (Windows): keep appending to it
 
 
 def setup_logging() -> None:

@@ -93,6 +93,15 @@ def test_without_a_session_the_start_page_is_the_first_thing_painted(qtbot: QtBo
     window.close()
 
 
+def test_a_window_closed_before_its_first_paint_opens_nothing(qtbot: QtBot) -> None:
+    window = start_console(Settings(), "nl", demo=True)
+    qtbot.addWidget(window)
+    window.close()  # before the event loop could paint it
+    with qtbot.assertNotEmitted(window.session_opened, wait=AfterNextPaint.FALLBACK_MS + 500):
+        pass
+    assert window.controller is None
+
+
 SHOWN_THEN_READY = re.compile(r"^shown (\d+)\nready (\d+)$", re.MULTILINE)
 
 

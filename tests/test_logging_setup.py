@@ -41,3 +41,15 @@ def test_setup_logging_writes_to_the_data_folder() -> None:
     log = paths.user_data_dir() / "logs" / "tafelronde.log"
     assert "proef 123" in log.read_text(encoding="utf-8")
     logging.basicConfig(force=True, handlers=[logging.NullHandler()])
+
+
+def test_a_log_that_cannot_be_moved_is_kept_and_appended_to(tmp_path: Path) -> None:
+    """E.g. open in a second instance on Windows: no error, no lost log."""
+    log = tmp_path / "tafelronde.log"
+    log.write_text("x" * 2_000, encoding="utf-8")
+    for number in range(1, KEEP_OLD_LOGS + 1):  # nothing can be moved into place
+        blocker = log.with_name(f"tafelronde.log.{number}")
+        blocker.mkdir()
+        (blocker / "in de weg").write_text("", encoding="utf-8")
+    rotate(log, max_bytes=1_000)
+    assert log.read_text(encoding="utf-8") == "x" * 2_000

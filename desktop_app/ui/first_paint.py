@@ -19,20 +19,27 @@ class AfterNextPaint(QObject):
     widget through Python (30 to 50 ms more before the first paint).
     """
 
+    #: If no paint comes (a window started minimized, or covered entirely by its
+    #: children so Qt skips its own background), ``then`` runs after this long anyway.
+    FALLBACK_MS = 1000
+
     def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
         super().__init__(window)
         self._window = window
         self._then = then
         self._done = False
         window.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self, self._run)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            self._window.removeEventFilter(self)
-            QTimer.singleShot(0, self._call)  # after this paint has finished
+            QTimer.singleShot(0, self, self._run)  # after this paint has finished
         return False
 
-    def _call(self) -> None:
+    def _run(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._window.removeEventFilter(self)
         self._then()
         self.deleteLater()

@@ -9,6 +9,7 @@ as :class:`UserError` and are shown as one clear message; nothing changes.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -138,7 +139,8 @@ class ConsoleWindow(QMainWindow):
         """
         mine = self.windowHandle()
         if (
-            window is None
+            mine is None  # not shown yet: parentless windows would all look like ours
+            or window is None
             or window is mine
             or window.transientParent() is not mine
             or window.property(_FOCUS_RETURNS)
@@ -152,10 +154,22 @@ class ConsoleWindow(QMainWindow):
             QTimer.singleShot(0, self._take_focus_back)
 
     def _take_focus_back(self) -> None:
+        if not self.isVisible() or self._another_dialog_is_open():
+            return  # e.g. the template picker closed and the new-session dialog opened
         focus = QGuiApplication.focusWindow()
-        ours_or_none = focus is None or focus is self.windowHandle() or not focus.isVisible()
-        if self.isVisible() and ours_or_none:
+        if focus is None or focus is self.windowHandle() or not focus.isVisible():
             self.activateWindow()
+
+    def _another_dialog_is_open(self) -> bool:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal.isVisible():
+            return True
+        mine = self.windowHandle()
+        return any(
+            window.isVisible() and window.transientParent() is mine
+            for window in QGuiApplication.topLevelWindows()
+            if window is not mine
+        )
 
     # ------------------------------------------------------------ actions
     def _action(
@@ -235,8 +249,8 @@ class ConsoleWindow(QMainWindow):
         for index in range(6):
             action = self._action(
                 self.tr("Fase {n}").format(n=index + 1),
-                # triggered(bool) passes "checked" first: it must not land in the index.
-                lambda _checked=False, i=index: self.go_to_phase(i),
+                # triggered(bool) passes "checked": after the row, never in its place.
+                partial(self.go_to_phase, index),
                 f"Ctrl+{index + 1}",
             )
             self.phase_actions.append(action)
@@ -607,12 +621,12 @@ class ConsoleWindow(QMainWindow):
                 lambda: self.controller and self.controller.session_file.set_state("phase", row)
             )
 
-    def go_to_phase(self, row: int) -> None:
+    def go_to_phase(self, row: int, _checked: bool = False) -> None:
         """Ctrl+1 … Ctrl+6: that phase, with the keyboard in its input field."""
         self.phase_nav.setCurrentRow(row)
         self._place_focus(self.stack.widget(row), chosen=True)
 
-    def _place_focus(self, page: QWidget, *, chosen: bool = False) -> None:
+    def _place_focus(self, page: QWidget | None, *, chosen: bool = False) -> None:
         """Where the keyboard goes when a phase is shown.
 
         ``chosen`` (by shortcut, or on opening a session): to the page's first field,
@@ -666,6 +680,9 @@ class ConsoleWindow(QMainWindow):
             self.settings.set("last_folder", str(Path(path).parent))
             self.open_session(Path(path))
 
+    def _open_recent(self, path: str, _checked: bool = False) -> None:
+        self.open_session(Path(path))
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = [p for p in self.settings.get("recent_files") if Path(p).exists()]
@@ -673,9 +690,7 @@ class ConsoleWindow(QMainWindow):
             action = self.recent_menu.addAction(self.tr("(nog niets)"))
             action.setEnabled(False)
         for path in recent:
-            self.recent_menu.addAction(
-                Path(path).name, lambda _checked=False, p=path: self.open_session(Path(p))
-            )
+            self.recent_menu.addAction(Path(path).name, partial(self._open_recent, path))
 
     def choose_and_import(self) -> None:
         from PySide6.QtWidgets import QFileDialog

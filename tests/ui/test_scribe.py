@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QSettings, Qt
-from PySide6.QtGui import QFontMetrics, QInputMethodEvent
+from PySide6.QtGui import QFont, QFontMetrics, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -357,9 +357,11 @@ def test_round_titles_shorten_instead_of_being_clipped(qtbot: QtBot, window: Con
         return [page.grid.horizontalHeaderItem(c).text() for c in range(page.grid.columnCount())]
 
     def all_fit() -> bool:
+        """As the stylesheet draws the titles: semibold, with 8 px padding each side."""
+        font = QFont(page.grid.horizontalHeaderItem(0).font())
+        font.setWeight(QFont.Weight.DemiBold)
         return all(
-            QFontMetrics(page.grid.horizontalHeaderItem(c).font()).horizontalAdvance(text)
-            < header.sectionSize(c)
+            QFontMetrics(font).horizontalAdvance(text) + 16 <= header.sectionSize(c)
             for c, text in enumerate(titles())
         )
 

@@ -294,7 +294,10 @@ class RoundsPage(Page):
             width = self.grid.horizontalHeader().sectionSize(column)
         number = self._rounds[column].number
         full = self.tr("Ronde {n}").format(n=number)
-        short = QFontMetrics(header.font()).horizontalAdvance(full) + 20 > width
+        # Measured as the stylesheet draws it: semibold, 8 px padding each side.
+        font = QFont(header.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        short = QFontMetrics(font).horizontalAdvance(full) + 24 > width
         text = self.tr("R{n}").format(n=number) if short else full
         if header.text() != text:
             header.setText(text)
