@@ -79,6 +79,7 @@ from desktop_app.storage.follow_up import (
 from desktop_app.storage.session_file import Change, new_id
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading, hint
 
@@ -323,6 +324,8 @@ class ActionPlanPage(Page):
         self.top_spin.setMaximumWidth(80)
         self.top_spin.setToolTip(self.tr("Hoeveel thema's in één keer omzetten"))
         top_label.setBuddy(self.top_spin)
+        top_label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        top_label.setContentsMargins(0, 0, 4, 0)
         self.promote_top_button = QPushButton(icon("list-ordered", "#FFFFFF"), "")
         self.promote_top_button.setObjectName("promoteTop")
         self.promote_top_button.setProperty("primary", "true")
@@ -341,9 +344,8 @@ class ActionPlanPage(Page):
         self.take_over_button.clicked.connect(self.choose_and_take_over)
         top.addWidget(top_label)
         top.addWidget(self.top_spin)
-        top.addWidget(self.promote_top_button)
-        top.addStretch(1)
-        top.addWidget(self.take_over_button)
+        self.top_row = flow_row([self.promote_top_button, self.take_over_button])
+        top.addWidget(self.top_row, 1)  # wraps at 1024 px instead of cutting labels
         layout.addLayout(top)
 
         self.message = QLabel()
@@ -404,8 +406,6 @@ class ActionPlanPage(Page):
         self.plan_list.dropped.connect(self._on_dropped)
         self.plan_list.itemActivated.connect(lambda *_: self.title_edit.setFocus())
         plan_layout.addWidget(self.plan_list, 1)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(8)
         self.up_button = QPushButton(icon("arrow-up"), self.tr("Omhoog"))
         self.up_button.setObjectName("moveUp")
         self.up_button.setToolTip(self.tr("Eén plaats hoger (Alt+Pijl omhoog)"))
@@ -420,11 +420,8 @@ class ActionPlanPage(Page):
             self.tr("Interventie verwijderen (Delete); ongedaan maken met Ctrl+Z")
         )
         self.delete_button.clicked.connect(self.delete_current)
-        buttons.addWidget(self.up_button)
-        buttons.addWidget(self.down_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.delete_button)
-        plan_layout.addLayout(buttons)
+        self.list_buttons = flow_row([self.up_button, self.down_button, self.delete_button])
+        plan_layout.addWidget(self.list_buttons)
         for keys, slot in (
             ("Alt+Up", lambda: self.move_current(-1)),
             ("Alt+Down", lambda: self.move_current(1)),

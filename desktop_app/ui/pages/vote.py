@@ -68,6 +68,7 @@ from desktop_app.export.charts import RESULT_ROW_INCHES, results_figure
 from desktop_app.storage.session_file import Change, new_id
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.kiosk import KioskWindow
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading, hint
@@ -123,8 +124,6 @@ class VotePage(Page):
         top.addStretch(1)
         layout.addLayout(top)
 
-        actions = QHBoxLayout()
-        actions.setSpacing(8)
         self.open_button = QPushButton()
         self.open_button.setObjectName("openVoting")
         self.open_button.setProperty("primary", True)
@@ -144,11 +143,11 @@ class VotePage(Page):
         self.reveal_button = QPushButton()
         self.reveal_button.setObjectName("revealResults")
         self.reveal_button.clicked.connect(self.toggle_reveal)
-        for button in (self.open_button, self.kiosk_button, self.void_button, self.reveal_button):
+        buttons = [self.open_button, self.kiosk_button, self.void_button, self.reveal_button]
+        for button in buttons:
             button.setIconSize(QSize(18, 18))
-            actions.addWidget(button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+        self.action_row = flow_row(buttons)  # wraps at 1024 px instead of cutting labels
+        layout.addWidget(self.action_row)
 
         self.freeze_banner = self._banner("voteFrozen", palette.ACCENT_LIGHT, palette.ACCENT_DARK)
         self.many_banner = self._banner("voteManyItems", "#FCF3E0", palette.WARNING_TEXT)
