@@ -42,12 +42,11 @@ from desktop_app.core.model import (
 )
 from desktop_app.core.ranking import (
     floor_label,
-    hidden_groups,
     shared_ranks,
     vote_totals,
 )
 from desktop_app.core.timestamps import parse_instant
-from desktop_app.core.voting import group_of_vote
+from desktop_app.core.voting import compute_results, group_of_vote
 from desktop_app.export.cells import (
     NUMBER,
     PERCENT,
@@ -435,13 +434,9 @@ class _Context:
         self.live_groups = snapshot.live_target_groups()
         self._table_groups = {t.id: t.target_group_id for t in snapshot.tables}
         self._live_group_ids = {g.id for g in self.live_groups}
-        sizes: dict[str | None, int | None] = {g.id: g.participants for g in self.live_groups}
-        voted = {self.group_of(v) for v in self.figures.counted_votes if v.dots}
-        if None in voted:
-            sizes[None] = None  # votes of no (live) group: size unknown
-        # The same groups as the console hides: below the floor, plus one more when
-        # a single small group could otherwise be worked out from the totals.
-        self.small_groups = hidden_groups(sizes, self.floor, voted)
+        # Exactly the groups the console hides (below the floor, plus a cover when a
+        # single small group could be worked out from the totals): None is no group.
+        self.small_groups = {g.group_id for g in compute_results(snapshot).groups if g.suppressed}
 
     def group_of(self, vote: Vote) -> str | None:
         """The live target group a vote counts for (a tally: its table's), or None."""

@@ -124,7 +124,7 @@ class ConsoleWindow(QMainWindow):
             page = StartPage(self.language)
             page.template_chosen.connect(self.new_session_from_template)
             page.open_requested.connect(self.choose_and_open)
-            page.recent_chosen.connect(lambda p: self.open_session(Path(p)))
+            page.recent_chosen.connect(self._open_recent)
             page.demo_requested.connect(self.open_demo)
             self.screens.addWidget(page)
             self._start_page = page
@@ -875,8 +875,8 @@ class ConsoleWindow(QMainWindow):
             )
         self.settings.set("window/splitters", stored)
 
-    def restore_splitters(self, within: QWidget | None = None) -> None:
-        """Give the named splitters (of ``within``, default all pages) their remembered sizes."""
+    def restore_splitters(self, within: QWidget) -> None:
+        """Give the named splitters of ``within`` (a page just built) their remembered sizes."""
         stored = self.settings.get("window/splitters")
         for splitter in self._splitters(within):
             value = stored.get(splitter.objectName())

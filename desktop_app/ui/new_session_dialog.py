@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.templates import Template, unique_session_path
-from desktop_app.ui.pages.prepare import ErrorLabel, mark
+from desktop_app.ui.pages.prepare import ErrorLabel, mark, with_error
 
 
 class NewSessionDialog(QDialog):
@@ -42,14 +42,7 @@ class NewSessionDialog(QDialog):
         self.title_field.setObjectName("newSessionTitle")
         self.title_field.selectAll()
         self.title_error = ErrorLabel("newSessionTitleError")
-        title_box = QWidget()
-        title_box.setFocusPolicy(self.title_field.focusPolicy())  # Alt+T goes to the field
-        title_box.setFocusProxy(self.title_field)
-        title_rows = QVBoxLayout(title_box)
-        title_rows.setContentsMargins(0, 0, 0, 0)
-        title_rows.addWidget(self.title_field)
-        title_rows.addWidget(self.title_error)
-        form.addRow(self.tr("&Titel"), title_box)
+        form.addRow(self.tr("&Titel"), with_error(self.title_field, self.title_error))
         self.date_field = QDateEdit(QDate.currentDate())
         self.date_field.setObjectName("newSessionDate")
         self.date_field.setCalendarPopup(True)

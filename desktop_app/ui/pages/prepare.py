@@ -156,7 +156,7 @@ def _form_card() -> tuple[QFrame, QFormLayout]:
     return card, form
 
 
-def _with_error(field: QWidget, error: ErrorLabel) -> QWidget:
+def with_error(field: QWidget, error: ErrorLabel) -> QWidget:
     """The field with its message under it, as one form row (Alt+letter goes to the field)."""
     box = QWidget()
     # The label's Alt+letter focuses its buddy only if the buddy takes focus; the
@@ -413,8 +413,8 @@ class TargetGroupEditor(ListEditor):
         self.count_field.setObjectName("targetGroupParticipants")
         self.count_field.setPlaceholderText(self.tr("bijvoorbeeld 24"))
         self.count_error = ErrorLabel("targetGroupParticipantsError")
-        self.form.addRow(self.tr("&Naam"), _with_error(self.name_field, self.name_error))
-        self.form.addRow(self.tr("&Deelnemers"), _with_error(self.count_field, self.count_error))
+        self.form.addRow(self.tr("&Naam"), with_error(self.name_field, self.name_error))
+        self.form.addRow(self.tr("&Deelnemers"), with_error(self.count_field, self.count_error))
         self.empty_hint.setText(
             self.tr(
                 "Nog geen doelgroepen. Voeg ze toe, bijvoorbeeld Monteurs, Kantoor, "
@@ -475,9 +475,9 @@ class TableEditor(ListEditor):
         self.host_field.setPlaceholderText(self.tr("wie de tafel host of notuleert"))
         self.group_field = QComboBox()
         self.group_field.setObjectName("tableTargetGroup")
-        self.form.addRow(self.tr("&Naam"), _with_error(self.name_field, self.name_error))
+        self.form.addRow(self.tr("&Naam"), with_error(self.name_field, self.name_error))
         self.form.addRow(
-            self.tr("&Gastheer/-vrouw"), _with_error(self.host_field, ErrorLabel("tableHostError"))
+            self.tr("&Gastheer/-vrouw"), with_error(self.host_field, ErrorLabel("tableHostError"))
         )
         self.form.addRow(self.tr("&Doelgroep"), self.group_field)
         self.empty_hint.setText(
@@ -570,9 +570,9 @@ class RoundEditor(ListEditor):
         self.minutes_field.setObjectName("roundMinutes")
         self.minutes_error = ErrorLabel("roundMinutesError")
         self.form.addRow(
-            self.tr("&Vraag"), _with_error(self.question_field, ErrorLabel("roundQuestionError"))
+            self.tr("&Vraag"), with_error(self.question_field, ErrorLabel("roundQuestionError"))
         )
-        self.form.addRow(self.tr("&Minuten"), _with_error(self.minutes_field, self.minutes_error))
+        self.form.addRow(self.tr("&Minuten"), with_error(self.minutes_field, self.minutes_error))
         self.empty_hint.setText(
             self.tr("Nog geen rondes. Voeg een ronde toe en typ de vraag voor de tafels.")
         )
@@ -643,9 +643,9 @@ class ContextEditor(ListEditor):
         self.text_field = CommitTextEdit()
         self.text_field.setObjectName("contextText")
         self.form.addRow(self.tr("&Soort"), self.kind_field)
-        self.form.addRow(self.tr("T&itel"), _with_error(self.title_field, self.title_error))
+        self.form.addRow(self.tr("T&itel"), with_error(self.title_field, self.title_error))
         self.form.addRow(
-            self.tr("T&oelichting"), _with_error(self.text_field, ErrorLabel("contextTextError"))
+            self.tr("T&oelichting"), with_error(self.text_field, ErrorLabel("contextTextError"))
         )
         self.empty_hint.setText(
             self.tr(
@@ -721,15 +721,15 @@ class SessionForm(QWidget):
         self.language_field.setObjectName("sessionLanguage")
         self.language_field.addItem("Nederlands", "nl")
         self.language_field.addItem("English", "en")
-        form.addRow(self.tr("&Titel"), _with_error(self.title_field, self.title_error))
+        form.addRow(self.tr("&Titel"), with_error(self.title_field, self.title_error))
         form.addRow(
-            self.tr("&Organisatie"), _with_error(self.organisation_field, ErrorLabel("orgError"))
+            self.tr("&Organisatie"), with_error(self.organisation_field, ErrorLabel("orgError"))
         )
-        form.addRow(self.tr("&Datum"), _with_error(self.date_field, ErrorLabel("dateError")))
+        form.addRow(self.tr("&Datum"), with_error(self.date_field, ErrorLabel("dateError")))
         form.addRow(
-            self.tr("Lo&catie"), _with_error(self.location_field, ErrorLabel("locationError"))
+            self.tr("Lo&catie"), with_error(self.location_field, ErrorLabel("locationError"))
         )
-        form.addRow(self.tr("Do&el"), _with_error(self.purpose_field, ErrorLabel("purposeError")))
+        form.addRow(self.tr("Do&el"), with_error(self.purpose_field, ErrorLabel("purposeError")))
         form.addRow(self.tr("Taal van de e&xports"), self.language_field)
         layout.addWidget(card, 3, Qt.AlignmentFlag.AlignTop)
 
@@ -751,13 +751,11 @@ class SessionForm(QWidget):
         self.floor_field.setObjectName("privacyFloor")
         self.floor_error = ErrorLabel("privacyFloorError")
         vote_form.addRow(
-            self.tr("&Stippen per deelnemer"), _with_error(self.dots_field, self.dots_error)
+            self.tr("&Stippen per deelnemer"), with_error(self.dots_field, self.dots_error)
         )
-        vote_form.addRow(
-            self.tr("Hoo&gstens per item"), _with_error(self.cap_field, self.cap_error)
-        )
+        vote_form.addRow(self.tr("Hoo&gstens per item"), with_error(self.cap_field, self.cap_error))
         vote_form.addRow(self.tr("Ste&mmen op"), self.target_field)
-        vote_form.addRow(self.tr("&Privacygrens"), _with_error(self.floor_field, self.floor_error))
+        vote_form.addRow(self.tr("&Privacygrens"), with_error(self.floor_field, self.floor_error))
         floor_hint = QLabel(
             self.tr(
                 "Doelgroepen met minder deelnemers dan de privacygrens krijgen geen eigen "

@@ -260,7 +260,6 @@ class RoundsPage(Page):
         for column, round_ in enumerate(self._rounds):
             header = QTableWidgetItem(self.tr("Ronde {n}").format(n=round_.number))
             self.grid.setHorizontalHeaderItem(column, header)
-            self._fit_round_title(column)
             for row, table in enumerate(self._tables):
                 item = QTableWidgetItem()
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)

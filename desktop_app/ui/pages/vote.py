@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, SessionSnapshot, Vote
-from desktop_app.core.ranking import floor_label, vote_items
+from desktop_app.core.ranking import below_privacy_floor, floor_label, vote_items
 from desktop_app.core.voting import (
     Results,
     compute_results,
@@ -753,11 +753,7 @@ class VotePage(Page):
             "groep niet getoond, wel meegeteld in het totaal."
         ).format(label=floor_label(results.floor), k=results.floor)
         covering = [
-            g.name
-            for g in suppressed
-            if g.group_id is not None
-            and g.participants is not None
-            and g.participants >= results.floor
+            g.name for g in suppressed if not below_privacy_floor(g.participants, results.floor)
         ]
         if covering:
             note += " " + self.tr(
