@@ -202,7 +202,7 @@ class ConsoleWindow(QMainWindow):
             self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy"
         )
         self.table_laptop_action = self._action(
-            self.tr("Deze laptop is &tafel…"), self.become_table_laptop, "Ctrl+Shift+T", "table"
+            self.tr("Deze laptop is &tafel…"), self.choose_table_laptop, "Ctrl+Shift+T", "table"
         )
         self.demo_action = self._action(
             self.tr("&Demo openen"), self.open_demo, None, "presentation"
@@ -425,27 +425,26 @@ class ConsoleWindow(QMainWindow):
         return self.open_session(path)
 
     def save_copy(self, target: Path | None = None) -> Path | None:
-        """A consistent copy of the open session (SQLite's backup API) under another name."""
-        from PySide6.QtWidgets import QFileDialog
+        """A consistent copy of the open session (SQLite's backup API) under another name.
 
+        Without ``target`` (the menu) ask where; the copy is written when chosen.
+        """
         if self.controller is None:
             return None
-        if target is None:
+        if not isinstance(target, Path):
+            from desktop_app.ui.file_dialogs import ask_save_file
+
             source = self.controller.session_file.path
-            suggested = str(
-                Path(self._start_folder()) / f"{source.stem} (kopie){SESSION_EXTENSION}"
-            )
-            chosen, _ = QFileDialog.getSaveFileName(
+            suggested = Path(self._start_folder()) / f"{source.stem} (kopie){SESSION_EXTENSION}"
+            ask_save_file(
                 self,
                 self.tr("Kopie opslaan als"),
                 suggested,
                 self.tr("Tafelronde-sessies (*.tafelronde)"),
+                SESSION_EXTENSION,
+                self.save_copy,
             )
-            if not chosen:
-                return None
-            target = Path(chosen)
-            if target.suffix != SESSION_EXTENSION:
-                target = target.with_name(target.name + SESSION_EXTENSION)
+            return None
         if target.resolve() == self.controller.session_file.path.resolve():
             self.show_error(self.tr("Kies een andere naam dan die van de open sessie."))
             return None
@@ -465,36 +464,73 @@ class ConsoleWindow(QMainWindow):
         )
         return target
 
-    def become_table_laptop(self, table_id: str | None = None) -> QWidget | None:
-        """File > "Deze laptop is tafel…": a focused scribe window for one table."""
-        from PySide6.QtCore import Qt
+    def choose_table_laptop(self) -> QWidget | None:
+        """File > "Deze laptop is tafel…" (Ctrl+Shift+T): ask which table, then its window.
 
+        A slot of its own: ``triggered(checked)`` must never land in a table id.
+        Returns the question (a :class:`TablePicker`, opened without blocking).
+        """
         if self.controller is None:
             return None
-        from desktop_app.ui.table_laptop import TableLaptopWindow, choose_table
+        from PySide6.QtCore import Qt
 
-        if table_id is None:
-            table_id = choose_table(
-                self.controller, self, self.settings.get("table_laptop/table_id")
+        from desktop_app.ui.table_laptop import TablePicker
+
+        tables = self.controller.session_file.tables()
+        if not tables:
+            self.show_error(
+                self.tr("Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden.")
             )
-            if table_id is None:
-                if not self.controller.session_file.tables():
-                    self.show_error(
-                        self.tr(
-                            "Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden."
-                        )
-                    )
-                return None
+            return None
+        picker = TablePicker(tables, self.settings.get("table_laptop/table_id"), self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.become_table_laptop)
+        self.table_picker = picker
+        picker.open()
+        return picker
+
+    def become_table_laptop(self, table_id: str) -> QWidget | None:
+        """A focused scribe window for one table (its id)."""
+        from PySide6.QtCore import Qt
+
+        if self.controller is None or not isinstance(table_id, str) or not table_id:
+            return None
+        from desktop_app.ui.table_laptop import TableLaptopWindow
+
         self.settings.set("table_laptop/table_id", table_id)
-        if self.table_laptop_window is not None:
-            self.table_laptop_window.close()
+        if isinstance(self.table_laptop_window, TableLaptopWindow):
+            # Another table in the same window: what is typed in its field stays.
+            self.table_laptop_window.set_table(table_id)
+            self.table_laptop_window.raise_()
+            # After the question has closed and handed the keyboard back.
+            QTimer.singleShot(0, self.table_laptop_window, self.table_laptop_window.activateWindow)
+            return self.table_laptop_window
         window = TableLaptopWindow(self.controller, table_id)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.resize(self.size())
         window.destroyed.connect(lambda *_: self._forget_laptop_window(window))
+        window.other_table_requested.connect(lambda: self._choose_table_from(window))
         self.table_laptop_window = window
         window.show()
+        # After the question has closed and handed the keyboard back to the console.
+        QTimer.singleShot(0, window, window.activateWindow)
         return window
+
+    def _choose_table_from(self, laptop: QWidget) -> None:
+        """ "Andere tafel…" in the laptop window: the same question, over that window."""
+        if self.controller is None:
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop_app.ui.table_laptop import TablePicker
+
+        picker = TablePicker(
+            self.controller.session_file.tables(), getattr(laptop, "table_id", ""), laptop
+        )
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.become_table_laptop)
+        self.table_picker = picker
+        picker.open()
 
     def _forget_laptop_window(self, window: QWidget) -> None:
         if self.table_laptop_window is window:
@@ -668,17 +704,19 @@ class ConsoleWindow(QMainWindow):
         return last or str(paths.documents_dir())
 
     def choose_and_open(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from desktop_app.ui.file_dialogs import ask_open_file
 
-        path, _ = QFileDialog.getOpenFileName(
+        def chosen(path: Path) -> None:
+            self.settings.set("last_folder", str(path.parent))
+            self.open_session(path)
+
+        ask_open_file(
             self,
             self.tr("Sessie openen"),
             self._start_folder(),
             self.tr("Tafelronde-sessies (*.tafelronde);;Uitwisselbestanden en sjablonen (*.json)"),
+            chosen,
         )
-        if path:
-            self.settings.set("last_folder", str(Path(path).parent))
-            self.open_session(Path(path))
 
     def _open_recent(self, path: str, _checked: bool = False) -> None:
         self.open_session(Path(path))
@@ -693,16 +731,15 @@ class ConsoleWindow(QMainWindow):
             self.recent_menu.addAction(Path(path).name, partial(self._open_recent, path))
 
     def choose_and_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from desktop_app.ui.file_dialogs import ask_open_files
 
-        files, _ = QFileDialog.getOpenFileNames(
+        ask_open_files(
             self,
             self.tr("Uitwisselbestanden importeren"),
             self._start_folder(),
             self.tr("Uitwisselbestanden (*.json)"),
+            self.import_paths,
         )
-        if files:
-            self.import_paths([Path(f) for f in files])
 
     def import_paths(self, files: list[Path]) -> list[str]:
         """Import each file on its own; report per file what happened. Returns the lines."""
@@ -768,15 +805,18 @@ class ConsoleWindow(QMainWindow):
             self.import_paths(files)
 
     # -------------------------------------------------------------- export
-    def _choose_target(self, caption: str, suffix: str, pattern: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+    def _ask_target(
+        self, caption: str, suffix: str, pattern: str, write: Callable[[Path], None]
+    ) -> None:
+        from desktop_app.ui.file_dialogs import ask_save_file
 
         if self.controller is None:
-            return None
-        title = self.controller.session().title or "sessie"
-        suggested = str(Path(self._start_folder()) / f"{title}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, pattern)
-        return Path(path) if path else None
+            return
+        from desktop_app.storage.templates import safe_file_stem
+
+        title = safe_file_stem(self.controller.session().title or self.tr("sessie"))
+        suggested = Path(self._start_folder()) / f"{title}{suffix}"
+        ask_save_file(self, caption, suggested, pattern, suffix, lambda p: self._export(p, write))
 
     def _export(self, target: Path | None, write: Callable[[Path], None]) -> None:
         if target is None:
@@ -786,37 +826,68 @@ class ConsoleWindow(QMainWindow):
         except UserError as error:
             self.show_error(error.message(self.language))
             return
+        self.settings.set("last_folder", str(target.parent))
         self.statusBar().showMessage(self.tr("Geëxporteerd: {path}").format(path=str(target)), 8000)
 
     def export_json(self, target: Path | None = None) -> None:
+        """The exchange file; without ``target`` (the menu) ask where."""
         from desktop_app.storage.exchange import export_file
 
-        target = target or self._choose_target(
-            self.tr("Uitwisselbestand opslaan"), ".json", self.tr("Uitwisselbestanden (*.json)")
-        )
-        if self.controller is not None:
-            session_file = self.controller.session_file
-            self._export(target, lambda p: export_file(session_file, p))
+        if self.controller is None:
+            return
+        session_file = self.controller.session_file
+
+        def write(path: Path) -> None:
+            export_file(session_file, path)
+
+        if isinstance(target, Path):
+            self._export(target, write)
+        else:
+            self._ask_target(
+                self.tr("Uitwisselbestand opslaan"),
+                ".json",
+                self.tr("Uitwisselbestanden (*.json)"),
+                write,
+            )
 
     def export_xlsx(self, target: Path | None = None) -> None:
-        target = target or self._choose_target(
-            self.tr("Excel-werkmap opslaan"), ".xlsx", self.tr("Excel-werkmappen (*.xlsx)")
-        )
-        if self.controller is not None:
+        """The HR workbook; without ``target`` (the menu) ask where."""
+        if self.controller is None:
+            return
+        controller = self.controller
+
+        def write(path: Path) -> None:
             from desktop_app.export.workbook import write_workbook
 
-            snapshot = self.controller.snapshot()
-            self._export(target, lambda p: write_workbook(snapshot, p))
+            write_workbook(controller.snapshot(), path)
+
+        if isinstance(target, Path):
+            self._export(target, write)
+        else:
+            self._ask_target(
+                self.tr("Excel-werkmap opslaan"),
+                ".xlsx",
+                self.tr("Excel-werkmappen (*.xlsx)"),
+                write,
+            )
 
     def export_pdf(self, target: Path | None = None) -> None:
-        target = target or self._choose_target(
-            self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)")
-        )
-        if self.controller is not None:
+        """The harvest report; without ``target`` (the menu) ask where."""
+        if self.controller is None:
+            return
+        controller = self.controller
+
+        def write(path: Path) -> None:
             from desktop_app.export.report import write_report
 
-            snapshot = self.controller.snapshot()
-            self._export(target, lambda p: write_report(snapshot, p))
+            write_report(controller.snapshot(), path)
+
+        if isinstance(target, Path):
+            self._export(target, write)
+        else:
+            self._ask_target(
+                self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)"), write
+            )
 
     # ---------------------------------------------------------- messages
     def show_error(self, message: str) -> None:

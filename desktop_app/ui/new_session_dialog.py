@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.templates import Template, unique_session_path
+from desktop_app.ui.file_dialogs import ask_folder
 from desktop_app.ui.pages.prepare import ErrorLabel, mark, with_error
 
 
@@ -71,12 +71,11 @@ class NewSessionDialog(QDialog):
         self._show_folder()
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Map voor het sessiebestand"), str(self.folder)
-        )
-        if chosen:
-            self.folder = Path(chosen)
+        def chosen(folder: Path) -> None:
+            self.folder = folder
             self._show_folder()
+
+        ask_folder(self, self.tr("Map voor het sessiebestand"), str(self.folder), chosen)
 
     def _show_folder(self) -> None:
         self.folder_label.setText(str(self.target_path()))

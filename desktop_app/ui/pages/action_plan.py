@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -79,6 +78,7 @@ from desktop_app.storage.follow_up import (
 from desktop_app.storage.session_file import Change, new_id
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.file_dialogs import ask_open_file
 from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading, hint
@@ -1171,14 +1171,13 @@ class ActionPlanPage(Page):
 
     # ----------------------------------------------------------- follow-up
     def choose_and_take_over(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        ask_open_file(
             self,
             self.tr("Actieplan overnemen van vorige sessie"),
             str(paths.documents_dir()),
             self.tr("Sessies en uitwisselbestanden (*.tafelronde *.json);;Alle bestanden (*)"),
+            self.take_over_from,
         )
-        if path:
-            self.take_over_from(Path(path))
 
     def take_over_from(self, path: Path) -> list[str]:
         """Add the interventions of an earlier session; one undoable step."""

@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from desktop_app.storage.follow_up import carried_over
 from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.file_dialogs import ask_save_file
 from desktop_app.ui.look import icon, pixmap
 from desktop_app.ui.pages.base import Page, heading, hint
 
@@ -253,14 +253,14 @@ class HarvestPage(Page):
             JSON: (self.tr("Uitwisselbestand opslaan"), self.tr("Uitwisselbestanden (*.json)")),
         }
         caption, pattern = captions[kind]
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, caption, str(self.suggested_path(kind)), pattern
+        ask_save_file(
+            self,
+            caption,
+            self.suggested_path(kind),
+            pattern,
+            f".{kind}",
+            lambda target: self.export(kind, target),
         )
-        if chosen:
-            target = Path(chosen)
-            if target.suffix.lower() != f".{kind}":
-                target = target.with_name(f"{target.name}.{kind}")
-            self.export(kind, target)
 
     def export(self, kind: str, target: Path) -> bool:
         """Write one export to ``target``; show the path or the reason it failed."""
