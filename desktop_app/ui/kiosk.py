@@ -160,7 +160,7 @@ class KioskRow(QFrame):
 
     def show_count(self, count: int, can_add: bool) -> None:
         self.count_label.setText(_dots_text(count, self.cap))
-        self.count_label.setAccessibleName(self.tr("{count} stippen").format(count=count))
+        self.count_label.setAccessibleName(self.tr("%n stip(pen)", "", count))
         self.minus_button.setEnabled(count > 0)
         self.plus_button.setEnabled(can_add)
         chosen = count > 0
@@ -438,11 +438,13 @@ class KioskWindow(QWidget):
         self.ballot_title.setText(self.tr("Kies wat jij het belangrijkst vindt"))
         if voting_rules.cap < voting_rules.dots:
             lead = self.tr(
-                "Je hebt {dots} stippen. Je mag er hoogstens {cap} op één onderwerp zetten."
-            ).format(dots=voting_rules.dots, cap=voting_rules.cap)
+                "Je hebt %n stip(pen). Je mag er hoogstens {cap} op één onderwerp zetten.",
+                "",
+                voting_rules.dots,
+            ).format(cap=voting_rules.cap)
         else:
-            lead = self.tr("Je hebt {dots} stippen. Verdeel ze zoals jij wilt.").format(
-                dots=voting_rules.dots
+            lead = self.tr(
+                "Je hebt %n stip(pen). Verdeel ze zoals jij wilt.", "", voting_rules.dots
             )
         self.ballot_lead.setText(lead)
         self._clear_rows()

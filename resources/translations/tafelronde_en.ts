@@ -296,10 +296,6 @@ organisation?</translation>
         <translation>Clock icon: carried over from {title}{date} ({n}); {changed} with a new status. Update the status of the others.</translation>
     </message>
     <message>
-        <source>{n} interventies overgenomen van {title}.</source>
-        <translation>Interventions carried over from {title}: {n}.</translation>
-    </message>
-    <message>
         <source>de vorige sessie</source>
         <translation>the previous session</translation>
     </message>
@@ -410,6 +406,13 @@ organisation?</translation>
     <message>
         <source>Actieplan overnemen van {title}</source>
         <translation>Carry over action plan from {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interventie(s) overgenomen van {title}.</source>
+        <translation>
+            <numerusform>%n intervention carried over from {title}.</numerusform>
+            <numerusform>%n interventions carried over from {title}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Doelgroepen die hier niet bestaan zijn weggelaten: {names}.</source>
@@ -707,9 +710,47 @@ organisation?</translation>
         <source>Alle doelgroepen</source>
         <translation>All target groups</translation>
     </message>
-    <message>
-        <source>{total} voorstellen · {tray} nog niet ingedeeld · {themes} thema&apos;s</source>
-        <translation>{total} proposals · {tray} unsorted · {themes} themes</translation>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nog niet ingedeeld</source>
+        <translation>
+            <numerusform>%n not yet sorted</numerusform>
+            <numerusform>%n not yet sorted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n theme</numerusform>
+            <numerusform>%n themes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kaart(en) terug naar de bak</source>
+        <translation>
+            <numerusform>%n card back to the tray</numerusform>
+            <numerusform>%n cards back to the tray</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kaart(en) naar {theme}</source>
+        <translation>
+            <numerusform>%n card to {theme}</numerusform>
+            <numerusform>%n cards to {theme}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Thema “{name}” verwijderd, %n kaart(en) terug in de bak</source>
+        <translation>
+            <numerusform>Theme “{name}” deleted, %n card back in the tray</numerusform>
+            <numerusform>Theme “{name}” deleted, %n cards back in the tray</numerusform>
+        </translation>
     </message>
     <message>
         <source>Het stemmen is open: thema&apos;s maken of verwijderen kan pas als het stemmen gesloten is.</source>
@@ -722,14 +763,6 @@ organisation?</translation>
     <message>
         <source>de bak</source>
         <translation>the tray</translation>
-    </message>
-    <message>
-        <source>{n} kaart(en) terug naar de bak</source>
-        <translation>{n} card(s) back to the tray</translation>
-    </message>
-    <message>
-        <source>{n} kaart(en) naar {theme}</source>
-        <translation>{n} card(s) to {theme}</translation>
     </message>
     <message>
         <source>Nieuw thema {n}</source>
@@ -774,10 +807,6 @@ organisation?</translation>
     <message>
         <source>“{name}” gesplitst</source>
         <translation>“{name}” split</translation>
-    </message>
-    <message>
-        <source>Thema “{name}” verwijderd, {n} kaart(en) terug in de bak</source>
-        <translation>Theme “{name}” deleted, {n} card(s) back in the tray</translation>
     </message>
     <message>
         <source>Kies eerst een of meer kaarten (klik; Shift of Ctrl voor meer), druk dan op T.</source>
@@ -969,6 +998,10 @@ organisation?</translation>
     <message>
         <source>Import: {ok} samengevoegd, {refused} geweigerd</source>
         <translation>Import: {ok} merged, {refused} refused</translation>
+    </message>
+    <message>
+        <source>sessie</source>
+        <translation>session</translation>
     </message>
     <message>
         <source>Geëxporteerd: {path}</source>
@@ -1193,12 +1226,43 @@ organisation?</translation>
         <translation>Open folder</translation>
     </message>
     <message>
-        <source>In deze sessie: {proposals} voorstellen, {themes} thema&apos;s, {dots} stippen, {interventions} interventies.</source>
-        <translation>In this session: {proposals} proposals, {themes} themes, {dots} dots, {interventions} interventions.</translation>
+        <source>In deze sessie: {counts}.</source>
+        <translation>In this session: {counts}.</translation>
     </message>
-    <message>
-        <source>{n} daarvan zijn overgenomen van een vorige sessie.</source>
-        <translation>Of these, {n} were carried over from a previous session.</translation>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n theme</numerusform>
+            <numerusform>%n themes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stip(pen)</source>
+        <translation>
+            <numerusform>%n dot</numerusform>
+            <numerusform>%n dots</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interventie(s)</source>
+        <translation>
+            <numerusform>%n intervention</numerusform>
+            <numerusform>%n interventions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n daarvan is/zijn overgenomen van een vorige sessie.</source>
+        <translation>
+            <numerusform>%n of them was carried over from a previous session.</numerusform>
+            <numerusform>%n of them were carried over from a previous session.</numerusform>
+        </translation>
     </message>
     <message>
         <source>werkmap HR</source>
@@ -1259,9 +1323,12 @@ organisation?</translation>
         <source>Importeren</source>
         <translation>Import</translation>
     </message>
-    <message>
-        <source>{n} bestand(en) samengevoegd, {m} geweigerd.</source>
-        <translation>{n} file(s) merged, {m} refused.</translation>
+    <message numerus="yes">
+        <source>%n bestand(en) samengevoegd, {m} geweigerd.</source>
+        <translation>
+            <numerusform>%n file merged, {m} refused.</numerusform>
+            <numerusform>%n files merged, {m} refused.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Bestand</source>
@@ -1295,9 +1362,12 @@ organisation?</translation>
         <source>Eén stip erbij</source>
         <translation>Add a dot</translation>
     </message>
-    <message>
-        <source>{count} stippen</source>
-        <translation>{count} dots</translation>
+    <message numerus="yes">
+        <source>%n stip(pen)</source>
+        <translation>
+            <numerusform>%n dot</numerusform>
+            <numerusform>%n dots</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1362,13 +1432,19 @@ organisation?</translation>
         <source>Kies wat jij het belangrijkst vindt</source>
         <translation>Choose what matters most to you</translation>
     </message>
-    <message>
-        <source>Je hebt {dots} stippen. Je mag er hoogstens {cap} op één onderwerp zetten.</source>
-        <translation>You have {dots} dots. You may put at most {cap} on any one topic.</translation>
+    <message numerus="yes">
+        <source>Je hebt %n stip(pen). Je mag er hoogstens {cap} op één onderwerp zetten.</source>
+        <translation>
+            <numerusform>You have %n dot. You may put at most {cap} on one item.</numerusform>
+            <numerusform>You have %n dots. You may put at most {cap} on one item.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Je hebt {dots} stippen. Verdeel ze zoals jij wilt.</source>
-        <translation>You have {dots} dots. Spread them as you like.</translation>
+    <message numerus="yes">
+        <source>Je hebt %n stip(pen). Verdeel ze zoals jij wilt.</source>
+        <translation>
+            <numerusform>You have %n dot. Use it as you like.</numerusform>
+            <numerusform>You have %n dots. Spread them as you like.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Alle stippen gekozen</source>
@@ -1591,9 +1667,12 @@ organisation?</translation>
         <source>Naar thema</source>
         <translation>To theme</translation>
     </message>
-    <message>
-        <source>{n} kaart(en) naar…</source>
-        <translation>{n} card(s) to…</translation>
+    <message numerus="yes">
+        <source>%n kaart(en) naar…</source>
+        <translation>
+            <numerusform>%n card to…</numerusform>
+            <numerusform>%n cards to…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Typ een deel van de themanaam</source>
@@ -1819,6 +1898,10 @@ organisation?</translation>
         <translation>Search all proposals (Ctrl+F)</translation>
     </message>
     <message>
+        <source>Enter of ↓ gaat naar de resultaten; Esc sluit het zoeken</source>
+        <translation>Enter or ↓ goes to the results; Esc closes the search</translation>
+    </message>
+    <message>
         <source>Vorige tafel</source>
         <translation>Previous table</translation>
     </message>
@@ -1889,6 +1972,17 @@ organisation?</translation>
     <message>
         <source>{table} · ronde {n}: {text}</source>
         <translation>{table} · round {n}: {text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gevonden: %n voorstel(len)</source>
+        <translation>
+            <numerusform>Found: %n proposal</numerusform>
+            <numerusform>Found: %n proposals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · Esc sluit het zoeken</source>
+        <translation> · Esc closes the search</translation>
     </message>
     <message>
         <source>Niets gevonden</source>
@@ -2271,21 +2365,18 @@ organisation?</translation>
     </message>
 </context>
 <context>
-    <name>TableLaptop</name>
-    <message>
-        <source>Deze laptop is tafel…</source>
-        <translation>This laptop is a table…</translation>
-    </message>
-    <message>
-        <source>Welke tafel typt op deze laptop?</source>
-        <translation>Which table is typing on this laptop?</translation>
-    </message>
-</context>
-<context>
     <name>TableLaptopWindow</name>
     <message>
         <source>&amp;Ronde</source>
         <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>Andere &amp;tafel…</source>
+        <translation>Other &amp;table…</translation>
+    </message>
+    <message>
+        <source>Een andere tafel kiezen (Ctrl+Shift+T)</source>
+        <translation>Choose another table (Ctrl+Shift+T)</translation>
     </message>
     <message>
         <source>&amp;Exporteer mijn tafel</source>
@@ -2308,6 +2399,14 @@ organisation?</translation>
         <translation>Redo</translation>
     </message>
     <message>
+        <source>Deze tafel staat niet (meer) in de sessie</source>
+        <translation>This table is not (or no longer) in the session</translation>
+    </message>
+    <message>
+        <source>Kies met “Andere tafel” de tafel van deze laptop. Wat al getypt is, blijft in het veld staan.</source>
+        <translation>Choose this laptop&apos;s table with “Other table”. What has been typed stays in the field.</translation>
+    </message>
+    <message>
         <source>Deze laptop is {table}</source>
         <translation>This laptop is {table}</translation>
     </message>
@@ -2320,12 +2419,47 @@ organisation?</translation>
         <translation>Saved {time}</translation>
     </message>
     <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: {reason} Wat je typte, staat nog in het veld.</source>
+        <translation>Not saved: {reason} What you typed is still in the field.</translation>
+    </message>
+    <message>
+        <source>Niet geëxporteerd: {reason}</source>
+        <translation>Not exported: {reason}</translation>
+    </message>
+    <message>
         <source>Geëxporteerd naar {path}. Geef dit bestand aan de procesbegeleider.</source>
         <translation>Exported to {path}. Give this file to the facilitator.</translation>
     </message>
     <message>
         <source>Waar moet het bestand heen (bijvoorbeeld de USB-stick)?</source>
         <translation>Where should the file go (for example the USB stick)?</translation>
+    </message>
+</context>
+<context>
+    <name>TablePicker</name>
+    <message>
+        <source>Deze laptop is tafel…</source>
+        <translation>This laptop is table…</translation>
+    </message>
+    <message>
+        <source>&amp;Welke tafel typt op deze laptop?</source>
+        <translation>&amp;Which table types on this laptop?</translation>
+    </message>
+    <message>
+        <source>Alles wat hier getypt wordt, staat meteen in het sessiebestand van deze laptop. Met “Exporteer mijn tafel” gaat het naar de procesbegeleider.</source>
+        <translation>Everything typed here is in this laptop&apos;s session file at once. “Export my table” takes it to the facilitator.</translation>
+    </message>
+    <message>
+        <source>Deze tafel</source>
+        <translation>This table</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2346,9 +2480,12 @@ organisation?</translation>
         <source>Nog geen doelgroepen. Voeg ze toe, bijvoorbeeld Monteurs, Kantoor, Ploegendienst en Leidinggevenden, met het aantal deelnemers.</source>
         <translation>No target groups yet. Add them, for example Technicians, Office, Shift workers and Managers, with the number of participants.</translation>
     </message>
-    <message>
-        <source>{name} ({n} deelnemers)</source>
-        <translation>{name} ({n} participants)</translation>
+    <message numerus="yes">
+        <source>{name} (%n deelnemer(s))</source>
+        <translation>
+            <numerusform>{name} (%n participant)</numerusform>
+            <numerusform>{name} (%n participants)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Doelgroep</source>
@@ -2693,13 +2830,47 @@ organisation?</translation>
         <source>Nog geen voorstellen om op te stemmen: vul eerst de rondes in.</source>
         <translation>No proposals to vote on yet: fill in the rounds first.</translation>
     </message>
-    <message>
-        <source>Voorstel: {dots} (ongeveer een derde van {count} onderwerpen)</source>
-        <translation>Suggested: {dots} (⅓ of {count} topics)</translation>
+    <message numerus="yes">
+        <source>Voorstel: {dots} (ongeveer een derde van %n onderwerp(en))</source>
+        <translation>
+            <numerusform>Suggested: {dots} (about a third of %n item)</numerusform>
+            <numerusform>Suggested: {dots} (about a third of %n items)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{name} ({count} deelnemers)</source>
-        <translation>{name} ({count} participants)</translation>
+    <message numerus="yes">
+        <source>{name} (%n deelnemer(s))</source>
+        <translation>
+            <numerusform>{name} (%n participant)</numerusform>
+            <numerusform>{name} (%n participants)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per doelgroep.</source>
+        <translation>
+            <numerusform>Also %n dot tallied per target group.</numerusform>
+            <numerusform>Also %n dots tallied per target group.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per tafel.</source>
+        <translation>
+            <numerusform>Also %n dot tallied per table.</numerusform>
+            <numerusform>Also %n dots tallied per table.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{dots} (%n stembiljet(ten))</source>
+        <translation>
+            <numerusform>{dots} (%n ballot)</numerusform>
+            <numerusform>{dots} (%n ballots)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Groepen verschillen sterk over %n onderwerp(en): de ene groep zet het in haar top, de andere in haar onderste derde. Bespreek dit voor het actieplan.</source>
+        <translation>
+            <numerusform>⚠ Groups differ strongly on %n item: one group puts it in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
+            <numerusform>⚠ Groups differ strongly on %n items: one group puts them in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{table} ({group})</source>
@@ -2708,14 +2879,6 @@ organisation?</translation>
     <message>
         <source>Onderwerp</source>
         <translation>Topic</translation>
-    </message>
-    <message>
-        <source>Daarnaast {dots} stippen geturfd per doelgroep.</source>
-        <translation>In addition, {dots} dots tallied per target group.</translation>
-    </message>
-    <message>
-        <source>Daarnaast {dots} stippen geturfd per tafel.</source>
-        <translation>In addition, {dots} dots tallied per table.</translation>
     </message>
     <message>
         <source>Doelgroep</source>
@@ -2746,16 +2909,8 @@ organisation?</translation>
         <translation>Too many</translation>
     </message>
     <message>
-        <source>{dots} ({ballots} stemmen)</source>
-        <translation>{dots} ({ballots} ballots)</translation>
-    </message>
-    <message>
         <source>{group}: {over} stippen meer geteld dan uitgedeeld ({counted} van {handed}). Tel de flap na; er is niets weggestreept.</source>
         <translation>{group}: {over} more dots counted than handed out ({counted} of {handed}). Recount the flip chart; nothing has been crossed out.</translation>
-    </message>
-    <message>
-        <source>{dots} stippen in totaal, waarvan {ballots} kioskstemmen.</source>
-        <translation>{dots} dots in total, {ballots} kiosk ballots.</translation>
     </message>
     <message>
         <source>Plaats</source>
@@ -2778,10 +2933,6 @@ organisation?</translation>
         <translation>⚠ {high}: rank {hr}, {low}: rank {lr}</translation>
     </message>
     <message>
-        <source>⚠ Groepen verschillen sterk over {count} onderwerp(en): de ene groep zet het in haar top, de andere in haar onderste derde. Bespreek dit voor het actieplan.</source>
-        <translation>⚠ Groups differ sharply on {count} topic(s): one group puts it in its top, another in its bottom third. Discuss this before the action plan.</translation>
-    </message>
-    <message>
         <source>Geen sterke verschillen tussen de doelgroepen.</source>
         <translation>No sharp differences between the target groups.</translation>
     </message>
@@ -2792,6 +2943,27 @@ organisation?</translation>
     <message>
         <source>{names} ook niet: anders zijn de stippen van de verborgen groep af te leiden uit het totaal.</source>
         <translation>{names} not either: otherwise the hidden group&apos;s dots could be worked out from the total.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n van de flappen</source>
+        <translation>
+            <numerusform>%n from the flip charts</numerusform>
+            <numerusform>%n from the flip charts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{dots} uit %n stembiljet(ten) in de kiosk</source>
+        <translation>
+            <numerusform>{dots} from %n ballot at the kiosk</numerusform>
+            <numerusform>{dots} from %n ballots at the kiosk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stip(pen) in totaal</source>
+        <translation>
+            <numerusform>%n dot in total</numerusform>
+            <numerusform>%n dots in total</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stemregels vastgelegd</source>
@@ -2844,17 +3016,26 @@ organisation?</translation>
         <source>Stemmen</source>
         <translation>Voting</translation>
     </message>
-    <message>
-        <source>Je hebt {n} stippen.</source>
-        <translation>You have {n} dots.</translation>
+    <message numerus="yes">
+        <source>Je hebt %n stip(pen).</source>
+        <translation>
+            <numerusform>You have %n dot.</numerusform>
+            <numerusform>You have %n dots.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Geef hoogstens {m} stippen aan hetzelfde thema.</source>
-        <translation>Give at most {m} dots to the same theme.</translation>
+    <message numerus="yes">
+        <source>Geef hoogstens %n stip(pen) aan hetzelfde thema.</source>
+        <translation>
+            <numerusform>Give at most %n dot to the same theme.</numerusform>
+            <numerusform>Give at most %n dots to the same theme.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Geef hoogstens {m} stippen aan hetzelfde voorstel.</source>
-        <translation>Give at most {m} dots to the same proposal.</translation>
+    <message numerus="yes">
+        <source>Geef hoogstens %n stip(pen) aan hetzelfde voorstel.</source>
+        <translation>
+            <numerusform>Give at most %n dot to the same proposal.</numerusform>
+            <numerusform>Give at most %n dots to the same proposal.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Zet je stippen bij wat jij het belangrijkst vindt.</source>
@@ -2868,13 +3049,12 @@ organisation?</translation>
         <source>Nog geen stembiljetten binnen</source>
         <translation>No ballots in yet</translation>
     </message>
-    <message>
-        <source>1 stembiljet binnen</source>
-        <translation>1 ballot in</translation>
-    </message>
-    <message>
-        <source>{n} stembiljetten binnen</source>
-        <translation>{n} ballots in</translation>
+    <message numerus="yes">
+        <source>%n stembiljet(ten) binnen</source>
+        <translation>
+            <numerusform>%n ballot in</numerusform>
+            <numerusform>%n ballots in</numerusform>
+        </translation>
     </message>
 </context>
 <context>

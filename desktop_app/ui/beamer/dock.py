@@ -264,7 +264,17 @@ class BeamerDock(QDockWidget):
         window.screen_lost.connect(self._lost)
         window.on_blackout = self.toggle_blackout
         window.on_step = self.step
+        self._keep_the_keyboard_where_it_is(body)
         self.set_controller(None)
+
+    @staticmethod
+    def _keep_the_keyboard_where_it_is(body: QWidget) -> None:
+        """A click in the panel (black-out, next view, a tick in the list) leaves the
+        keyboard where it was, say in the scribe field: the next keys typed go on
+        there. Tab still reaches every control."""
+        for widget in body.findChildren(QWidget):
+            if widget.focusPolicy() & Qt.FocusPolicy.ClickFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _button(self, text: str, icon_name: str, slot: object, tip: str) -> QPushButton:
         button = QPushButton(icon(icon_name), text)

@@ -410,14 +410,12 @@ class VotingView(BeamerView):
         most = info.max_dots_per_item
         rules: list[str] = []
         if dots:
-            rules.append(self.tr("Je hebt {n} stippen.").format(n=dots))
+            rules.append(self.tr("Je hebt %n stip(pen).", "", dots))
         if most:
             rules.append(
-                (
-                    self.tr("Geef hoogstens {m} stippen aan hetzelfde thema.")
-                    if on_themes
-                    else self.tr("Geef hoogstens {m} stippen aan hetzelfde voorstel.")
-                ).format(m=most)
+                self.tr("Geef hoogstens %n stip(pen) aan hetzelfde thema.", "", most)
+                if on_themes
+                else self.tr("Geef hoogstens %n stip(pen) aan hetzelfde voorstel.", "", most)
             )
         rules.append(
             self.tr("Zet je stippen bij wat jij het belangrijkst vindt.")
@@ -428,9 +426,7 @@ class VotingView(BeamerView):
         count = (
             self.tr("Nog geen stembiljetten binnen")
             if ballots == 0
-            else self.tr("1 stembiljet binnen")
-            if ballots == 1
-            else self.tr("{n} stembiljetten binnen").format(n=ballots)
+            else self.tr("%n stembiljet(ten) binnen", "", ballots)
         )
         text = "\n".join(rules)
         count_f = font(scale.px(1 / 14), bold=True)

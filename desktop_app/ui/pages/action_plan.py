@@ -1205,8 +1205,8 @@ class ActionPlanPage(Page):
         )
         if result is None:
             return []
-        text = self.tr("{n} interventies overgenomen van {title}.").format(
-            n=len(take.ids), title=title
+        text = self.tr("%n interventie(s) overgenomen van {title}.", "", len(take.ids)).format(
+            title=title
         )
         if take.dropped_groups:
             text += " " + self.tr(

@@ -389,8 +389,12 @@ class ClusterPage(Page):
             box.update_count(self.filter)
         total = len(self.cards)
         self.summary.setText(
-            self.tr("{total} voorstellen · {tray} nog niet ingedeeld · {themes} thema's").format(
-                total=total, tray=self.tray_model.rowCount(), themes=len(self.theme_order)
+            " · ".join(
+                (
+                    self.tr("%n voorstel(len)", "", total),
+                    self.tr("%n nog niet ingedeeld", "", self.tray_model.rowCount()),
+                    self.tr("%n thema('s)", "", len(self.theme_order)),
+                )
             )
         )
 
@@ -516,10 +520,10 @@ class ClusterPage(Page):
     def move_cards(self, proposal_ids: Sequence[str], area_id: str | None) -> None:
         ids = list(proposal_ids)
         if area_id is None:
-            text = self.tr("{n} kaart(en) terug naar de bak").format(n=len(ids))
+            text = self.tr("%n kaart(en) terug naar de bak", "", len(ids))
         else:
-            text = self.tr("{n} kaart(en) naar {theme}").format(
-                n=len(ids), theme=self._theme_label(area_id)
+            text = self.tr("%n kaart(en) naar {theme}", "", len(ids)).format(
+                theme=self._theme_label(area_id)
             )
         self.controller.move_proposals(text, ids, area_id)
         self._sync()
@@ -673,9 +677,9 @@ class ClusterPage(Page):
         theme = self.themes.get(theme_id)
         if theme is None:
             return
-        step = self.tr("Thema “{name}” verwijderd, {n} kaart(en) terug in de bak").format(
-            name=theme.name, n=len(theme.proposal_ids)
-        )
+        step = self.tr(
+            "Thema “{name}” verwijderd, %n kaart(en) terug in de bak", "", len(theme.proposal_ids)
+        ).format(name=theme.name)
         self.controller.delete(step, Kind.THEME, [theme_id])
         self._sync()
         self._undo_hint(step)

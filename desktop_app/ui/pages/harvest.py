@@ -206,13 +206,19 @@ class HarvestPage(Page):
         dots = sum(v.dots for v in snapshot.live_votes())
         interventions = len(snapshot.live_interventions())
         carried = len(carried_over(self.controller.session_file))
-        text = self.tr(
-            "In deze sessie: {proposals} voorstellen, {themes} thema's, {dots} stippen, "
-            "{interventions} interventies."
-        ).format(proposals=proposals, themes=themes, dots=dots, interventions=interventions)
+        text = self.tr("In deze sessie: {counts}.").format(
+            counts=", ".join(
+                (
+                    self.tr("%n voorstel(len)", "", proposals),
+                    self.tr("%n thema('s)", "", themes),
+                    self.tr("%n stip(pen)", "", dots),
+                    self.tr("%n interventie(s)", "", interventions),
+                )
+            )
+        )
         if carried:
-            text += " " + self.tr("{n} daarvan zijn overgenomen van een vorige sessie.").format(
-                n=carried
+            text += " " + self.tr(
+                "%n daarvan is/zijn overgenomen van een vorige sessie.", "", carried
             )
         self.summary.setText(text)
         self.empty_hint.setVisible(proposals == 0)

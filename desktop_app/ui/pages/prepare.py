@@ -428,7 +428,7 @@ class TargetGroupEditor(ListEditor):
         assert isinstance(entity, TargetGroup)
         if entity.participants is None:
             return entity.name
-        return self.tr("{name} ({n} deelnemers)").format(name=entity.name, n=entity.participants)
+        return self.tr("{name} (%n deelnemer(s))", "", entity.participants).format(name=entity.name)
 
     def new_entity(self) -> Entity:
         return TargetGroup(id=new_id(), name=self.free_name(self.tr("Doelgroep")), participants=0)

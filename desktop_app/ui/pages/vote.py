@@ -479,9 +479,9 @@ class VotePage(Page):
             self.floor_spin.setValue(snapshot.privacy_floor)
             suggestion = suggested_dots(count)
             self.suggest_label.setText(
-                self.tr("Voorstel: {dots} (ongeveer een derde van {count} onderwerpen)").format(
-                    dots=suggestion, count=count
-                )
+                self.tr(
+                    "Voorstel: {dots} (ongeveer een derde van %n onderwerp(en))", "", count
+                ).format(dots=suggestion)
             )
             self.suggest_button.setVisible(voting_rules.dots != suggestion)
             chosen = set(voting_group_ids(snapshot, self._state))
@@ -499,7 +499,7 @@ class VotePage(Page):
             for gid, name, participants in wanted:
                 box = self.group_checks[gid]
                 box.setText(
-                    self.tr("{name} ({count} deelnemers)").format(name=name, count=participants)
+                    self.tr("{name} (%n deelnemer(s))", "", participants).format(name=name)
                     if participants is not None
                     else name
                 )
@@ -577,11 +577,9 @@ class VotePage(Page):
         other = tally_cells(snapshot, "group" if by_table else "table")
         other_dots = sum(v.dots for votes in other.values() for v in votes)
         self.other_tallies_label.setText(
-            (
-                self.tr("Daarnaast {dots} stippen geturfd per doelgroep.")
-                if by_table
-                else self.tr("Daarnaast {dots} stippen geturfd per tafel.")
-            ).format(dots=other_dots)
+            self.tr("Daarnaast %n stip(pen) geturfd per doelgroep.", "", other_dots)
+            if by_table
+            else self.tr("Daarnaast %n stip(pen) geturfd per tafel.", "", other_dots)
         )
         self.other_tallies_label.setVisible(other_dots > 0)
         self._refresh_checks(snapshot)
@@ -610,8 +608,8 @@ class VotePage(Page):
                 str(check.participants) if check.participants is not None else unknown,
                 str(check.handed_out) if check.handed_out is not None else unknown,
                 str(check.tallied),
-                self.tr("{dots} ({ballots} stemmen)").format(
-                    dots=check.balloted, ballots=check.ballots
+                self.tr("{dots} (%n stembiljet(ten))", "", check.ballots).format(
+                    dots=check.balloted
                 ),
                 str(check.left) if check.left is not None else unknown,
                 f"\u26a0 {check.over}" if check.over else "0",
@@ -692,11 +690,7 @@ class VotePage(Page):
     def _fill_results(self, results: Results, snapshot: SessionSnapshot) -> None:
         groups = results.groups
         ballots = results.ballots
-        self.summary_label.setText(
-            self.tr("{dots} stippen in totaal, waarvan {ballots} kioskstemmen.").format(
-                dots=results.total_dots, ballots=ballots
-            )
-        )
+        self.summary_label.setText(self._dots_summary(snapshot, results.total_dots, ballots))
         group_names = {g.id: g.name for g in snapshot.target_groups}
         flags = {d.item_id: d for d in results.disagreements}
         headers = [self.tr("Plaats"), self.tr("Onderwerp"), self.tr("Totaal")]
@@ -738,10 +732,12 @@ class VotePage(Page):
         if flags:
             self.disagree_label.setText(
                 self.tr(
-                    "\u26a0 Groepen verschillen sterk over {count} onderwerp(en): de ene groep "
+                    "\u26a0 Groepen verschillen sterk over %n onderwerp(en): de ene groep "
                     "zet het in haar top, de andere in haar onderste derde. Bespreek dit voor "
-                    "het actieplan."
-                ).format(count=len(flags))
+                    "het actieplan.",
+                    "",
+                    len(flags),
+                )
             )
             self.disagree_label.setStyleSheet(f"color: {palette.WARNING_TEXT}; font-weight: 600;")
         else:
@@ -762,6 +758,20 @@ class VotePage(Page):
             ).format(names=", ".join(covering))
         self.floor_note.setText(note if suppressed else "")
         self.floor_note.setVisible(bool(suppressed))
+
+    def _dots_summary(self, snapshot: SessionSnapshot, total: int, ballots: int) -> str:
+        """Dots and ballots told apart: "31 stippen in totaal: 23 van de flappen,
+        8 uit 2 stembiljetten in de kiosk" (a ballot is a voter, not a dot)."""
+        kiosk = sum(v.dots for v in snapshot.live_votes() if v.ballot_id)
+        parts = []
+        if total - kiosk:
+            parts.append(self.tr("%n van de flappen", "", total - kiosk))
+        if ballots:
+            parts.append(
+                self.tr("{dots} uit %n stembiljet(ten) in de kiosk", "", ballots).format(dots=kiosk)
+            )
+        text = self.tr("%n stip(pen) in totaal", "", total)
+        return text + (": " + ", ".join(parts) if parts else "") + "."
 
     # --------------------------------------------------------------- actions
     def toggle_voting(self) -> None:
