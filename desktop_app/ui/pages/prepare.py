@@ -45,16 +45,11 @@ from desktop_app.core.model import (
 )
 from desktop_app.storage.session_file import new_id
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.date_field import NO_DATE, DateEdit
 from desktop_app.ui.look import icon, repolish
 from desktop_app.ui.pages.base import Page, heading, hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-NO_DATE = QDate(2000, 1, 1)
-DATE_STYLE = """
-QDateEdit::drop-down { subcontrol-origin: padding; subcontrol-position: center right;
-                       width: 24px; border: none; }
-QDateEdit::down-arrow { image: url(styles:chevron-down.svg); width: 16px; height: 16px; }
-"""
 
 
 # ---------------------------------------------------------------- helpers
@@ -706,13 +701,8 @@ class SessionForm(QWidget):
         self.title_error = ErrorLabel("sessionTitleError")
         self.organisation_field = QLineEdit()
         self.organisation_field.setObjectName("sessionOrganisation")
-        self.date_field = QDateEdit()
+        self.date_field = DateEdit(no_date_text=self.tr("nog geen datum"))
         self.date_field.setObjectName("sessionDate")
-        self.date_field.setCalendarPopup(True)
-        self.date_field.setMinimumDate(NO_DATE)
-        self.date_field.setSpecialValueText(self.tr("nog geen datum"))
-        self.date_field.setDisplayFormat("d MMMM yyyy")
-        self.date_field.setStyleSheet(DATE_STYLE)
         self.location_field = QLineEdit()
         self.location_field.setObjectName("sessionLocation")
         self.purpose_field = CommitTextEdit()
