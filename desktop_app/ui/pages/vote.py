@@ -22,8 +22,9 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QIntValidator
+from PySide6.QtGui import QColor, QFont, QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -91,6 +92,31 @@ class _CountDelegate(QStyledItemDelegate):
         return editor
 
 
+class _TallyGrid(QTableWidget):
+    """The sticker counts, typed as on paper: Enter saves and goes down, Tab goes right."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
+            self.step_down()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            # Enter on a count that is not being typed: the next one. (While typing,
+            # the editor's Enter reaches here too; closeEditor moves down then.)
+            if self.state() != QAbstractItemView.State.EditingState:
+                self.step_down()
+            return
+        super().keyPressEvent(event)
+
+    def step_down(self) -> None:
+        """The same column, one row down (the next count to type); stays on the last row."""
+        row, column = self.currentRow(), self.currentColumn()
+        if 0 <= row < self.rowCount() - 1 and column >= 0:
+            self.setCurrentCell(row + 1, column)
+
+
 def _cell(text: str, *, editable: bool = False, align_right: bool = True) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -155,6 +181,12 @@ class VotePage(Page):
         self.message_label.setObjectName("voteMessage")
         self.message_label.setStyleSheet(f"color: {palette.MUTED}; padding: 0px 4px;")
         self.message_label.setWordWrap(True)
+        # Its line stays reserved when it is empty: a message that comes or goes (the
+        # first tally clears one) never moves the grid under the mouse.
+        keep_place = self.message_label.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.message_label.setSizePolicy(keep_place)
+        self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing())
         self.message_label.hide()
         for widget in (self.freeze_banner, self.many_banner, self.message_label):
             layout.addWidget(widget)
@@ -168,6 +200,7 @@ class VotePage(Page):
         self.tabs.addTab(self._build_tallies(), icon("list-checks"), self.tr("Turven"))
         self.tabs.addTab(self._build_results(), icon("chart-bar"), self.tr("Uitslag"))
         layout.addWidget(self.tabs, 1)
+        self.tally_table.installEventFilter(self)  # once the page is built (see eventFilter)
 
     # -------------------------------------------------------------- building
     def _banner(self, name: str, background: str, color: str) -> QLabel:
@@ -248,7 +281,15 @@ class VotePage(Page):
         return page
 
     def _build_tallies(self) -> QWidget:
+        # The whole tab scrolls, the grid is as tall as its rows: at 1024x768 every
+        # theme is in it, not three in a small box of their own.
+        scroll = QScrollArea()
+        scroll.setObjectName("tallyScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tally_scroll = scroll
         page = QWidget()
+        scroll.setWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(8)
@@ -277,8 +318,12 @@ class VotePage(Page):
         explain.setWordWrap(True)
         explain.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(explain)
-        self.tally_table = QTableWidget()
+        self.tally_table = _TallyGrid()
         self.tally_table.setObjectName("tallyGrid")
+        self.tally_table.setWordWrap(True)
+        self.tally_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tally_table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tally_table.currentCellChanged.connect(self._show_current_tally)
         self._delegate = _CountDelegate(self.tally_table)
         self.tally_table.setItemDelegate(self._delegate)
         # A change arriving while a count is being typed (a kiosk ballot) waits
@@ -292,7 +337,7 @@ class VotePage(Page):
         )
         self.tally_table.verticalHeader().hide()
         self.tally_table.itemChanged.connect(self._tally_edited)
-        layout.addWidget(self.tally_table, 1)
+        layout.addWidget(self.tally_table)
         self.other_tallies_label = QLabel()
         self.other_tallies_label.setObjectName("otherTallies")
         self.other_tallies_label.setStyleSheet(f"color: {palette.MUTED};")
@@ -311,7 +356,16 @@ class VotePage(Page):
         self.over_label.setProperty("role", "error")
         layout.addWidget(self.over_label)
         layout.addStretch(1)
-        return page
+        return scroll
+
+    def _show_current_tally(self, row: int, column: int, *_: int) -> None:
+        """Keep the count being typed in view in the scrolling tab."""
+        item = self.tally_table.item(row, column) if row >= 0 and column >= 0 else None
+        if item is None:
+            return
+        rect = self.tally_table.visualItemRect(item)
+        at = self.tally_table.viewport().mapTo(self.tally_scroll.widget(), rect.center())
+        self.tally_scroll.ensureVisible(at.x(), at.y(), 16, rect.height())
 
     def _build_results(self) -> QWidget:
         page = QWidget()
@@ -561,16 +615,17 @@ class VotePage(Page):
                     table.setItem(row, col, _cell(str(value) if votes else "", editable=True))
             header = table.horizontalHeader()
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setMinimumSectionSize(64)
             for col in range(1, len(columns) + 1):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            table.resizeRowsToContents()
             if current[0] >= 0 and current[1] >= 0:
                 table.setCurrentCell(
                     min(current[0], table.rowCount() - 1), min(current[1], table.columnCount() - 1)
                 )
             table.verticalScrollBar().setValue(scrolled)
-            # As tall as its rows (up to the room there is): the check follows right below.
-            rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
-            table.setMaximumHeight(max(120, header.sizeHint().height() + rows_height + 4))
+            # As tall as all its rows: the tab scrolls, the check follows right below.
+            self._fit_tally_height()
         finally:
             self._filling = False
 
@@ -583,6 +638,20 @@ class VotePage(Page):
         )
         self.other_tallies_label.setVisible(other_dots > 0)
         self._refresh_checks(snapshot)
+
+    def _rewrap_tallies(self) -> None:
+        if self.tally_table.state() != QAbstractItemView.State.EditingState:
+            self.tally_table.resizeRowsToContents()
+        self._fit_tally_height()
+
+    def _fit_tally_height(self) -> None:
+        table = self.tally_table
+        rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        bar = table.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.isVisible() else 0
+        table.setFixedHeight(
+            max(120, table.horizontalHeader().sizeHint().height() + rows_height + 4 + extra)
+        )
 
     def _refresh_checks(self, snapshot: SessionSnapshot) -> None:
         voting_rules = rules_of(snapshot)
@@ -673,6 +742,9 @@ class VotePage(Page):
             self._redraw_chart()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tally_table and event.type() == QEvent.Type.Resize:
+            # Names wrap: a narrower grid has taller rows, and stays as tall as they are.
+            QTimer.singleShot(0, self, self._rewrap_tallies)
         if watched is self.canvas and event.type() == QEvent.Type.Resize:
             # The chart's margins are in inches: draw it again at its new size.
             self._chart_timer.start()
@@ -845,8 +917,9 @@ class VotePage(Page):
         )
 
     def _say(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
+        if text:
+            self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))  # hidden, it keeps its place
 
     # ------------------------------------------------------------ rule edits
     def _target_chosen(self) -> None:
