@@ -1703,6 +1703,7 @@ organisation?</translation>
     <name>ResultsView</name>
     <message>
         <source>Uitslag van de stemming</source>
+        <extracomment>Largest name text, as a share of the screen height (few items: larger). A name takes at most this many lines; longer ones get the next smaller size.</extracomment>
         <translation>Result of the vote</translation>
     </message>
     <message>
@@ -1712,14 +1713,6 @@ organisation?</translation>
     <message>
         <source>Er zijn nog geen stemmen uitgebracht.</source>
         <translation>No votes have been cast yet.</translation>
-    </message>
-    <message>
-        <source>Op 1: {name}</source>
-        <translation>First place: {name}</translation>
-    </message>
-    <message>
-        <source>Gedeeld op 1: {names}</source>
-        <translation>Joint first place: {names}</translation>
     </message>
 </context>
 <context>
