@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # Only what the window needs to be on screen is imported here; dialogs and the
 # ``Qt`` namespace (whose 100+ enums take 15 ms to create) are imported where used,
 # so the first paint at start-up does not wait for them.
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +49,11 @@ if TYPE_CHECKING:
 
 PageFactory = Callable[["SessionController"], "Page"]
 _FOCUS_RETURNS = "tafelronde.focusReturnsToConsole"
+_TITLE_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1 (Qt itself is imported where used)
+#: Below this width of the console (beside an open beamer panel) the phase list shows
+#: its icons and numbers only, so a 1024x768 screen leaves room for the page.
+COMPACT_NAV_BELOW = 1000
+NAV_WIDTH, COMPACT_NAV_WIDTH = 220, 84
 
 
 class ConsoleWindow(QMainWindow):
@@ -88,8 +93,13 @@ class ConsoleWindow(QMainWindow):
         row.setSpacing(0)
         self.phase_nav = QListWidget()
         self.phase_nav.setObjectName("phaseNav")
-        self.phase_nav.setFixedWidth(220)
+        self.phase_nav.setFixedWidth(NAV_WIDTH)
+        self._compact_nav = False
+        central.installEventFilter(self)
         self.phase_nav.ensurePolished()  # styled row heights before items are added
+        self.phase_nav.setHorizontalScrollBarPolicy(
+            self.phase_nav.horizontalScrollBarPolicy().ScrollBarAlwaysOff
+        )
         self.stack = QStackedWidget()
         self.stack.setObjectName("phaseStack")
         row.addWidget(self.phase_nav)
@@ -604,11 +614,29 @@ class ConsoleWindow(QMainWindow):
 
     def _fill_phase_nav(self) -> None:
         self.phase_nav.blockSignals(True)
-        for title, icon_name, _factory in self._page_factories:
-            item = QListWidgetItem(title)
+        for number, (title, icon_name, _factory) in enumerate(self._page_factories, start=1):
+            item = QListWidgetItem(str(number) if self._compact_nav else title)
+            item.setData(_TITLE_ROLE, title)
+            item.setToolTip(title.replace("  ", " "))
             item.setIcon(load_icon(icon_name, palette.MUTED, selected_color="#FFFFFF"))
             self.phase_nav.addItem(item)
         self.phase_nav.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.console_area and event.type() == QEvent.Type.Resize:
+            self._fit_phase_nav()
+        return super().eventFilter(watched, event)
+
+    def _fit_phase_nav(self) -> None:
+        """Numbers and icons only when the console is narrow (1024x768, beamer panel open)."""
+        compact = self.console_area.width() < COMPACT_NAV_BELOW
+        if compact == self._compact_nav:
+            return
+        self._compact_nav = compact
+        self.phase_nav.setFixedWidth(COMPACT_NAV_WIDTH if compact else NAV_WIDTH)
+        for row in range(self.phase_nav.count()):
+            item = self.phase_nav.item(row)
+            item.setText(str(row + 1) if compact else str(item.data(_TITLE_ROLE)))
 
     def show_opening(self, name: str) -> None:
         """The console as it is about to look, with "… wordt geopend" where the page goes.

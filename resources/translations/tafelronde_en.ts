@@ -614,6 +614,53 @@ organisation?</translation>
     </message>
 </context>
 <context>
+    <name>BeamerStrip</name>
+    <message>
+        <source>Beamer:</source>
+        <translation>Beamer:</translation>
+    </message>
+    <message>
+        <source>Paneel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Het beamerpaneel met voorbeeld en alle knoppen</source>
+        <translation>The beamer panel with the preview and all buttons</translation>
+    </message>
+    <message>
+        <source>Verbergen</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Tonen</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Beamer tonen of verbergen (F5)</source>
+        <translation>Show or hide the beamer (F5)</translation>
+    </message>
+    <message>
+        <source>Zwart</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <source>Beamer op zwart (Ctrl+B)</source>
+        <translation>Beamer to black (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Uitslag verbergen</source>
+        <translation>Hide result</translation>
+    </message>
+    <message>
+        <source>Onthullen</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>De uitslag van de stemming tonen of verbergen</source>
+        <translation>Show or hide the result of the vote</translation>
+    </message>
+</context>
+<context>
     <name>BeamerView</name>
     <message>
         <source>pagina {page} van {count}</source>
@@ -833,6 +880,7 @@ organisation?</translation>
     <name>ConsoleWindow</name>
     <message>
         <source>&amp;Nieuwe sessie…</source>
+        <extracomment>Below this width of the console (beside an open beamer panel) the phase list shows its icons and numbers only, so a 1024x768 screen leaves room for the page.</extracomment>
         <translation>&amp;New session…</translation>
     </message>
     <message>
@@ -1834,6 +1882,10 @@ organisation?</translation>
     <message>
         <source>nog te gaan</source>
         <translation>to go</translation>
+    </message>
+    <message>
+        <source>begint zo</source>
+        <translation>starts soon</translation>
     </message>
     <message>
         <source>gepauzeerd</source>

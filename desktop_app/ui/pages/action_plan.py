@@ -465,7 +465,7 @@ class ActionPlanPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(300)  # beside the list at 1024x768 with the beamer panel
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 0, 8, 8)

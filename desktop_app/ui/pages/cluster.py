@@ -94,12 +94,15 @@ class ClusterPage(Page):
 
         top = QHBoxLayout()
         top.setSpacing(8)
-        top.addWidget(heading(self.tr("Clusteren")))
+        titles = QVBoxLayout()  # the counts under the heading: room for both at 1024 px
+        titles.setSpacing(0)
+        titles.addWidget(heading(self.tr("Clusteren")))
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
-        self.summary.setStyleSheet(f"color: {palette.MUTED}; padding-left: 8px;")
-        self.summary.setWordWrap(True)  # wraps beside the buttons at 1024 px instead of clipping
-        top.addWidget(self.summary, 1)
+        self.summary.setStyleSheet(f"color: {palette.MUTED};")
+        self.summary.setWordWrap(True)
+        titles.addWidget(self.summary)
+        top.addLayout(titles, 1)
         self.new_button = QPushButton(icon("plus"), self.tr("Nieuw thema"))
         self.new_button.setObjectName("newThemeButton")
         self.new_button.setToolTip(self.tr("Nieuw thema van de gekozen kaarten (N of Ctrl+G)"))
@@ -149,7 +152,7 @@ class ClusterPage(Page):
             icon("search", palette.MUTED), QLineEdit.ActionPosition.LeadingPosition
         )
         self.search.textChanged.connect(self._filters_changed)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         filters.addWidget(self.search, 2)
         self.round_filter = self._combo("roundFilter", self.tr("Filter op ronde"))
         self.table_filter = self._combo("tableFilter", self.tr("Filter op tafel"))

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ XLSX = "xlsx"
 PDF = "pdf"
 JSON = "json"
 KINDS = (XLSX, PDF, JSON)
+STACK_BELOW = 720  # page width under which the three cards go one below the other
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -67,7 +69,18 @@ class HarvestPage(Page):
         super().__init__(controller, parent)
         self.setObjectName("harvestPage")
         self._folder: Path | None = None
-        layout = QVBoxLayout(self)
+        # The page scrolls: at 1024x768 the cards stand one below the other.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("harvestScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(heading(self.tr("Oogst")))
@@ -96,6 +109,8 @@ class HarvestPage(Page):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(8)
+        self._placed: list[tuple[QFrame, list[QWidget]]] = []  # per card: frame, its cells
+        self._stacked = False
         self.cards: dict[str, _Card] = {}
         specs = (
             (
@@ -145,6 +160,7 @@ class HarvestPage(Page):
         card.setObjectName(f"{kind}Card")
         card.setProperty("card", "true")
         self.grid.addWidget(card, 0, column, 4, 1)
+        self._placed.append((card, []))
 
         def cell(row: int, widget: QWidget, top: int = 0, bottom: int = 0) -> None:
             holder = QWidget()
@@ -152,6 +168,7 @@ class HarvestPage(Page):
             inner.setContentsMargins(16, top, 16, bottom)
             inner.addWidget(widget)
             self.grid.addWidget(holder, row, column)
+            self._placed[-1][1].append(holder)
 
         header = QWidget()
         top = QHBoxLayout(header)
@@ -193,6 +210,26 @@ class HarvestPage(Page):
         below.addStretch(1)
         cell(3, bottom, bottom=16)
         self.cards[kind] = _Card(kind, button, result, open_folder)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side on a wide screen; one below the other when a card would be too
+        # narrow for its title (1024x768 with the beamer panel open).
+        self._arrange(event.size().width() < STACK_BELOW)
+        super().resizeEvent(event)
+
+    def _arrange(self, stacked: bool) -> None:
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for index, (card, cells) in enumerate(self._placed):
+            row0, column = (index * 4, 0) if stacked else (0, index)
+            self.grid.removeWidget(card)
+            self.grid.addWidget(card, row0, column, 4, 1)
+            for offset, holder in enumerate(cells):
+                self.grid.removeWidget(holder)
+                self.grid.addWidget(holder, row0 + offset, column)
+        for column in range(len(self._placed)):
+            self.grid.setColumnStretch(column, 1 if column == 0 or not stacked else 0)
 
     # ------------------------------------------------------------- refresh
     def on_change(self, change: Change) -> None:

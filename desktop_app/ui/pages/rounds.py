@@ -352,6 +352,7 @@ class RoundsPage(Page):
         empty = not self._tables or not self._rounds
         self.grid_hint.setVisible(empty)
         self.grid.setVisible(not empty)
+        self._fit_grid_width()
 
         if selected_table not in self._row_of:
             selected_table = self._tables[0].id if self._tables else None
@@ -361,6 +362,22 @@ class RoundsPage(Page):
         self._show_round_header()
         if self.search_field.text():
             self.run_search()
+
+    def _fit_grid_width(self) -> None:
+        """The grid's column is wide enough for every round ("R2" at the least), so at
+        1024x768 no round hides behind a horizontal scroll bar."""
+        header = self.grid.verticalHeader()
+        header.ensurePolished()
+        needed = (
+            header.sizeHint().width()
+            + self.grid.columnCount() * self.grid.horizontalHeader().minimumSectionSize()
+            + 2 * self.grid.frameWidth()
+            + self.grid.verticalScrollBar().sizeHint().width()
+            + 8  # the column's right margin
+        )
+        column = self.grid.parentWidget()
+        if column is not None:
+            column.setMinimumWidth(min(needed, 420))
 
     def _fit_round_title(self, column: int, width: int | None = None) -> None:
         """Show "Ronde 2" where the column has room for it, else "R2" (never a clipped word).

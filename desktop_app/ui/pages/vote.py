@@ -337,6 +337,11 @@ class VotePage(Page):
         )
         self.tally_table.verticalHeader().hide()
         self.tally_table.itemChanged.connect(self._tally_edited)
+        self.tally_table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: (
+                column == 0 and QTimer.singleShot(0, self, self._rewrap_tallies)
+            )
+        )
         layout.addWidget(self.tally_table)
         self.other_tallies_label = QLabel()
         self.other_tallies_label.setObjectName("otherTallies")
