@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.templates import Template
     from desktop_app.ui.controller import SessionController
     from desktop_app.ui.pages.base import Page
+    from desktop_app.ui.readiness import ReadinessGate
     from desktop_app.ui.start_page import StartPage
 
 PageFactory = Callable[["SessionController"], "Page"]
@@ -107,6 +108,7 @@ class ConsoleWindow(QMainWindow):
         self.screens.addWidget(central)
         self.setCentralWidget(self.screens)
         self.table_laptop_window: QWidget | None = None
+        self._readiness: ReadinessGate | None = None
         self.phase_nav.currentRowChanged.connect(self._show_phase)
 
         self.saved_label = QLabel()
@@ -252,6 +254,9 @@ class ConsoleWindow(QMainWindow):
         )
         self.redo_action = self._action(self.tr("&Opnieuw"), self._redo, "Ctrl+Shift+Z", "redo-2")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.readiness_action = self._action(
+            self.tr("&Klaar voor de zaal?…"), self.show_readiness, None, "list-checks"
+        )
         self.shortcuts_action = self._action(
             self.tr("&Sneltoetsen"), self.show_shortcuts, "F1", "help-circle"
         )
@@ -293,6 +298,8 @@ class ConsoleWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("Bee&ld"))
         for action in self.phase_actions:
             self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.readiness_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.shortcuts_action)
 
@@ -305,6 +312,7 @@ class ConsoleWindow(QMainWindow):
             self.close_action,
             self.save_copy_action,
             self.table_laptop_action,
+            self.readiness_action,
             *self.phase_actions,
         ):
             action.setEnabled(enabled)
@@ -546,6 +554,19 @@ class ConsoleWindow(QMainWindow):
         if self.table_laptop_window is window:
             self.table_laptop_window = None
 
+    def readiness_gate(self) -> ReadinessGate:
+        """The "Klaar voor de zaal?" check (made when first needed, not at start-up)."""
+        if self._readiness is None:
+            from desktop_app.ui.readiness import ReadinessGate
+
+            self._readiness = ReadinessGate(self)
+        return self._readiness
+
+    def show_readiness(self) -> None:
+        """View > "Klaar voor de zaal?…": what to look at before the room sees it."""
+        if self.controller is not None:
+            self.readiness_gate().show_all()
+
     def show_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
 
@@ -671,6 +692,7 @@ class ConsoleWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[row] = True
+            page.readiness = self.readiness_gate()  # type: ignore[attr-defined]
             self.restore_splitters(page)
         return self.stack.widget(row)
 
@@ -892,11 +914,14 @@ class ConsoleWindow(QMainWindow):
         if isinstance(target, Path):
             self._export(target, write)
         else:
-            self._ask_target(
-                self.tr("Excel-werkmap opslaan"),
-                ".xlsx",
-                self.tr("Excel-werkmappen (*.xlsx)"),
-                write,
+            self.readiness_gate().before(
+                "export",
+                lambda: self._ask_target(
+                    self.tr("Excel-werkmap opslaan"),
+                    ".xlsx",
+                    self.tr("Excel-werkmappen (*.xlsx)"),
+                    write,
+                ),
             )
 
     def export_pdf(self, target: Path | None = None) -> None:
@@ -913,8 +938,11 @@ class ConsoleWindow(QMainWindow):
         if isinstance(target, Path):
             self._export(target, write)
         else:
-            self._ask_target(
-                self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)"), write
+            self.readiness_gate().before(
+                "export",
+                lambda: self._ask_target(
+                    self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)"), write
+                ),
             )
 
     # ---------------------------------------------------------- messages

@@ -936,6 +936,10 @@ organisation?</translation>
         <translation>&amp;Redo</translation>
     </message>
     <message>
+        <source>&amp;Klaar voor de zaal?…</source>
+        <translation>&amp;Ready for the room?…</translation>
+    </message>
+    <message>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -1523,6 +1527,7 @@ organisation?</translation>
     <name>ListEditor</name>
     <message>
         <source>&amp;Toevoegen</source>
+        <extracomment>Fields that may still hold a template placeholder (marked in the list).</extracomment>
         <translation>&amp;Add</translation>
     </message>
     <message>
@@ -1552,6 +1557,10 @@ organisation?</translation>
     <message>
         <source>Omlaag</source>
         <translation>Down</translation>
+    </message>
+    <message>
+        <source>Nog in te vullen: dit staat nog zo in het sjabloon (“…”, “Vul in”).</source>
+        <translation>Still to fill in: this is as the template left it (“…”, “Fill in”).</translation>
     </message>
     <message>
         <source>Vul een naam in.</source>
@@ -1745,6 +1754,120 @@ organisation?</translation>
     <message>
         <source>Nieuw thema: “{name}”</source>
         <translation>New theme: “{name}”</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessDialog</name>
+    <message>
+        <source>Klaar voor de zaal?</source>
+        <extracomment>Prepare&apos;s tabs: session and rules, target groups, tables, rounds, context.</extracomment>
+        <translation>Ready for the room?</translation>
+    </message>
+    <message>
+        <source>Voordat de beamer aangaat, valt dit op:</source>
+        <translation>Before the beamer goes on, note this:</translation>
+    </message>
+    <message>
+        <source>Voordat de stemming opengaat, valt dit op:</source>
+        <translation>Before the vote opens, note this:</translation>
+    </message>
+    <message>
+        <source>Voordat je de oogst exporteert, valt dit op:</source>
+        <translation>Before you export the harvest, note this:</translation>
+    </message>
+    <message>
+        <source>Alles is klaar voor de zaal: niets gevonden om nog na te kijken.</source>
+        <translation>All set for the room: nothing found to look at.</translation>
+    </message>
+    <message>
+        <source>Ga erheen</source>
+        <translation>Go there</translation>
+    </message>
+    <message>
+        <source>Sluit dit venster en ga naar de plek om het te regelen</source>
+        <translation>Close this window and go to the place to fix it</translation>
+    </message>
+    <message>
+        <source>Dit is een controle, geen slot: je kunt altijd doorgaan.</source>
+        <translation>This is a check, not a lock: you can always go on.</translation>
+    </message>
+    <message>
+        <source>Beamer toch tonen</source>
+        <translation>Show the beamer anyway</translation>
+    </message>
+    <message>
+        <source>Stemming toch openen</source>
+        <translation>Open the vote anyway</translation>
+    </message>
+    <message>
+        <source>Toch exporteren</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <source>Eerst oplossen</source>
+        <translation>Fix it first</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessGate</name>
+    <message>
+        <source>Sessie</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Context voor de opening</source>
+        <translation>Context for the opening</translation>
+    </message>
+    <message>
+        <source>Vraag van een ronde</source>
+        <translation>Question of a round</translation>
+    </message>
+    <message>
+        <source>Doelgroep</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Interventie</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>{where}: nog niet ingevuld: “{text}”</source>
+        <translation>{where}: not filled in yet: “{text}”</translation>
+    </message>
+    <message>
+        <source>Doelgroep “{name}” heeft 0 deelnemers: de uitgedeelde stippen en de privacygrens kloppen dan niet.</source>
+        <translation>Target group “{name}” has 0 participants: the dots handed out and the privacy floor cannot be right.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voorstel(len) in geen thema: die komen niet op het stembiljet.</source>
+        <translation>
+            <numerusform>%n proposal in no theme: it will not be on the ballot.</numerusform>
+            <numerusform>%n proposals in no theme: they will not be on the ballot.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interventie “{title}” heeft nog geen eigenaar.</source>
+        <translation>Intervention “{title}” has no owner yet.</translation>
+    </message>
+    <message>
+        <source>Interventie “{title}” heeft nog geen start- of vervolgdatum.</source>
+        <translation>Intervention “{title}” has no start or follow-up date yet.</translation>
+    </message>
+    <message>
+        <source>De privacygrens ({k}) verbergt elke doelgroep: de uitslag komt dan niet per groep.</source>
+        <translation>The privacy floor ({k}) hides every target group: the result will not be shown per group.</translation>
     </message>
 </context>
 <context>

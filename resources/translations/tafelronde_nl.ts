@@ -142,6 +142,16 @@
     </message>
 </context>
 <context>
+    <name>ReadinessGate</name>
+    <message numerus="yes">
+        <source>%n voorstel(len) in geen thema: die komen niet op het stembiljet.</source>
+        <translation>
+            <numerusform>%n voorstel in geen thema: die komen niet op het stembiljet.</numerusform>
+            <numerusform>%n voorstellen in geen thema: die komen niet op het stembiljet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RoundsPage</name>
     <message numerus="yes">
         <source>Gevonden: %n voorstel(len)</source>

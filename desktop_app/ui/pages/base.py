@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.storage.session_file import Change
@@ -14,6 +16,9 @@ class Page(QWidget):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        # The console's "Klaar voor de zaal?" check (ui.readiness.ReadinessGate), set when
+        # the console builds the page; None on a page shown on its own.
+        self.readiness: Any = None
         controller.changed.connect(self.on_change)
 
     def on_change(self, change: Change) -> None:

@@ -296,14 +296,21 @@ class HarvestPage(Page):
             JSON: (self.tr("Uitwisselbestand opslaan"), self.tr("Uitwisselbestanden (*.json)")),
         }
         caption, pattern = captions[kind]
-        ask_save_file(
-            self,
-            caption,
-            self.suggested_path(kind),
-            pattern,
-            f".{kind}",
-            lambda target: self.export(kind, target),
-        )
+
+        def ask() -> None:
+            ask_save_file(
+                self,
+                caption,
+                self.suggested_path(kind),
+                pattern,
+                f".{kind}",
+                lambda target: self.export(kind, target),
+            )
+
+        if self.readiness is not None and kind in (XLSX, PDF):
+            self.readiness.before("export", ask)
+        else:
+            ask()
 
     def export(self, kind: str, target: Path) -> bool:
         """Write one export to ``target``; show the path or the reason it failed."""

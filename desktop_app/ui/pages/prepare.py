@@ -43,13 +43,16 @@ from desktop_app.core.model import (
     Table,
     TargetGroup,
 )
+from desktop_app.core.readiness import has_placeholder
 from desktop_app.storage.session_file import new_id
+from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.date_field import NO_DATE, DateEdit
 from desktop_app.ui.look import icon, repolish
 from desktop_app.ui.pages.base import Page, heading, hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 1  # True: still holds a template placeholder
 
 
 # ---------------------------------------------------------------- helpers
@@ -172,6 +175,8 @@ class ListEditor(QWidget):
 
     kind: Kind
     reorderable = False
+    #: Fields that may still hold a template placeholder (marked in the list).
+    filled_in: tuple[str, ...] = ("name",)
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -274,6 +279,13 @@ class ListEditor(QWidget):
         for entity in self.entities:
             item = QListWidgetItem(self.label(entity))
             item.setData(ID_ROLE, entity.id)
+            if any(has_placeholder(getattr(entity, name, None)) for name in self.filled_in):
+                # A template's "…" or "Vul in" must not reach the beamer unnoticed.
+                item.setIcon(icon("triangle-alert", palette.WARNING_TEXT))
+                item.setToolTip(
+                    self.tr("Nog in te vullen: dit staat nog zo in het sjabloon (“…”, “Vul in”).")
+                )
+                item.setData(PLACEHOLDER_ROLE, True)
             self.list.addItem(item)
         ids = [e.id for e in self.entities]
         if keep is not None and keep.id in ids:
@@ -554,6 +566,7 @@ class TableEditor(ListEditor):
 class RoundEditor(ListEditor):
     kind = Kind.ROUND
     reorderable = True
+    filled_in = ("question",)
 
     def build_form(self) -> None:
         self.question_field = CommitTextEdit()
@@ -625,6 +638,7 @@ class RoundEditor(ListEditor):
 class ContextEditor(ListEditor):
     kind = Kind.CONTEXT_ITEM
     reorderable = True
+    filled_in = ("title", "text")
 
     def build_form(self) -> None:
         self.kind_field = QComboBox()

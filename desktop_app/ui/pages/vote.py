@@ -852,7 +852,12 @@ class VotePage(Page):
 
     # --------------------------------------------------------------- actions
     def toggle_voting(self) -> None:
-        self.set_voting_open(not voting_open(self._state))
+        if voting_open(self._state):
+            self.set_voting_open(False)
+        elif self.readiness is not None:
+            self.readiness.before("vote", lambda: self.set_voting_open(True))
+        else:
+            self.set_voting_open(True)
 
     def set_voting_open(self, is_open: bool) -> None:
         snapshot = self.controller.snapshot()
