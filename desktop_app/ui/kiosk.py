@@ -280,6 +280,10 @@ class KioskWindow(QWidget):
         texts = QVBoxLayout()
         texts.addWidget(self.ballot_title)
         texts.addWidget(self.ballot_lead)
+        # Which group the voter tapped: seen before casting, and changed with "Andere groep".
+        self.group_label = _label("", "left")
+        self.group_label.setObjectName("kioskChosenGroup")
+        texts.addWidget(self.group_label)
         top.addLayout(texts, 1)
         meter_box = QVBoxLayout()
         self.left_label = _label("", "left", wrap=False)
@@ -325,6 +329,9 @@ class KioskWindow(QWidget):
         self.confirm_label = _label("", "title")
         self.confirm_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.confirm_label)
+        self.confirm_group_label = _label("", "left")
+        self.confirm_group_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.confirm_group_label)
         lead = _label(self.tr("Je mag ook minder stippen gebruiken."), "lead")
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(lead)
@@ -430,6 +437,12 @@ class KioskWindow(QWidget):
         snapshot = self.controller.snapshot()
         voting_rules = rules_of(snapshot)
         self.group_id = group_id
+        group = next((g for g in snapshot.live_target_groups() if g.id == group_id), None)
+        chosen = self.tr("Je stemt als: {group}").format(group=group.name) if group else ""
+        self.group_label.setText(chosen)
+        self.group_label.setVisible(bool(chosen))
+        self.confirm_group_label.setText(chosen)
+        self.confirm_group_label.setVisible(bool(chosen))
         items = vote_items(snapshot)
         self._labels = dict(items)
         self.order = voter_order([item_id for item_id, _ in items], self._seeds.next())

@@ -777,8 +777,13 @@ class ConsoleWindow(QMainWindow):
         if not recent:
             action = self.recent_menu.addAction(self.tr("(nog niets)"))
             action.setEnabled(False)
+        from desktop_app.ui.start_page import recent_label
+
         for path in recent:
-            self.recent_menu.addAction(Path(path).name, partial(self._open_recent, path))
+            action = self.recent_menu.addAction(
+                recent_label(path), partial(self._open_recent, path)
+            )
+            action.setToolTip(path)
 
     def choose_and_import(self) -> None:
         from desktop_app.ui.file_dialogs import ask_open_files
@@ -961,11 +966,8 @@ class ConsoleWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from desktop_app.ui.shortcuts import ShortcutsDialog
 
-        actions = list(self.actions())
-        page = self.stack.currentWidget()
-        if self.controller is not None and page is not None:
-            actions += [a for a in page.actions() if a not in actions]
-        dialog = ShortcutsDialog(actions, self)
+        dialog = ShortcutsDialog(self.actions(), self)
+        self.shortcuts_dialog = dialog
         dialog.open()
 
     # ------------------------------------------------------- window state

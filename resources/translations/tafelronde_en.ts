@@ -1481,6 +1481,10 @@ organisation?</translation>
         <translation>The facilitator will open the vote.</translation>
     </message>
     <message>
+        <source>Je stemt als: {group}</source>
+        <translation>You vote as: {group}</translation>
+    </message>
+    <message>
         <source>Kies wat jij het belangrijkst vindt</source>
         <translation>Choose what matters most to you</translation>
     </message>
@@ -2352,10 +2356,6 @@ organisation?</translation>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>Voorstel opslaan en leegmaken</source>
-        <translation>Save proposal and clear</translation>
-    </message>
-    <message>
         <source>Nieuwe regel in een voorstel</source>
         <translation>New line in a proposal</translation>
     </message>
@@ -2372,24 +2372,132 @@ organisation?</translation>
         <translation>Choose table</translation>
     </message>
     <message>
+        <source>Naar fase 1 … 6</source>
+        <translation>To phase 1 … 6</translation>
+    </message>
+    <message>
+        <source>Overal in de console</source>
+        <translation>Everywhere in the console</translation>
+    </message>
+    <message>
+        <source>2  Rondes: notuleren</source>
+        <translation>2  Rounds: taking notes</translation>
+    </message>
+    <message>
+        <source>Voorstel opslaan, veld leeg voor het volgende</source>
+        <translation>Save the proposal, field empty for the next</translation>
+    </message>
+    <message>
+        <source>Terug naar een leeg invoerveld, zoeken sluiten</source>
+        <translation>Back to an empty entry field, close the search</translation>
+    </message>
+    <message>
+        <source>Vorige / volgende ronde</source>
+        <translation>Previous / next round</translation>
+    </message>
+    <message>
+        <source>Naar het invoerveld</source>
+        <translation>To the entry field</translation>
+    </message>
+    <message>
+        <source>Zoeken in alle voorstellen</source>
+        <translation>Search all proposals</translation>
+    </message>
+    <message>
+        <source>Timer starten of pauzeren</source>
+        <translation>Start or pause the timer</translation>
+    </message>
+    <message>
+        <source>Een minuut erbij</source>
+        <translation>One more minute</translation>
+    </message>
+    <message>
+        <source>Voorstel in de lijst bewerken</source>
+        <translation>Edit a proposal in the list</translation>
+    </message>
+    <message>
         <source>Gekozen voorstel verwijderen</source>
         <translation>Delete selected proposal</translation>
     </message>
     <message>
-        <source>Beamer tonen of verbergen</source>
-        <translation>Show or hide the projector</translation>
+        <source>3  Clusteren</source>
+        <translation>3  Cluster</translation>
     </message>
     <message>
-        <source>Beamer op zwart (als het beamervenster de focus heeft)</source>
-        <translation>Black out the projector (when the projector window has focus)</translation>
+        <source>Gekozen kaarten naar een thema</source>
+        <translation>Selected cards to a theme</translation>
     </message>
     <message>
-        <source>Wat</source>
-        <translation>Action</translation>
+        <source>Nieuw thema van de gekozen kaarten</source>
+        <translation>New theme from the selected cards</translation>
     </message>
     <message>
-        <source>Toets</source>
-        <translation>Key</translation>
+        <source>Thema hernoemen</source>
+        <translation>Rename theme</translation>
+    </message>
+    <message>
+        <source>Zoeken in voorstellen</source>
+        <translation>Search proposals</translation>
+    </message>
+    <message>
+        <source>4  Stemmen</source>
+        <translation>4  Vote</translation>
+    </message>
+    <message>
+        <source>Stippen turven: opslaan en naar beneden</source>
+        <translation>Sticker tallies: save and go down</translation>
+    </message>
+    <message>
+        <source>Stippen turven: naar rechts</source>
+        <translation>Sticker tallies: go right</translation>
+    </message>
+    <message>
+        <source>Kiosk: doelgroep kiezen</source>
+        <translation>Kiosk: choose a target group</translation>
+    </message>
+    <message>
+        <source>Kiosk: stip erbij / eraf</source>
+        <translation>Kiosk: add / remove a dot</translation>
+    </message>
+    <message>
+        <source>Kiosk: stem uitbrengen</source>
+        <translation>Kiosk: cast the vote</translation>
+    </message>
+    <message>
+        <source>Kiosk sluiten (begeleider)</source>
+        <translation>Close the kiosk (facilitator)</translation>
+    </message>
+    <message>
+        <source>5  Actieplan</source>
+        <translation>5  Action plan</translation>
+    </message>
+    <message>
+        <source>Interventie hoger / lager</source>
+        <translation>Intervention up / down</translation>
+    </message>
+    <message>
+        <source>Interventie verwijderen</source>
+        <translation>Delete intervention</translation>
+    </message>
+    <message>
+        <source>Op het beamervenster</source>
+        <translation>On the beamer window</translation>
+    </message>
+    <message>
+        <source>Beamer op zwart</source>
+        <translation>Beamer to black</translation>
+    </message>
+    <message>
+        <source>Volgende / vorige weergave</source>
+        <translation>Next / previous view</translation>
+    </message>
+    <message>
+        <source>Volledig scherm uit</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <source>Beamer verbergen</source>
+        <translation>Hide the beamer</translation>
     </message>
 </context>
 <context>
@@ -2401,6 +2509,10 @@ organisation?</translation>
 </context>
 <context>
     <name>StartPage</name>
+    <message>
+        <source>Demo van {moment}</source>
+        <translation>Demo of {moment}</translation>
+    </message>
     <message>
         <source>Welkom bij Tafelronde</source>
         <translation>Welcome to Tafelronde</translation>

@@ -229,8 +229,12 @@ def test_void_last_ballot_is_for_the_facilitator_and_undoable(
     settle(qtbot, page)
     assert all(v.ballot_id != ballot_id for v in controller.snapshot().live_votes())
     assert "2 stippen" in page.message_label.text()
-    controller.undo_stack.undo()
+    assert page.message_label.isVisible()
+    undo = controller.undo_stack.createUndoAction(page)  # Edit > Undo, Ctrl+Z
+    undo.trigger()
     assert sum(1 for v in controller.snapshot().live_votes() if v.ballot_id == ballot_id) == 2
+    # The line "… telt niet meer mee" is no longer true: it goes with the undo.
+    assert not page.message_label.isVisible()
 
 
 def test_kiosk_launcher_opens_the_voting_screen(qtbot: QtBot, page: VotePage) -> None:

@@ -81,7 +81,7 @@ from desktop_app.ui.date_field import NO_DATE, DateEdit
 from desktop_app.ui.file_dialogs import ask_open_file
 from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.look import icon
-from desktop_app.ui.pages.base import Page, heading, hint
+from desktop_app.ui.pages.base import Page, StepMessage, heading, hint
 
 DEFAULT_TOP = 3
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -329,6 +329,7 @@ class ActionPlanPage(Page):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         layout.addWidget(self.message)
+        self._step_message = StepMessage(controller, lambda: self._say(""))
         self.previous_label = QLabel()
         self.previous_label.setObjectName("previousSession")
         self.previous_label.setWordWrap(True)
@@ -1199,6 +1200,8 @@ class ActionPlanPage(Page):
         self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if text:
+            self._step_message.said()
 
 
 def _row(tree: QTreeWidget, row: int) -> QTreeWidgetItem:

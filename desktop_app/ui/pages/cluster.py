@@ -54,7 +54,7 @@ from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
 from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
-from desktop_app.ui.pages.base import Page, heading
+from desktop_app.ui.pages.base import Page, StepMessage, heading
 
 DISMISSED_KEY = "dismissed_suggestions"
 #: Changes that only move cards between areas (no card looks different).
@@ -173,6 +173,7 @@ class ClusterPage(Page):
         self.status.setMinimumHeight(20)
         self.status.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(self.status)
+        self._step_message = StepMessage(self.controller, lambda: self.status.setText(""))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -474,6 +475,8 @@ class ClusterPage(Page):
             else f"color: {palette.MUTED};"
         )
         self.status.setText(text)
+        if text:
+            self._step_message.said()
 
     def _on_error(self, message: str) -> None:
         if self.isVisible():

@@ -72,7 +72,7 @@ from desktop_app.ui.controller import SessionController
 from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.kiosk import KioskWindow
 from desktop_app.ui.look import icon
-from desktop_app.ui.pages.base import Page, heading, hint
+from desktop_app.ui.pages.base import Page, StepMessage, heading, hint
 
 MAX_TALLY = 100_000
 
@@ -188,6 +188,7 @@ class VotePage(Page):
         self.message_label.setSizePolicy(keep_place)
         self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing())
         self.message_label.hide()
+        self._step_message = StepMessage(controller, lambda: self._say(""))
         for widget in (self.freeze_banner, self.many_banner, self.message_label):
             layout.addWidget(widget)
         self.empty_hint = hint("")
@@ -929,6 +930,7 @@ class VotePage(Page):
     def _say(self, text: str) -> None:
         if text:
             self.message_label.setText(text)
+            self._step_message.said()
         self.message_label.setVisible(bool(text))  # hidden, it keeps its place
 
     # ------------------------------------------------------------ rule edits
