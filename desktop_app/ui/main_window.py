@@ -391,11 +391,25 @@ class ConsoleWindow(QMainWindow):
 
         templates = list_templates(self.language)
         names = [t.name for t in templates]
-        name, ok = QInputDialog.getItem(
-            self, self.tr("Nieuwe sessie"), self.tr("Begin met het sjabloon:"), names, 0, False
-        )
-        if ok and name in names:
-            self.new_session_from_template(templates[names.index(name)])
+        # Opened, not run in a loop of its own: the console stays live (the beamer's
+        # countdown goes on) and the keyboard drives it as every other dialog.
+        dialog = QInputDialog(self)
+        dialog.setObjectName("templatePicker")
+        dialog.setWindowTitle(self.tr("Nieuwe sessie"))
+        dialog.setLabelText(self.tr("Begin met het sjabloon:"))
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(False)
+        dialog.setOkButtonText(self.tr("Verder"))
+        dialog.setCancelButtonText(self.tr("Annuleren"))
+
+        def chosen(name: str) -> None:
+            if name in names:
+                self.new_session_from_template(templates[names.index(name)])
+
+        dialog.textValueSelected.connect(chosen)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.template_picker = dialog
+        dialog.open()
 
     def new_session_from_template(self, template: Template) -> None:
         from desktop_app import paths

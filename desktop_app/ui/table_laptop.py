@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -348,12 +348,20 @@ class TableLaptopWindow(QMainWindow):
     def choose_and_export(self) -> None:
         from desktop_app import paths
 
-        ask_folder(
+        dialog = ask_folder(
             self,
             self.tr("Waar moet het bestand heen (bijvoorbeeld de USB-stick)?"),
             str(paths.documents_dir()),
             self.export_to,
         )
+        # The scribe types on at once: the keyboard comes back here (without a window
+        # manager, as on a bare table laptop, nothing else would give it back).
+        dialog.finished.connect(lambda _result: QTimer.singleShot(0, self, self._take_keyboard))
+
+    def _take_keyboard(self) -> None:
+        if self.isVisible():
+            self.activateWindow()
+            self.scribe.edit.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         with contextlib.suppress(RuntimeError, TypeError):

@@ -984,6 +984,14 @@ organisation?</translation>
         <translation>Start from the template:</translation>
     </message>
     <message>
+        <source>Verder</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Kopie opslaan als</source>
         <translation>Save copy as</translation>
     </message>
@@ -1365,8 +1373,10 @@ organisation?</translation>
         <translation>This export is not available in this version yet.</translation>
     </message>
     <message>
-        <source>Opgeslagen: {path}</source>
-        <translation>Saved: {path}</translation>
+        <source>Opgeslagen als {name}
+in {folder}</source>
+        <translation>Saved as {name}
+in {folder}</translation>
     </message>
 </context>
 <context>

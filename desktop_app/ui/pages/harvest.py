@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -196,6 +196,7 @@ class HarvestPage(Page):
         result.setWordWrap(True)
         result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result.setMinimumHeight(result.fontMetrics().lineSpacing() * 2)
+        result.installEventFilter(self)
         result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         below.addWidget(result)
         open_folder = QPushButton(icon("folder-open"), self.tr("Map openen"))
@@ -331,10 +332,38 @@ class HarvestPage(Page):
             return False
         card.last_path = target
         self._folder = target.parent
-        self._show_result(card, self.tr("Opgeslagen: {path}").format(path=str(target)))
+        self._show_result(card, "", saved=target)
         return True
 
-    def _show_result(self, card: _Card, text: str, *, error: bool = False) -> None:
+    def _saved_text(self, card: _Card) -> str:
+        """ "Opgeslagen als NAME" and its folder on a line of its own, shortened in the
+        middle to the card's width: a long path never runs out of the card."""
+        path = card.last_path
+        if path is None:
+            return ""
+        label = card.result
+        width = max(40, label.contentsRect().width() - 4)
+        folder = label.fontMetrics().elidedText(
+            str(path.parent), Qt.TextElideMode.ElideMiddle, width
+        )
+        name = label.fontMetrics().elidedText(path.name, Qt.TextElideMode.ElideMiddle, width)
+        return self.tr("Opgeslagen als {name}\nin {folder}").format(name=name, folder=folder)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for card in self.cards.values():
+                if watched is card.result and card.result.property("saved"):
+                    card.result.setText(self._saved_text(card))
+        return super().eventFilter(watched, event)
+
+    def _show_result(
+        self, card: _Card, text: str, *, error: bool = False, saved: Path | None = None
+    ) -> None:
+        card.result.setProperty("saved", saved is not None)
+        if saved is not None:
+            card.last_path = saved
+            card.result.setToolTip(str(saved))
+            text = self._saved_text(card)
         card.result.setProperty("role", "error" if error else "")
         card.result.setStyleSheet("" if error else f"color: {palette.SUCCESS_TEXT};")
         card.result.style().unpolish(card.result)

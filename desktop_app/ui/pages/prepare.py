@@ -191,6 +191,11 @@ class ListEditor(QWidget):
         self.list = QListWidget()
         self.list.setObjectName(f"{self.kind.value}List")
         self.list.setMinimumWidth(220)
+        # Long titles ("Risico: Werkdruk en psychosociale arbeidsbelasting") wrap instead
+        # of running out of a narrow list at 1024x768.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.installEventFilter(self)
         left.addWidget(self.list, 1)
         self.list_error = ErrorLabel(f"{self.kind.value}ListError")

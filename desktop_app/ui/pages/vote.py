@@ -437,6 +437,11 @@ class VotePage(Page):
         self.results_table.verticalHeader().hide()
         self.results_table.setWordWrap(True)
         self.results_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: (
+                column == 1 and QTimer.singleShot(0, self, self._rewrap_results)
+            )
+        )
         body_layout.addWidget(self.results_table)
         self.disagree_label = QLabel()
         self.disagree_label.setObjectName("disagreements")
@@ -644,6 +649,16 @@ class VotePage(Page):
         )
         self.other_tallies_label.setVisible(other_dots > 0)
         self._refresh_checks(snapshot)
+
+    def _rewrap_results(self) -> None:
+        """The item names wrap in their column: rows as tall as they need, no taller."""
+        table = self.results_table
+        table.resizeRowsToContents()
+        header = table.horizontalHeader()
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        bar = table.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.isVisible() else 0
+        table.setFixedHeight(header.height() + rows + 4 + extra)
 
     def _rewrap_tallies(self) -> None:
         if self.tally_table.state() != QAbstractItemView.State.EditingState:
