@@ -14,6 +14,7 @@ may be cut off and no widget may lie outside the window.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
+from pytestqt.exceptions import TimeoutError
 from pytestqt.qtbot import QtBot
 
 from desktop_app import paths
@@ -148,6 +150,13 @@ def file_dialog_answer(qtbot: QtBot, owner: QWidget, name: str | None) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is not None)
 
 
+def fits(qtbot: QtBot, window: QWidget) -> None:
+    """Nothing cut off and nothing outside ``window``, once its layouts have settled."""
+    with contextlib.suppress(TimeoutError):
+        qtbot.waitUntil(lambda: not layout_problems(window), timeout=2000)
+    assert layout_problems(window) == []
+
+
 def readiness(qtbot: QtBot, window: ConsoleWindow) -> ReadinessDialog:
     """The "Klaar voor de zaal?" question, with the keyboard in it."""
     dialog = window.readiness_gate().dialog
@@ -206,6 +215,7 @@ def check_before_the_beamer(qtbot: QtBot, console: ConsoleWindow, page: PrepareP
     beamer = console.beamer  # type: ignore[attr-defined]
     press(qtbot, Qt.Key.Key_F5)
     dialog = readiness(qtbot, console)
+    fits(qtbot, dialog)
     texts = dialog.texts
     assert any("Verzuim vorig jaar: …%" in t for t in texts)
     assert not any("0 deelnemers" in t for t in texts)  # filled in just now
@@ -256,6 +266,7 @@ def table_laptop(qtbot: QtBot, console: ConsoleWindow, tmp_path: Path) -> Path:
     type_line(qtbot, "Fruit op de bouwplaats")
     type_line(qtbot, "Stretchen voor de eerste klus")
     assert window.saved_label.text().startswith("Opgeslagen ")
+    fits(qtbot, window)
     with qtbot.waitSignal(window.exported) as written:
         press(qtbot, Qt.Key.Key_E, CTRL)
         file_dialog_answer(qtbot, window, "usb")
@@ -376,8 +387,10 @@ def vote(qtbot: QtBot, console: ConsoleWindow) -> VotePage:
     qtbot.waitUntil(kiosk.isActiveWindow)
     for group_key in (Qt.Key.Key_1, Qt.Key.Key_2):
         qtbot.waitUntil(lambda: kiosk.current_screen() == KioskWindow.GROUPS)
+        fits(qtbot, kiosk)
         qtbot.keyClick(kiosk, group_key)
         assert kiosk.group_label.text().startswith("Je stemt als: ")
+        fits(qtbot, kiosk)
         for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Down, Qt.Key.Key_Plus):
             press(qtbot, key)
         press(qtbot, Qt.Key.Key_Return)  # cast; two dots left: "toch uitbrengen?"
@@ -451,8 +464,9 @@ def every_phase_fits(qtbot: QtBot, console: ConsoleWindow) -> None:
             console.resize(*size)
             for row, name in enumerate(PHASES):
                 press(qtbot, Qt.Key(Qt.Key.Key_1 + row), CTRL)
-                qtbot.wait(1)  # let the layouts settle after the resize and the phase change
-                QApplication.processEvents()
+                # Layouts settle after a resize and a phase change; a real cut stays.
+                with contextlib.suppress(TimeoutError):
+                    qtbot.waitUntil(lambda: not layout_problems(console), timeout=1500)
                 label = f"{name}-{size[0]}x{size[1]}-{'paneel' if panel else 'zonder-paneel'}"
                 console.grab().save(str(ARTIFACTS / f"{label}.png"))
                 problems += [f"{label}: {p}" for p in layout_problems(console)]
