@@ -3,8 +3,8 @@
 The console's own actions are read from the window (their texts and keys as the
 menus show them); a platform's second binding for the same command, such as the
 Sun keyboard's Undo key F14, is left out. The keys of the pages, the kiosk and
-the beamer are listed per phase. Two columns, and a scroll bar when a small
-screen needs one: no row is ever cut off.
+the beamer are listed per phase. The dialog is as tall as its list, up to most
+of the screen; a scroll bar reaches the rest: no row is ever cut off.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -67,21 +66,12 @@ class ShortcutsDialog(QDialog):
         self.groups = self._groups(actions)
         layout = QVBoxLayout(self)
         body = QWidget()
-        columns = QHBoxLayout(body)
-        columns.setContentsMargins(0, 0, 8, 0)
-        columns.setSpacing(24)
-        half = (sum(len(rows) + 2 for _, rows in self.groups) + 1) // 2
-        column = QVBoxLayout()
-        used = 0
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 12, 0)
+        column.setSpacing(12)
         for title, rows in self.groups:
-            if used >= half and column.count():
-                column.addStretch(1)
-                columns.addLayout(column, 1)
-                column, used = QVBoxLayout(), 0
             column.addWidget(self._section(title, rows))
-            used += len(rows) + 2
         column.addStretch(1)
-        columns.addLayout(column, 1)
         scroll = QScrollArea()
         scroll.setObjectName("shortcutsScroll")
         scroll.setWidgetResizable(True)
@@ -104,7 +94,7 @@ class ShortcutsDialog(QDialog):
                 min(width, int(area.width() * 0.9)),
                 min(height, int(area.height() * 0.9)),
             )
-        self.resize(max(640, width), height)
+        self.resize(max(600, width), height)
 
     def _section(self, title: str, rows: list[Row]) -> QWidget:
         section = QWidget()
@@ -117,16 +107,16 @@ class ShortcutsDialog(QDialog):
         heading.setProperty("role", "subheading")
         grid.addWidget(heading, 0, 0, 1, 2)
         for row, (what, keys) in enumerate(rows, start=1):
-            key_label = QLabel(keys)
-            key_label.setObjectName("shortcutKeys")
-            key_label.setStyleSheet(f"color: {palette.ACCENT_DARK}; font-weight: 600;")
-            key_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             text = QLabel(what)
             text.setObjectName("shortcutWhat")
             text.setWordWrap(True)
-            grid.addWidget(key_label, row, 0)
-            grid.addWidget(text, row, 1)
-        grid.setColumnStretch(1, 1)
+            key_label = QLabel(keys)
+            key_label.setObjectName("shortcutKeys")
+            key_label.setStyleSheet(f"color: {palette.ACCENT_DARK}; font-weight: 600;")
+            key_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, row, 0)
+            grid.addWidget(key_label, row, 1)
+        grid.setColumnStretch(0, 1)
         return section
 
     def _console_rows(self, actions: Iterable[QAction]) -> list[Row]:
@@ -141,7 +131,7 @@ class ShortcutsDialog(QDialog):
                 phases = True
                 continue
             what = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-            what = what.split("\t")[0].split(":")[0].strip()
+            what = what.split("\t")[0].split(":")[0].strip().rstrip("…").strip()
             if all(known != keys for _, known in rows):
                 rows.append((what, keys))
         if phases:
