@@ -123,7 +123,9 @@ def test_the_recent_menu_opens_the_session(qtbot: QtBot, window: ConsoleWindow) 
     original = window.controller.session_file.path
     window.close_session()
     window.recent_menu.aboutToShow.emit()  # as when the menu opens
-    (entry,) = [a for a in window.recent_menu.actions() if a.text() == original.name]
+    # Named as on the start page: the file's name without ".tafelronde", its path as tip.
+    (entry,) = [a for a in window.recent_menu.actions() if a.text() == original.stem]
+    assert entry.toolTip() == str(original)
     entry.trigger()
     assert window.controller is not None and window.controller.session_file.path == original
 
