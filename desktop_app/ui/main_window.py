@@ -595,6 +595,7 @@ class ConsoleWindow(QMainWindow):
         controller = SessionController(session_file, language=self.language, parent=self)
         self.controller = controller
         controller.changed.connect(self._on_change)
+        controller.error.connect(self._not_saved)
         controller.error.connect(self.show_error)
         controller.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
         # Pages are built when first shown: opening a session costs only the phase
@@ -752,6 +753,11 @@ class ConsoleWindow(QMainWindow):
         )
         if change.kind == "session":
             self._update_title()
+
+    def _not_saved(self, _message: str) -> None:
+        """A change the file refused: the status line must not say everything is saved
+        (what was typed stays in its field; the message says why)."""
+        self.saved_label.setText(self.tr("Niet opgeslagen"))
 
     def _update_title(self) -> None:
         if self.controller is None:

@@ -1024,6 +1024,10 @@ organisation?</translation>
         <translation>Saved {time}</translation>
     </message>
     <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>Naamloze sessie</source>
         <translation>Untitled session</translation>
     </message>

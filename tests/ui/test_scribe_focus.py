@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app.storage.session_file import SessionFileError
 from desktop_app.storage.templates import create_from_template, list_templates
 from desktop_app.ui.console import build_console_window
 from desktop_app.ui.main_window import ConsoleWindow
@@ -175,3 +176,29 @@ def test_search_is_beside_the_cell_and_esc_closes_it(qtbot: QtBot, window: Conso
     assert not page.results.isVisible()
     assert page.search_field.text() == ""
     assert page.scribe.edit.hasFocus()
+
+
+def test_a_refused_proposal_stays_typed_and_the_console_says_not_saved(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    page = page_of(window)
+    qtbot.waitUntil(page.scribe.edit.hasFocus)
+    session_file = window.controller.session_file  # type: ignore[union-attr]
+    # The disk fills up (SQLite may not grow the file), so the save is refused.
+    pages = session_file.connection.execute("PRAGMA page_count").fetchone()[0]
+    session_file.connection.execute(f"PRAGMA max_page_count = {pages}")
+    round_id = session_file.rounds()[0].id
+    other = session_file.tables()[5].id
+    for size in (1999, 400, 80, 16, 4):
+        with pytest.raises(SessionFileError):
+            for _ in range(400):
+                session_file.add_proposal(round_id, other, "v" * size)
+    typed = "Een voorstel voor een volle schijf " * 40
+    type_keys = focused()
+    qtbot.keyClicks(type_keys, typed)
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert page.scribe.edit.toPlainText() == typed
+    assert window.saved_label.text() == "Niet opgeslagen"
+    error = window.last_error
+    assert error.isVisible() and "schijf" in error.text()
+    error.close()
