@@ -42,11 +42,12 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qt_translator.load(f"qtbase_{language}", qt_folder):
         app.installTranslator(qt_translator)
         translators.append(qt_translator)
-    if language == "en":
-        ours = QTranslator(app)
-        if ours.load(str(paths.resource("translations/tafelronde_en.qm"))):
-            app.installTranslator(ours)
-            translators.append(ours)
+    # English: every string. Dutch (the source language): only the plural forms,
+    # so that "%n voorstel(len)" reads "1 voorstel" and "2 voorstellen".
+    ours = QTranslator(app)
+    if ours.load(str(paths.resource(f"translations/tafelronde_{language}.qm"))):
+        app.installTranslator(ours)
+        translators.append(ours)
     QLocale.setDefault(
         QLocale(
             QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,

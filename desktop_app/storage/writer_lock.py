@@ -3,7 +3,10 @@
 The lock is an OS file lock (``flock`` on Unix, ``msvcrt.locking`` on Windows)
 on a small sidecar file ``<session>.lock``. The OS releases it when the process
 ends however it ends, so a crash or ``kill -9`` never leaves a lock that blocks
-the next open; the sidecar file stays and means nothing while unlocked.
+the next open (the sidecar then stays and means nothing while unlocked). A clean
+close removes the sidecar while it still holds the lock; whoever locks a sidecar
+checks that it is still the file on disk under that name, so two processes can
+never each hold a lock on a different file of the same name.
 """
 
 from __future__ import annotations
@@ -30,6 +33,22 @@ class WriterLock:
 
     def acquire(self) -> None:
         """Take the lock or raise :class:`SessionFileError` ``locked`` at once."""
+        for _attempt in range(10):  # bounded: a sidecar removed under us is rare
+            handle = self._open_and_lock()
+            if _is_current(handle, self.path):
+                break
+            # Removed (or replaced) by a clean close between our open and our lock.
+            _unlock(handle)
+            handle.close()
+        else:
+            raise SessionFileError("locked", path=str(self._session_path), holder="")
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()} @ {socket.gethostname()}")
+        handle.flush()
+        self._handle = handle
+
+    def _open_and_lock(self) -> IO[str]:
         try:
             handle = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held open
         except OSError as error:
@@ -48,24 +67,31 @@ class WriterLock:
                 path=str(self._session_path),
                 holder=f" ({holder})" if holder else "",
             ) from None
-        handle.seek(0)
-        handle.truncate()
-        handle.write(f"pid {os.getpid()} @ {socket.gethostname()}")
-        handle.flush()
-        self._handle = handle
+        return handle
 
     def release(self) -> None:
+        """Let go of the lock; a clean close leaves no sidecar behind."""
         if self._handle is None:
             return
         try:
+            # Removed while still locked (see the module's docstring). On Windows an
+            # open file cannot be removed: the sidecar then stays, harmless.
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
             self._handle.seek(0)
             self._handle.truncate()
             _unlock(self._handle)
         finally:
             self._handle.close()
             self._handle = None
-        # The sidecar stays: unlinking it could let two processes lock two
-        # different files of the same name.
+
+
+def _is_current(handle: IO[str], path: Path) -> bool:
+    """True when the locked file is the one on disk at ``path`` (not removed since)."""
+    try:
+        return os.path.samestat(os.fstat(handle.fileno()), os.stat(path))
+    except OSError:
+        return False
 
 
 if sys.platform == "win32":

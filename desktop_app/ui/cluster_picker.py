@@ -75,7 +75,7 @@ class QuickPicker(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(8)
-        title = QLabel(self.tr("{n} kaart(en) naar…").format(n=card_count))
+        title = QLabel(self.tr("%n kaart(en) naar…", "", card_count))
         title.setProperty("role", "subheading")
         layout.addWidget(title)
         self.filter_edit = QLineEdit()

@@ -77,3 +77,7 @@ def attach_beamer_to(window: ConsoleWindow, settings: Settings) -> None:
     from desktop_app.ui.beamer import attach_beamer
 
     window.beamer = attach_beamer(window, settings)  # type: ignore[attr-defined]
+    # "Klaar voor de zaal?" before the room sees the beamer.
+    window.beamer.window.before_show = lambda show: (  # type: ignore[attr-defined]
+        window.readiness_gate().before("beamer", show) if window.controller is not None else show()
+    )

@@ -37,9 +37,9 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         refused = sum(1 for r in results if r.refused)
         summary = QLabel(
-            self.tr("{n} bestand(en) samengevoegd, {m} geweigerd.").format(
-                n=len(results) - refused, m=refused
-            )
+            self.tr(
+                "%n bestand(en) samengevoegd, {m} geweigerd.", "", len(results) - refused
+            ).format(m=refused)
         )
         summary.setObjectName("importSummary")
         summary.setProperty("role", "subheading")

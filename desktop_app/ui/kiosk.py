@@ -160,7 +160,7 @@ class KioskRow(QFrame):
 
     def show_count(self, count: int, can_add: bool) -> None:
         self.count_label.setText(_dots_text(count, self.cap))
-        self.count_label.setAccessibleName(self.tr("{count} stippen").format(count=count))
+        self.count_label.setAccessibleName(self.tr("%n stip(pen)", "", count))
         self.minus_button.setEnabled(count > 0)
         self.plus_button.setEnabled(can_add)
         chosen = count > 0
@@ -280,6 +280,10 @@ class KioskWindow(QWidget):
         texts = QVBoxLayout()
         texts.addWidget(self.ballot_title)
         texts.addWidget(self.ballot_lead)
+        # Which group the voter tapped: seen before casting, and changed with "Andere groep".
+        self.group_label = _label("", "left")
+        self.group_label.setObjectName("kioskChosenGroup")
+        texts.addWidget(self.group_label)
         top.addLayout(texts, 1)
         meter_box = QVBoxLayout()
         self.left_label = _label("", "left", wrap=False)
@@ -325,6 +329,9 @@ class KioskWindow(QWidget):
         self.confirm_label = _label("", "title")
         self.confirm_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.confirm_label)
+        self.confirm_group_label = _label("", "left")
+        self.confirm_group_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.confirm_group_label)
         lead = _label(self.tr("Je mag ook minder stippen gebruiken."), "lead")
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(lead)
@@ -430,6 +437,12 @@ class KioskWindow(QWidget):
         snapshot = self.controller.snapshot()
         voting_rules = rules_of(snapshot)
         self.group_id = group_id
+        group = next((g for g in snapshot.live_target_groups() if g.id == group_id), None)
+        chosen = self.tr("Je stemt als: {group}").format(group=group.name) if group else ""
+        self.group_label.setText(chosen)
+        self.group_label.setVisible(bool(chosen))
+        self.confirm_group_label.setText(chosen)
+        self.confirm_group_label.setVisible(bool(chosen))
         items = vote_items(snapshot)
         self._labels = dict(items)
         self.order = voter_order([item_id for item_id, _ in items], self._seeds.next())
@@ -438,11 +451,13 @@ class KioskWindow(QWidget):
         self.ballot_title.setText(self.tr("Kies wat jij het belangrijkst vindt"))
         if voting_rules.cap < voting_rules.dots:
             lead = self.tr(
-                "Je hebt {dots} stippen. Je mag er hoogstens {cap} op één onderwerp zetten."
-            ).format(dots=voting_rules.dots, cap=voting_rules.cap)
+                "Je hebt %n stip(pen). Je mag er hoogstens {cap} op één onderwerp zetten.",
+                "",
+                voting_rules.dots,
+            ).format(cap=voting_rules.cap)
         else:
-            lead = self.tr("Je hebt {dots} stippen. Verdeel ze zoals jij wilt.").format(
-                dots=voting_rules.dots
+            lead = self.tr(
+                "Je hebt %n stip(pen). Verdeel ze zoals jij wilt.", "", voting_rules.dots
             )
         self.ballot_lead.setText(lead)
         self._clear_rows()

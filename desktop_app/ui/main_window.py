@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 # Only what the window needs to be on screen is imported here; dialogs and the
 # ``Qt`` namespace (whose 100+ enums take 15 ms to create) are imported where used,
 # so the first paint at start-up does not wait for them.
-from PySide6.QtCore import QByteArray, QEvent, QSize, QTime, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTime, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
 from PySide6.QtWidgets import (
     QApplication,
@@ -45,10 +45,16 @@ if TYPE_CHECKING:
     from desktop_app.storage.templates import Template
     from desktop_app.ui.controller import SessionController
     from desktop_app.ui.pages.base import Page
+    from desktop_app.ui.readiness import ReadinessGate
     from desktop_app.ui.start_page import StartPage
 
 PageFactory = Callable[["SessionController"], "Page"]
 _FOCUS_RETURNS = "tafelronde.focusReturnsToConsole"
+_TITLE_ROLE = 0x0101  # Qt.ItemDataRole.UserRole + 1 (Qt itself is imported where used)
+#: Below this width of the console (beside an open beamer panel) the phase list shows
+#: its icons and numbers only, so a 1024x768 screen leaves room for the page.
+COMPACT_NAV_BELOW = 1000
+NAV_WIDTH, COMPACT_NAV_WIDTH = 220, 84
 
 
 class ConsoleWindow(QMainWindow):
@@ -88,8 +94,13 @@ class ConsoleWindow(QMainWindow):
         row.setSpacing(0)
         self.phase_nav = QListWidget()
         self.phase_nav.setObjectName("phaseNav")
-        self.phase_nav.setFixedWidth(220)
+        self.phase_nav.setFixedWidth(NAV_WIDTH)
+        self._compact_nav = False
+        central.installEventFilter(self)
         self.phase_nav.ensurePolished()  # styled row heights before items are added
+        self.phase_nav.setHorizontalScrollBarPolicy(
+            self.phase_nav.horizontalScrollBarPolicy().ScrollBarAlwaysOff
+        )
         self.stack = QStackedWidget()
         self.stack.setObjectName("phaseStack")
         row.addWidget(self.phase_nav)
@@ -97,6 +108,7 @@ class ConsoleWindow(QMainWindow):
         self.screens.addWidget(central)
         self.setCentralWidget(self.screens)
         self.table_laptop_window: QWidget | None = None
+        self._readiness: ReadinessGate | None = None
         self.phase_nav.currentRowChanged.connect(self._show_phase)
 
         self.saved_label = QLabel()
@@ -202,7 +214,7 @@ class ConsoleWindow(QMainWindow):
             self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy"
         )
         self.table_laptop_action = self._action(
-            self.tr("Deze laptop is &tafel…"), self.become_table_laptop, "Ctrl+Shift+T", "table"
+            self.tr("Deze laptop is &tafel…"), self.choose_table_laptop, "Ctrl+Shift+T", "table"
         )
         self.demo_action = self._action(
             self.tr("&Demo openen"), self.open_demo, None, "presentation"
@@ -242,6 +254,9 @@ class ConsoleWindow(QMainWindow):
         )
         self.redo_action = self._action(self.tr("&Opnieuw"), self._redo, "Ctrl+Shift+Z", "redo-2")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.readiness_action = self._action(
+            self.tr("&Klaar voor de zaal?…"), self.show_readiness, None, "list-checks"
+        )
         self.shortcuts_action = self._action(
             self.tr("&Sneltoetsen"), self.show_shortcuts, "F1", "help-circle"
         )
@@ -283,6 +298,8 @@ class ConsoleWindow(QMainWindow):
         self.view_menu = bar.addMenu(self.tr("Bee&ld"))
         for action in self.phase_actions:
             self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.readiness_action)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.shortcuts_action)
 
@@ -295,6 +312,7 @@ class ConsoleWindow(QMainWindow):
             self.close_action,
             self.save_copy_action,
             self.table_laptop_action,
+            self.readiness_action,
             *self.phase_actions,
         ):
             action.setEnabled(enabled)
@@ -373,11 +391,25 @@ class ConsoleWindow(QMainWindow):
 
         templates = list_templates(self.language)
         names = [t.name for t in templates]
-        name, ok = QInputDialog.getItem(
-            self, self.tr("Nieuwe sessie"), self.tr("Begin met het sjabloon:"), names, 0, False
-        )
-        if ok and name in names:
-            self.new_session_from_template(templates[names.index(name)])
+        # Opened, not run in a loop of its own: the console stays live (the beamer's
+        # countdown goes on) and the keyboard drives it as every other dialog.
+        dialog = QInputDialog(self)
+        dialog.setObjectName("templatePicker")
+        dialog.setWindowTitle(self.tr("Nieuwe sessie"))
+        dialog.setLabelText(self.tr("Begin met het sjabloon:"))
+        dialog.setComboBoxItems(names)
+        dialog.setComboBoxEditable(False)
+        dialog.setOkButtonText(self.tr("Verder"))
+        dialog.setCancelButtonText(self.tr("Annuleren"))
+
+        def chosen(name: str) -> None:
+            if name in names:
+                self.new_session_from_template(templates[names.index(name)])
+
+        dialog.textValueSelected.connect(chosen)
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        self.template_picker = dialog
+        dialog.open()
 
     def new_session_from_template(self, template: Template) -> None:
         from desktop_app import paths
@@ -425,27 +457,26 @@ class ConsoleWindow(QMainWindow):
         return self.open_session(path)
 
     def save_copy(self, target: Path | None = None) -> Path | None:
-        """A consistent copy of the open session (SQLite's backup API) under another name."""
-        from PySide6.QtWidgets import QFileDialog
+        """A consistent copy of the open session (SQLite's backup API) under another name.
 
+        Without ``target`` (the menu) ask where; the copy is written when chosen.
+        """
         if self.controller is None:
             return None
-        if target is None:
+        if not isinstance(target, Path):
+            from desktop_app.ui.file_dialogs import ask_save_file
+
             source = self.controller.session_file.path
-            suggested = str(
-                Path(self._start_folder()) / f"{source.stem} (kopie){SESSION_EXTENSION}"
-            )
-            chosen, _ = QFileDialog.getSaveFileName(
+            suggested = Path(self._start_folder()) / f"{source.stem} (kopie){SESSION_EXTENSION}"
+            ask_save_file(
                 self,
                 self.tr("Kopie opslaan als"),
                 suggested,
                 self.tr("Tafelronde-sessies (*.tafelronde)"),
+                SESSION_EXTENSION,
+                self.save_copy,
             )
-            if not chosen:
-                return None
-            target = Path(chosen)
-            if target.suffix != SESSION_EXTENSION:
-                target = target.with_name(target.name + SESSION_EXTENSION)
+            return None
         if target.resolve() == self.controller.session_file.path.resolve():
             self.show_error(self.tr("Kies een andere naam dan die van de open sessie."))
             return None
@@ -465,40 +496,90 @@ class ConsoleWindow(QMainWindow):
         )
         return target
 
-    def become_table_laptop(self, table_id: str | None = None) -> QWidget | None:
-        """File > "Deze laptop is tafel…": a focused scribe window for one table."""
-        from PySide6.QtCore import Qt
+    def choose_table_laptop(self) -> QWidget | None:
+        """File > "Deze laptop is tafel…" (Ctrl+Shift+T): ask which table, then its window.
 
+        A slot of its own: ``triggered(checked)`` must never land in a table id.
+        Returns the question (a :class:`TablePicker`, opened without blocking).
+        """
         if self.controller is None:
             return None
-        from desktop_app.ui.table_laptop import TableLaptopWindow, choose_table
+        from PySide6.QtCore import Qt
 
-        if table_id is None:
-            table_id = choose_table(
-                self.controller, self, self.settings.get("table_laptop/table_id")
+        from desktop_app.ui.table_laptop import TablePicker
+
+        tables = self.controller.session_file.tables()
+        if not tables:
+            self.show_error(
+                self.tr("Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden.")
             )
-            if table_id is None:
-                if not self.controller.session_file.tables():
-                    self.show_error(
-                        self.tr(
-                            "Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden."
-                        )
-                    )
-                return None
+            return None
+        picker = TablePicker(tables, self.settings.get("table_laptop/table_id"), self)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.become_table_laptop)
+        self.table_picker = picker
+        picker.open()
+        return picker
+
+    def become_table_laptop(self, table_id: str) -> QWidget | None:
+        """A focused scribe window for one table (its id)."""
+        from PySide6.QtCore import Qt
+
+        if self.controller is None or not isinstance(table_id, str) or not table_id:
+            return None
+        from desktop_app.ui.table_laptop import TableLaptopWindow
+
         self.settings.set("table_laptop/table_id", table_id)
-        if self.table_laptop_window is not None:
-            self.table_laptop_window.close()
+        if isinstance(self.table_laptop_window, TableLaptopWindow):
+            # Another table in the same window: what is typed in its field stays.
+            self.table_laptop_window.set_table(table_id)
+            self.table_laptop_window.raise_()
+            # After the question has closed and handed the keyboard back.
+            QTimer.singleShot(0, self.table_laptop_window, self.table_laptop_window.activateWindow)
+            return self.table_laptop_window
         window = TableLaptopWindow(self.controller, table_id)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.resize(self.size())
         window.destroyed.connect(lambda *_: self._forget_laptop_window(window))
+        window.other_table_requested.connect(lambda: self._choose_table_from(window))
         self.table_laptop_window = window
         window.show()
+        # After the question has closed and handed the keyboard back to the console.
+        QTimer.singleShot(0, window, window.activateWindow)
         return window
+
+    def _choose_table_from(self, laptop: QWidget) -> None:
+        """ "Andere tafel…" in the laptop window: the same question, over that window."""
+        if self.controller is None:
+            return
+        from PySide6.QtCore import Qt
+
+        from desktop_app.ui.table_laptop import TablePicker
+
+        picker = TablePicker(
+            self.controller.session_file.tables(), getattr(laptop, "table_id", ""), laptop
+        )
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.chosen.connect(self.become_table_laptop)
+        self.table_picker = picker
+        picker.open()
 
     def _forget_laptop_window(self, window: QWidget) -> None:
         if self.table_laptop_window is window:
             self.table_laptop_window = None
+
+    def readiness_gate(self) -> ReadinessGate:
+        """The "Klaar voor de zaal?" check (made when first needed, not at start-up)."""
+        if self._readiness is None:
+            from desktop_app.ui.readiness import ReadinessGate
+
+            self._readiness = ReadinessGate(self)
+        return self._readiness
+
+    def show_readiness(self) -> None:
+        """View > "Klaar voor de zaal?…": what to look at before the room sees it."""
+        if self.controller is not None:
+            self.readiness_gate().show_all()
 
     def show_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
@@ -514,6 +595,7 @@ class ConsoleWindow(QMainWindow):
         controller = SessionController(session_file, language=self.language, parent=self)
         self.controller = controller
         controller.changed.connect(self._on_change)
+        controller.error.connect(self._not_saved)
         controller.error.connect(self.show_error)
         controller.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
         # Pages are built when first shown: opening a session costs only the phase
@@ -568,11 +650,29 @@ class ConsoleWindow(QMainWindow):
 
     def _fill_phase_nav(self) -> None:
         self.phase_nav.blockSignals(True)
-        for title, icon_name, _factory in self._page_factories:
-            item = QListWidgetItem(title)
+        for number, (title, icon_name, _factory) in enumerate(self._page_factories, start=1):
+            item = QListWidgetItem(str(number) if self._compact_nav else title)
+            item.setData(_TITLE_ROLE, title)
+            item.setToolTip(title.replace("  ", " "))
             item.setIcon(load_icon(icon_name, palette.MUTED, selected_color="#FFFFFF"))
             self.phase_nav.addItem(item)
         self.phase_nav.blockSignals(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.console_area and event.type() == QEvent.Type.Resize:
+            self._fit_phase_nav()
+        return super().eventFilter(watched, event)
+
+    def _fit_phase_nav(self) -> None:
+        """Numbers and icons only when the console is narrow (1024x768, beamer panel open)."""
+        compact = self.console_area.width() < COMPACT_NAV_BELOW
+        if compact == self._compact_nav:
+            return
+        self._compact_nav = compact
+        self.phase_nav.setFixedWidth(COMPACT_NAV_WIDTH if compact else NAV_WIDTH)
+        for row in range(self.phase_nav.count()):
+            item = self.phase_nav.item(row)
+            item.setText(str(row + 1) if compact else str(item.data(_TITLE_ROLE)))
 
     def show_opening(self, name: str) -> None:
         """The console as it is about to look, with "… wordt geopend" where the page goes.
@@ -607,6 +707,7 @@ class ConsoleWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[row] = True
+            page.readiness = self.readiness_gate()  # type: ignore[attr-defined]
             self.restore_splitters(page)
         return self.stack.widget(row)
 
@@ -653,6 +754,11 @@ class ConsoleWindow(QMainWindow):
         if change.kind == "session":
             self._update_title()
 
+    def _not_saved(self, _message: str) -> None:
+        """A change the file refused: the status line must not say everything is saved
+        (what was typed stays in its field; the message says why)."""
+        self.saved_label.setText(self.tr("Niet opgeslagen"))
+
     def _update_title(self) -> None:
         if self.controller is None:
             self.setWindowTitle(APP_NAME)
@@ -668,17 +774,19 @@ class ConsoleWindow(QMainWindow):
         return last or str(paths.documents_dir())
 
     def choose_and_open(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from desktop_app.ui.file_dialogs import ask_open_file
 
-        path, _ = QFileDialog.getOpenFileName(
+        def chosen(path: Path) -> None:
+            self.settings.set("last_folder", str(path.parent))
+            self.open_session(path)
+
+        ask_open_file(
             self,
             self.tr("Sessie openen"),
             self._start_folder(),
             self.tr("Tafelronde-sessies (*.tafelronde);;Uitwisselbestanden en sjablonen (*.json)"),
+            chosen,
         )
-        if path:
-            self.settings.set("last_folder", str(Path(path).parent))
-            self.open_session(Path(path))
 
     def _open_recent(self, path: str, _checked: bool = False) -> None:
         self.open_session(Path(path))
@@ -689,20 +797,24 @@ class ConsoleWindow(QMainWindow):
         if not recent:
             action = self.recent_menu.addAction(self.tr("(nog niets)"))
             action.setEnabled(False)
+        from desktop_app.ui.start_page import recent_label
+
         for path in recent:
-            self.recent_menu.addAction(Path(path).name, partial(self._open_recent, path))
+            action = self.recent_menu.addAction(
+                recent_label(path), partial(self._open_recent, path)
+            )
+            action.setToolTip(path)
 
     def choose_and_import(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from desktop_app.ui.file_dialogs import ask_open_files
 
-        files, _ = QFileDialog.getOpenFileNames(
+        ask_open_files(
             self,
             self.tr("Uitwisselbestanden importeren"),
             self._start_folder(),
             self.tr("Uitwisselbestanden (*.json)"),
+            self.import_paths,
         )
-        if files:
-            self.import_paths([Path(f) for f in files])
 
     def import_paths(self, files: list[Path]) -> list[str]:
         """Import each file on its own; report per file what happened. Returns the lines."""
@@ -768,15 +880,18 @@ class ConsoleWindow(QMainWindow):
             self.import_paths(files)
 
     # -------------------------------------------------------------- export
-    def _choose_target(self, caption: str, suffix: str, pattern: str) -> Path | None:
-        from PySide6.QtWidgets import QFileDialog
+    def _ask_target(
+        self, caption: str, suffix: str, pattern: str, write: Callable[[Path], None]
+    ) -> None:
+        from desktop_app.ui.file_dialogs import ask_save_file
 
         if self.controller is None:
-            return None
-        title = self.controller.session().title or "sessie"
-        suggested = str(Path(self._start_folder()) / f"{title}{suffix}")
-        path, _ = QFileDialog.getSaveFileName(self, caption, suggested, pattern)
-        return Path(path) if path else None
+            return
+        from desktop_app.storage.templates import safe_file_stem
+
+        title = safe_file_stem(self.controller.session().title or self.tr("sessie"))
+        suggested = Path(self._start_folder()) / f"{title}{suffix}"
+        ask_save_file(self, caption, suggested, pattern, suffix, lambda p: self._export(p, write))
 
     def _export(self, target: Path | None, write: Callable[[Path], None]) -> None:
         if target is None:
@@ -786,37 +901,74 @@ class ConsoleWindow(QMainWindow):
         except UserError as error:
             self.show_error(error.message(self.language))
             return
+        self.settings.set("last_folder", str(target.parent))
         self.statusBar().showMessage(self.tr("Geëxporteerd: {path}").format(path=str(target)), 8000)
 
     def export_json(self, target: Path | None = None) -> None:
+        """The exchange file; without ``target`` (the menu) ask where."""
         from desktop_app.storage.exchange import export_file
 
-        target = target or self._choose_target(
-            self.tr("Uitwisselbestand opslaan"), ".json", self.tr("Uitwisselbestanden (*.json)")
-        )
-        if self.controller is not None:
-            session_file = self.controller.session_file
-            self._export(target, lambda p: export_file(session_file, p))
+        if self.controller is None:
+            return
+        session_file = self.controller.session_file
+
+        def write(path: Path) -> None:
+            export_file(session_file, path)
+
+        if isinstance(target, Path):
+            self._export(target, write)
+        else:
+            self._ask_target(
+                self.tr("Uitwisselbestand opslaan"),
+                ".json",
+                self.tr("Uitwisselbestanden (*.json)"),
+                write,
+            )
 
     def export_xlsx(self, target: Path | None = None) -> None:
-        target = target or self._choose_target(
-            self.tr("Excel-werkmap opslaan"), ".xlsx", self.tr("Excel-werkmappen (*.xlsx)")
-        )
-        if self.controller is not None:
+        """The HR workbook; without ``target`` (the menu) ask where."""
+        if self.controller is None:
+            return
+        controller = self.controller
+
+        def write(path: Path) -> None:
             from desktop_app.export.workbook import write_workbook
 
-            snapshot = self.controller.snapshot()
-            self._export(target, lambda p: write_workbook(snapshot, p))
+            write_workbook(controller.snapshot(), path)
+
+        if isinstance(target, Path):
+            self._export(target, write)
+        else:
+            self.readiness_gate().before(
+                "export",
+                lambda: self._ask_target(
+                    self.tr("Excel-werkmap opslaan"),
+                    ".xlsx",
+                    self.tr("Excel-werkmappen (*.xlsx)"),
+                    write,
+                ),
+            )
 
     def export_pdf(self, target: Path | None = None) -> None:
-        target = target or self._choose_target(
-            self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)")
-        )
-        if self.controller is not None:
+        """The harvest report; without ``target`` (the menu) ask where."""
+        if self.controller is None:
+            return
+        controller = self.controller
+
+        def write(path: Path) -> None:
             from desktop_app.export.report import write_report
 
-            snapshot = self.controller.snapshot()
-            self._export(target, lambda p: write_report(snapshot, p))
+            write_report(controller.snapshot(), path)
+
+        if isinstance(target, Path):
+            self._export(target, write)
+        else:
+            self.readiness_gate().before(
+                "export",
+                lambda: self._ask_target(
+                    self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)"), write
+                ),
+            )
 
     # ---------------------------------------------------------- messages
     def show_error(self, message: str) -> None:
@@ -834,11 +986,8 @@ class ConsoleWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         from desktop_app.ui.shortcuts import ShortcutsDialog
 
-        actions = list(self.actions())
-        page = self.stack.currentWidget()
-        if self.controller is not None and page is not None:
-            actions += [a for a in page.actions() if a not in actions]
-        dialog = ShortcutsDialog(actions, self)
+        dialog = ShortcutsDialog(self.actions(), self)
+        self.shortcuts_dialog = dialog
         dialog.open()
 
     # ------------------------------------------------------- window state

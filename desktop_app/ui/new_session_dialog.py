@@ -6,10 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.storage.templates import Template, unique_session_path
+from desktop_app.ui.date_field import DateEdit
+from desktop_app.ui.file_dialogs import ask_folder
 from desktop_app.ui.pages.prepare import ErrorLabel, mark, with_error
 
 
@@ -43,10 +43,8 @@ class NewSessionDialog(QDialog):
         self.title_field.selectAll()
         self.title_error = ErrorLabel("newSessionTitleError")
         form.addRow(self.tr("&Titel"), with_error(self.title_field, self.title_error))
-        self.date_field = QDateEdit(QDate.currentDate())
+        self.date_field = DateEdit(QDate.currentDate())
         self.date_field.setObjectName("newSessionDate")
-        self.date_field.setCalendarPopup(True)
-        self.date_field.setDisplayFormat("d MMMM yyyy")
         form.addRow(self.tr("&Datum"), self.date_field)
         folder_row = QHBoxLayout()
         self.folder_label = QLabel()
@@ -71,12 +69,11 @@ class NewSessionDialog(QDialog):
         self._show_folder()
 
     def _choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Map voor het sessiebestand"), str(self.folder)
-        )
-        if chosen:
-            self.folder = Path(chosen)
+        def chosen(folder: Path) -> None:
+            self.folder = folder
             self._show_folder()
+
+        ask_folder(self, self.tr("Map voor het sessiebestand"), str(self.folder), chosen)
 
     def _show_folder(self) -> None:
         self.folder_label.setText(str(self.target_path()))

@@ -324,6 +324,7 @@ class ScribePanel(QWidget):
 
         self.list_heading = QLabel()
         self.list_heading.setProperty("role", "subheading")
+        self.list_heading.setWordWrap(True)
         layout.addWidget(self.list_heading)
         self.proposal_list = ProposalList()
         self.delegate = ProposalDelegate(self.proposal_list)

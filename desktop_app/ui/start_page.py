@@ -3,9 +3,11 @@ a recent session or a file, or look at the demo."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -45,6 +47,33 @@ class TemplateButton(QPushButton):
         self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setStyleSheet("QPushButton { text-align: left; padding: 8px 16px; }")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter on a focused template opens it, as Space does (outside a dialog Qt
+        # gives a push button no Enter of its own).
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            self.animateClick()
+            return
+        super().keyPressEvent(event)
+
+
+_DEMO_STEM = re.compile(r"^Demo-(\d{8})-(\d{6})(?:-\d+)?$")
+
+
+def recent_label(path: str) -> str:
+    """How a recent session is named in the lists: its file name, or for a copy of the
+    demo "Demo van 3 december 2026, 06:37" instead of "Demo-20261203-063701-445123"."""
+    file = Path(path)
+    match = _DEMO_STEM.match(file.stem)
+    if match is None:
+        return file.stem
+    moment = QDateTime.fromString(match.group(1) + match.group(2), "yyyyMMddHHmmss")
+    if not moment.isValid():
+        return file.stem
+    return QCoreApplication.translate("StartPage", "Demo van {moment}").format(
+        moment=QLocale().toString(moment, "d MMMM yyyy, HH:mm")
+    )
 
 
 class StartPage(QWidget):
@@ -138,7 +167,7 @@ class StartPage(QWidget):
         self.recent_list.clear()
         for path in paths:
             file = Path(path)
-            item = QListWidgetItem(icon("file-text"), f"{file.stem}\n{file.parent}")
+            item = QListWidgetItem(icon("file-text"), f"{recent_label(path)}\n{file.parent}")
             item.setData(PATH_ROLE, path)
             item.setToolTip(path)
             self.recent_list.addItem(item)

@@ -296,10 +296,6 @@ organisation?</translation>
         <translation>Clock icon: carried over from {title}{date} ({n}); {changed} with a new status. Update the status of the others.</translation>
     </message>
     <message>
-        <source>{n} interventies overgenomen van {title}.</source>
-        <translation>Interventions carried over from {title}: {n}.</translation>
-    </message>
-    <message>
         <source>de vorige sessie</source>
         <translation>the previous session</translation>
     </message>
@@ -410,6 +406,13 @@ organisation?</translation>
     <message>
         <source>Actieplan overnemen van {title}</source>
         <translation>Carry over action plan from {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interventie(s) overgenomen van {title}.</source>
+        <translation>
+            <numerusform>%n intervention carried over from {title}.</numerusform>
+            <numerusform>%n interventions carried over from {title}.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Doelgroepen die hier niet bestaan zijn weggelaten: {names}.</source>
@@ -611,6 +614,53 @@ organisation?</translation>
     </message>
 </context>
 <context>
+    <name>BeamerStrip</name>
+    <message>
+        <source>Beamer:</source>
+        <translation>Beamer:</translation>
+    </message>
+    <message>
+        <source>Paneel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <source>Het beamerpaneel met voorbeeld en alle knoppen</source>
+        <translation>The beamer panel with the preview and all buttons</translation>
+    </message>
+    <message>
+        <source>Verbergen</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Tonen</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Beamer tonen of verbergen (F5)</source>
+        <translation>Show or hide the beamer (F5)</translation>
+    </message>
+    <message>
+        <source>Zwart</source>
+        <translation>Black</translation>
+    </message>
+    <message>
+        <source>Beamer op zwart (Ctrl+B)</source>
+        <translation>Beamer to black (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Uitslag verbergen</source>
+        <translation>Hide result</translation>
+    </message>
+    <message>
+        <source>Onthullen</source>
+        <translation>Reveal</translation>
+    </message>
+    <message>
+        <source>De uitslag van de stemming tonen of verbergen</source>
+        <translation>Show or hide the result of the vote</translation>
+    </message>
+</context>
+<context>
     <name>BeamerView</name>
     <message>
         <source>pagina {page} van {count}</source>
@@ -707,9 +757,47 @@ organisation?</translation>
         <source>Alle doelgroepen</source>
         <translation>All target groups</translation>
     </message>
-    <message>
-        <source>{total} voorstellen · {tray} nog niet ingedeeld · {themes} thema&apos;s</source>
-        <translation>{total} proposals · {tray} unsorted · {themes} themes</translation>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nog niet ingedeeld</source>
+        <translation>
+            <numerusform>%n not yet sorted</numerusform>
+            <numerusform>%n not yet sorted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n theme</numerusform>
+            <numerusform>%n themes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kaart(en) terug naar de bak</source>
+        <translation>
+            <numerusform>%n card back to the tray</numerusform>
+            <numerusform>%n cards back to the tray</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kaart(en) naar {theme}</source>
+        <translation>
+            <numerusform>%n card to {theme}</numerusform>
+            <numerusform>%n cards to {theme}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Thema “{name}” verwijderd, %n kaart(en) terug in de bak</source>
+        <translation>
+            <numerusform>Theme “{name}” deleted, %n card back in the tray</numerusform>
+            <numerusform>Theme “{name}” deleted, %n cards back in the tray</numerusform>
+        </translation>
     </message>
     <message>
         <source>Het stemmen is open: thema&apos;s maken of verwijderen kan pas als het stemmen gesloten is.</source>
@@ -722,14 +810,6 @@ organisation?</translation>
     <message>
         <source>de bak</source>
         <translation>the tray</translation>
-    </message>
-    <message>
-        <source>{n} kaart(en) terug naar de bak</source>
-        <translation>{n} card(s) back to the tray</translation>
-    </message>
-    <message>
-        <source>{n} kaart(en) naar {theme}</source>
-        <translation>{n} card(s) to {theme}</translation>
     </message>
     <message>
         <source>Nieuw thema {n}</source>
@@ -776,10 +856,6 @@ organisation?</translation>
         <translation>“{name}” split</translation>
     </message>
     <message>
-        <source>Thema “{name}” verwijderd, {n} kaart(en) terug in de bak</source>
-        <translation>Theme “{name}” deleted, {n} card(s) back in the tray</translation>
-    </message>
-    <message>
         <source>Kies eerst een of meer kaarten (klik; Shift of Ctrl voor meer), druk dan op T.</source>
         <translation>First select one or more cards (click; Shift or Ctrl for more), then press T.</translation>
     </message>
@@ -804,6 +880,7 @@ organisation?</translation>
     <name>ConsoleWindow</name>
     <message>
         <source>&amp;Nieuwe sessie…</source>
+        <extracomment>Below this width of the console (beside an open beamer panel) the phase list shows its icons and numbers only, so a 1024x768 screen leaves room for the page.</extracomment>
         <translation>&amp;New session…</translation>
     </message>
     <message>
@@ -859,6 +936,10 @@ organisation?</translation>
         <translation>&amp;Redo</translation>
     </message>
     <message>
+        <source>&amp;Klaar voor de zaal?…</source>
+        <translation>&amp;Ready for the room?…</translation>
+    </message>
+    <message>
         <source>&amp;Sneltoetsen</source>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
@@ -903,6 +984,14 @@ organisation?</translation>
         <translation>Start from the template:</translation>
     </message>
     <message>
+        <source>Verder</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Kopie opslaan als</source>
         <translation>Save copy as</translation>
     </message>
@@ -933,6 +1022,10 @@ organisation?</translation>
     <message>
         <source>Opgeslagen {time}</source>
         <translation>Saved {time}</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
     </message>
     <message>
         <source>Naamloze sessie</source>
@@ -969,6 +1062,10 @@ organisation?</translation>
     <message>
         <source>Import: {ok} samengevoegd, {refused} geweigerd</source>
         <translation>Import: {ok} merged, {refused} refused</translation>
+    </message>
+    <message>
+        <source>sessie</source>
+        <translation>session</translation>
     </message>
     <message>
         <source>Geëxporteerd: {path}</source>
@@ -1193,12 +1290,43 @@ organisation?</translation>
         <translation>Open folder</translation>
     </message>
     <message>
-        <source>In deze sessie: {proposals} voorstellen, {themes} thema&apos;s, {dots} stippen, {interventions} interventies.</source>
-        <translation>In this session: {proposals} proposals, {themes} themes, {dots} dots, {interventions} interventions.</translation>
+        <source>In deze sessie: {counts}.</source>
+        <translation>In this session: {counts}.</translation>
     </message>
-    <message>
-        <source>{n} daarvan zijn overgenomen van een vorige sessie.</source>
-        <translation>Of these, {n} were carried over from a previous session.</translation>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n theme</numerusform>
+            <numerusform>%n themes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stip(pen)</source>
+        <translation>
+            <numerusform>%n dot</numerusform>
+            <numerusform>%n dots</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interventie(s)</source>
+        <translation>
+            <numerusform>%n intervention</numerusform>
+            <numerusform>%n interventions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n daarvan is/zijn overgenomen van een vorige sessie.</source>
+        <translation>
+            <numerusform>%n of them was carried over from a previous session.</numerusform>
+            <numerusform>%n of them were carried over from a previous session.</numerusform>
+        </translation>
     </message>
     <message>
         <source>werkmap HR</source>
@@ -1249,8 +1377,10 @@ organisation?</translation>
         <translation>This export is not available in this version yet.</translation>
     </message>
     <message>
-        <source>Opgeslagen: {path}</source>
-        <translation>Saved: {path}</translation>
+        <source>Opgeslagen als {name}
+in {folder}</source>
+        <translation>Saved as {name}
+in {folder}</translation>
     </message>
 </context>
 <context>
@@ -1259,9 +1389,12 @@ organisation?</translation>
         <source>Importeren</source>
         <translation>Import</translation>
     </message>
-    <message>
-        <source>{n} bestand(en) samengevoegd, {m} geweigerd.</source>
-        <translation>{n} file(s) merged, {m} refused.</translation>
+    <message numerus="yes">
+        <source>%n bestand(en) samengevoegd, {m} geweigerd.</source>
+        <translation>
+            <numerusform>%n file merged, {m} refused.</numerusform>
+            <numerusform>%n files merged, {m} refused.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Bestand</source>
@@ -1295,9 +1428,12 @@ organisation?</translation>
         <source>Eén stip erbij</source>
         <translation>Add a dot</translation>
     </message>
-    <message>
-        <source>{count} stippen</source>
-        <translation>{count} dots</translation>
+    <message numerus="yes">
+        <source>%n stip(pen)</source>
+        <translation>
+            <numerusform>%n dot</numerusform>
+            <numerusform>%n dots</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1359,16 +1495,26 @@ organisation?</translation>
         <translation>The facilitator will open the vote.</translation>
     </message>
     <message>
+        <source>Je stemt als: {group}</source>
+        <translation>You vote as: {group}</translation>
+    </message>
+    <message>
         <source>Kies wat jij het belangrijkst vindt</source>
         <translation>Choose what matters most to you</translation>
     </message>
-    <message>
-        <source>Je hebt {dots} stippen. Je mag er hoogstens {cap} op één onderwerp zetten.</source>
-        <translation>You have {dots} dots. You may put at most {cap} on any one topic.</translation>
+    <message numerus="yes">
+        <source>Je hebt %n stip(pen). Je mag er hoogstens {cap} op één onderwerp zetten.</source>
+        <translation>
+            <numerusform>You have %n dot. You may put at most {cap} on one item.</numerusform>
+            <numerusform>You have %n dots. You may put at most {cap} on one item.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Je hebt {dots} stippen. Verdeel ze zoals jij wilt.</source>
-        <translation>You have {dots} dots. Spread them as you like.</translation>
+    <message numerus="yes">
+        <source>Je hebt %n stip(pen). Verdeel ze zoals jij wilt.</source>
+        <translation>
+            <numerusform>You have %n dot. Use it as you like.</numerusform>
+            <numerusform>You have %n dots. Spread them as you like.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Alle stippen gekozen</source>
@@ -1399,6 +1545,7 @@ organisation?</translation>
     <name>ListEditor</name>
     <message>
         <source>&amp;Toevoegen</source>
+        <extracomment>Fields that may still hold a template placeholder (marked in the list).</extracomment>
         <translation>&amp;Add</translation>
     </message>
     <message>
@@ -1428,6 +1575,10 @@ organisation?</translation>
     <message>
         <source>Omlaag</source>
         <translation>Down</translation>
+    </message>
+    <message>
+        <source>Nog in te vullen: dit staat nog zo in het sjabloon (“…”, “Vul in”).</source>
+        <translation>Still to fill in: this is as the template left it (“…”, “Fill in”).</translation>
     </message>
     <message>
         <source>Vul een naam in.</source>
@@ -1591,9 +1742,12 @@ organisation?</translation>
         <source>Naar thema</source>
         <translation>To theme</translation>
     </message>
-    <message>
-        <source>{n} kaart(en) naar…</source>
-        <translation>{n} card(s) to…</translation>
+    <message numerus="yes">
+        <source>%n kaart(en) naar…</source>
+        <translation>
+            <numerusform>%n card to…</numerusform>
+            <numerusform>%n cards to…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Typ een deel van de themanaam</source>
@@ -1621,9 +1775,124 @@ organisation?</translation>
     </message>
 </context>
 <context>
+    <name>ReadinessDialog</name>
+    <message>
+        <source>Klaar voor de zaal?</source>
+        <extracomment>Prepare&apos;s tabs: session and rules, target groups, tables, rounds, context.</extracomment>
+        <translation>Ready for the room?</translation>
+    </message>
+    <message>
+        <source>Voordat de beamer aangaat, valt dit op:</source>
+        <translation>Before the beamer goes on, note this:</translation>
+    </message>
+    <message>
+        <source>Voordat de stemming opengaat, valt dit op:</source>
+        <translation>Before the vote opens, note this:</translation>
+    </message>
+    <message>
+        <source>Voordat je de oogst exporteert, valt dit op:</source>
+        <translation>Before you export the harvest, note this:</translation>
+    </message>
+    <message>
+        <source>Alles is klaar voor de zaal: niets gevonden om nog na te kijken.</source>
+        <translation>All set for the room: nothing found to look at.</translation>
+    </message>
+    <message>
+        <source>Ga erheen</source>
+        <translation>Go there</translation>
+    </message>
+    <message>
+        <source>Sluit dit venster en ga naar de plek om het te regelen</source>
+        <translation>Close this window and go to the place to fix it</translation>
+    </message>
+    <message>
+        <source>Dit is een controle, geen slot: je kunt altijd doorgaan.</source>
+        <translation>This is a check, not a lock: you can always go on.</translation>
+    </message>
+    <message>
+        <source>Beamer toch tonen</source>
+        <translation>Show the beamer anyway</translation>
+    </message>
+    <message>
+        <source>Stemming toch openen</source>
+        <translation>Open the vote anyway</translation>
+    </message>
+    <message>
+        <source>Toch exporteren</source>
+        <translation>Export anyway</translation>
+    </message>
+    <message>
+        <source>Eerst oplossen</source>
+        <translation>Fix it first</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReadinessGate</name>
+    <message>
+        <source>Sessie</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <source>Context voor de opening</source>
+        <translation>Context for the opening</translation>
+    </message>
+    <message>
+        <source>Vraag van een ronde</source>
+        <translation>Question of a round</translation>
+    </message>
+    <message>
+        <source>Doelgroep</source>
+        <translation>Target group</translation>
+    </message>
+    <message>
+        <source>Tafel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Interventie</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>{where}: nog niet ingevuld: “{text}”</source>
+        <translation>{where}: not filled in yet: “{text}”</translation>
+    </message>
+    <message>
+        <source>Doelgroep “{name}” heeft 0 deelnemers: de uitgedeelde stippen en de privacygrens kloppen dan niet.</source>
+        <translation>Target group “{name}” has 0 participants: the dots handed out and the privacy floor cannot be right.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voorstel(len) in geen thema: die komen niet op het stembiljet.</source>
+        <translation>
+            <numerusform>%n proposal in no theme: it will not be on the ballot.</numerusform>
+            <numerusform>%n proposals in no theme: they will not be on the ballot.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interventie “{title}” heeft nog geen eigenaar.</source>
+        <translation>Intervention “{title}” has no owner yet.</translation>
+    </message>
+    <message>
+        <source>Interventie “{title}” heeft nog geen start- of vervolgdatum.</source>
+        <translation>Intervention “{title}” has no start or follow-up date yet.</translation>
+    </message>
+    <message>
+        <source>De privacygrens ({k}) verbergt elke doelgroep: de uitslag komt dan niet per groep.</source>
+        <translation>The privacy floor ({k}) hides every target group: the result will not be shown per group.</translation>
+    </message>
+</context>
+<context>
     <name>ResultsView</name>
     <message>
         <source>Uitslag van de stemming</source>
+        <extracomment>Largest name text, as a share of the screen height (few items: larger). A name takes at most this many lines; longer ones get the next smaller size.</extracomment>
         <translation>Result of the vote</translation>
     </message>
     <message>
@@ -1633,14 +1902,6 @@ organisation?</translation>
     <message>
         <source>Er zijn nog geen stemmen uitgebracht.</source>
         <translation>No votes have been cast yet.</translation>
-    </message>
-    <message>
-        <source>Op 1: {name}</source>
-        <translation>First place: {name}</translation>
-    </message>
-    <message>
-        <source>Gedeeld op 1: {names}</source>
-        <translation>Joint first place: {names}</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +2025,10 @@ organisation?</translation>
         <translation>to go</translation>
     </message>
     <message>
+        <source>begint zo</source>
+        <translation>starts soon</translation>
+    </message>
+    <message>
         <source>gepauzeerd</source>
         <translation>paused</translation>
     </message>
@@ -1817,6 +2082,10 @@ organisation?</translation>
     <message>
         <source>Zoeken in alle voorstellen (Ctrl+F)</source>
         <translation>Search all proposals (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Enter of ↓ gaat naar de resultaten; Esc sluit het zoeken</source>
+        <translation>Enter or ↓ goes to the results; Esc closes the search</translation>
     </message>
     <message>
         <source>Vorige tafel</source>
@@ -1889,6 +2158,17 @@ organisation?</translation>
     <message>
         <source>{table} · ronde {n}: {text}</source>
         <translation>{table} · round {n}: {text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gevonden: %n voorstel(len)</source>
+        <translation>
+            <numerusform>Found: %n proposal</numerusform>
+            <numerusform>Found: %n proposals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · Esc sluit het zoeken</source>
+        <translation> · Esc closes the search</translation>
     </message>
     <message>
         <source>Niets gevonden</source>
@@ -2090,10 +2370,6 @@ organisation?</translation>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <source>Voorstel opslaan en leegmaken</source>
-        <translation>Save proposal and clear</translation>
-    </message>
-    <message>
         <source>Nieuwe regel in een voorstel</source>
         <translation>New line in a proposal</translation>
     </message>
@@ -2110,24 +2386,132 @@ organisation?</translation>
         <translation>Choose table</translation>
     </message>
     <message>
+        <source>Naar fase 1 … 6</source>
+        <translation>To phase 1 … 6</translation>
+    </message>
+    <message>
+        <source>Overal in de console</source>
+        <translation>Everywhere in the console</translation>
+    </message>
+    <message>
+        <source>2  Rondes: notuleren</source>
+        <translation>2  Rounds: taking notes</translation>
+    </message>
+    <message>
+        <source>Voorstel opslaan, veld leeg voor het volgende</source>
+        <translation>Save the proposal, field empty for the next</translation>
+    </message>
+    <message>
+        <source>Terug naar een leeg invoerveld, zoeken sluiten</source>
+        <translation>Back to an empty entry field, close the search</translation>
+    </message>
+    <message>
+        <source>Vorige / volgende ronde</source>
+        <translation>Previous / next round</translation>
+    </message>
+    <message>
+        <source>Naar het invoerveld</source>
+        <translation>To the entry field</translation>
+    </message>
+    <message>
+        <source>Zoeken in alle voorstellen</source>
+        <translation>Search all proposals</translation>
+    </message>
+    <message>
+        <source>Timer starten of pauzeren</source>
+        <translation>Start or pause the timer</translation>
+    </message>
+    <message>
+        <source>Een minuut erbij</source>
+        <translation>One more minute</translation>
+    </message>
+    <message>
+        <source>Voorstel in de lijst bewerken</source>
+        <translation>Edit a proposal in the list</translation>
+    </message>
+    <message>
         <source>Gekozen voorstel verwijderen</source>
         <translation>Delete selected proposal</translation>
     </message>
     <message>
-        <source>Beamer tonen of verbergen</source>
-        <translation>Show or hide the projector</translation>
+        <source>3  Clusteren</source>
+        <translation>3  Cluster</translation>
     </message>
     <message>
-        <source>Beamer op zwart (als het beamervenster de focus heeft)</source>
-        <translation>Black out the projector (when the projector window has focus)</translation>
+        <source>Gekozen kaarten naar een thema</source>
+        <translation>Selected cards to a theme</translation>
     </message>
     <message>
-        <source>Wat</source>
-        <translation>Action</translation>
+        <source>Nieuw thema van de gekozen kaarten</source>
+        <translation>New theme from the selected cards</translation>
     </message>
     <message>
-        <source>Toets</source>
-        <translation>Key</translation>
+        <source>Thema hernoemen</source>
+        <translation>Rename theme</translation>
+    </message>
+    <message>
+        <source>Zoeken in voorstellen</source>
+        <translation>Search proposals</translation>
+    </message>
+    <message>
+        <source>4  Stemmen</source>
+        <translation>4  Vote</translation>
+    </message>
+    <message>
+        <source>Stippen turven: opslaan en naar beneden</source>
+        <translation>Sticker tallies: save and go down</translation>
+    </message>
+    <message>
+        <source>Stippen turven: naar rechts</source>
+        <translation>Sticker tallies: go right</translation>
+    </message>
+    <message>
+        <source>Kiosk: doelgroep kiezen</source>
+        <translation>Kiosk: choose a target group</translation>
+    </message>
+    <message>
+        <source>Kiosk: stip erbij / eraf</source>
+        <translation>Kiosk: add / remove a dot</translation>
+    </message>
+    <message>
+        <source>Kiosk: stem uitbrengen</source>
+        <translation>Kiosk: cast the vote</translation>
+    </message>
+    <message>
+        <source>Kiosk sluiten (begeleider)</source>
+        <translation>Close the kiosk (facilitator)</translation>
+    </message>
+    <message>
+        <source>5  Actieplan</source>
+        <translation>5  Action plan</translation>
+    </message>
+    <message>
+        <source>Interventie hoger / lager</source>
+        <translation>Intervention up / down</translation>
+    </message>
+    <message>
+        <source>Interventie verwijderen</source>
+        <translation>Delete intervention</translation>
+    </message>
+    <message>
+        <source>Op het beamervenster</source>
+        <translation>On the beamer window</translation>
+    </message>
+    <message>
+        <source>Beamer op zwart</source>
+        <translation>Beamer to black</translation>
+    </message>
+    <message>
+        <source>Volgende / vorige weergave</source>
+        <translation>Next / previous view</translation>
+    </message>
+    <message>
+        <source>Volledig scherm uit</source>
+        <translation>Leave full screen</translation>
+    </message>
+    <message>
+        <source>Beamer verbergen</source>
+        <translation>Hide the beamer</translation>
     </message>
 </context>
 <context>
@@ -2139,6 +2523,10 @@ organisation?</translation>
 </context>
 <context>
     <name>StartPage</name>
+    <message>
+        <source>Demo van {moment}</source>
+        <translation>Demo of {moment}</translation>
+    </message>
     <message>
         <source>Welkom bij Tafelronde</source>
         <translation>Welcome to Tafelronde</translation>
@@ -2271,21 +2659,18 @@ organisation?</translation>
     </message>
 </context>
 <context>
-    <name>TableLaptop</name>
-    <message>
-        <source>Deze laptop is tafel…</source>
-        <translation>This laptop is a table…</translation>
-    </message>
-    <message>
-        <source>Welke tafel typt op deze laptop?</source>
-        <translation>Which table is typing on this laptop?</translation>
-    </message>
-</context>
-<context>
     <name>TableLaptopWindow</name>
     <message>
         <source>&amp;Ronde</source>
         <translation>&amp;Round</translation>
+    </message>
+    <message>
+        <source>Andere &amp;tafel…</source>
+        <translation>Other &amp;table…</translation>
+    </message>
+    <message>
+        <source>Een andere tafel kiezen (Ctrl+Shift+T)</source>
+        <translation>Choose another table (Ctrl+Shift+T)</translation>
     </message>
     <message>
         <source>&amp;Exporteer mijn tafel</source>
@@ -2308,6 +2693,14 @@ organisation?</translation>
         <translation>Redo</translation>
     </message>
     <message>
+        <source>Deze tafel staat niet (meer) in de sessie</source>
+        <translation>This table is not (or no longer) in the session</translation>
+    </message>
+    <message>
+        <source>Kies met “Andere tafel” de tafel van deze laptop. Wat al getypt is, blijft in het veld staan.</source>
+        <translation>Choose this laptop&apos;s table with “Other table”. What has been typed stays in the field.</translation>
+    </message>
+    <message>
         <source>Deze laptop is {table}</source>
         <translation>This laptop is {table}</translation>
     </message>
@@ -2320,12 +2713,47 @@ organisation?</translation>
         <translation>Saved {time}</translation>
     </message>
     <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: {reason} Wat je typte, staat nog in het veld.</source>
+        <translation>Not saved: {reason} What you typed is still in the field.</translation>
+    </message>
+    <message>
+        <source>Niet geëxporteerd: {reason}</source>
+        <translation>Not exported: {reason}</translation>
+    </message>
+    <message>
         <source>Geëxporteerd naar {path}. Geef dit bestand aan de procesbegeleider.</source>
         <translation>Exported to {path}. Give this file to the facilitator.</translation>
     </message>
     <message>
         <source>Waar moet het bestand heen (bijvoorbeeld de USB-stick)?</source>
         <translation>Where should the file go (for example the USB stick)?</translation>
+    </message>
+</context>
+<context>
+    <name>TablePicker</name>
+    <message>
+        <source>Deze laptop is tafel…</source>
+        <translation>This laptop is table…</translation>
+    </message>
+    <message>
+        <source>&amp;Welke tafel typt op deze laptop?</source>
+        <translation>&amp;Which table types on this laptop?</translation>
+    </message>
+    <message>
+        <source>Alles wat hier getypt wordt, staat meteen in het sessiebestand van deze laptop. Met “Exporteer mijn tafel” gaat het naar de procesbegeleider.</source>
+        <translation>Everything typed here is in this laptop&apos;s session file at once. “Export my table” takes it to the facilitator.</translation>
+    </message>
+    <message>
+        <source>Deze tafel</source>
+        <translation>This table</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2346,9 +2774,12 @@ organisation?</translation>
         <source>Nog geen doelgroepen. Voeg ze toe, bijvoorbeeld Monteurs, Kantoor, Ploegendienst en Leidinggevenden, met het aantal deelnemers.</source>
         <translation>No target groups yet. Add them, for example Technicians, Office, Shift workers and Managers, with the number of participants.</translation>
     </message>
-    <message>
-        <source>{name} ({n} deelnemers)</source>
-        <translation>{name} ({n} participants)</translation>
+    <message numerus="yes">
+        <source>{name} (%n deelnemer(s))</source>
+        <translation>
+            <numerusform>{name} (%n participant)</numerusform>
+            <numerusform>{name} (%n participants)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Doelgroep</source>
@@ -2693,13 +3124,47 @@ organisation?</translation>
         <source>Nog geen voorstellen om op te stemmen: vul eerst de rondes in.</source>
         <translation>No proposals to vote on yet: fill in the rounds first.</translation>
     </message>
-    <message>
-        <source>Voorstel: {dots} (ongeveer een derde van {count} onderwerpen)</source>
-        <translation>Suggested: {dots} (⅓ of {count} topics)</translation>
+    <message numerus="yes">
+        <source>Voorstel: {dots} (ongeveer een derde van %n onderwerp(en))</source>
+        <translation>
+            <numerusform>Suggested: {dots} (about a third of %n item)</numerusform>
+            <numerusform>Suggested: {dots} (about a third of %n items)</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{name} ({count} deelnemers)</source>
-        <translation>{name} ({count} participants)</translation>
+    <message numerus="yes">
+        <source>{name} (%n deelnemer(s))</source>
+        <translation>
+            <numerusform>{name} (%n participant)</numerusform>
+            <numerusform>{name} (%n participants)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per doelgroep.</source>
+        <translation>
+            <numerusform>Also %n dot tallied per target group.</numerusform>
+            <numerusform>Also %n dots tallied per target group.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per tafel.</source>
+        <translation>
+            <numerusform>Also %n dot tallied per table.</numerusform>
+            <numerusform>Also %n dots tallied per table.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{dots} (%n stembiljet(ten))</source>
+        <translation>
+            <numerusform>{dots} (%n ballot)</numerusform>
+            <numerusform>{dots} (%n ballots)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Groepen verschillen sterk over %n onderwerp(en): de ene groep zet het in haar top, de andere in haar onderste derde. Bespreek dit voor het actieplan.</source>
+        <translation>
+            <numerusform>⚠ Groups differ strongly on %n item: one group puts it in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
+            <numerusform>⚠ Groups differ strongly on %n items: one group puts them in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{table} ({group})</source>
@@ -2708,14 +3173,6 @@ organisation?</translation>
     <message>
         <source>Onderwerp</source>
         <translation>Topic</translation>
-    </message>
-    <message>
-        <source>Daarnaast {dots} stippen geturfd per doelgroep.</source>
-        <translation>In addition, {dots} dots tallied per target group.</translation>
-    </message>
-    <message>
-        <source>Daarnaast {dots} stippen geturfd per tafel.</source>
-        <translation>In addition, {dots} dots tallied per table.</translation>
     </message>
     <message>
         <source>Doelgroep</source>
@@ -2746,16 +3203,8 @@ organisation?</translation>
         <translation>Too many</translation>
     </message>
     <message>
-        <source>{dots} ({ballots} stemmen)</source>
-        <translation>{dots} ({ballots} ballots)</translation>
-    </message>
-    <message>
         <source>{group}: {over} stippen meer geteld dan uitgedeeld ({counted} van {handed}). Tel de flap na; er is niets weggestreept.</source>
         <translation>{group}: {over} more dots counted than handed out ({counted} of {handed}). Recount the flip chart; nothing has been crossed out.</translation>
-    </message>
-    <message>
-        <source>{dots} stippen in totaal, waarvan {ballots} kioskstemmen.</source>
-        <translation>{dots} dots in total, {ballots} kiosk ballots.</translation>
     </message>
     <message>
         <source>Plaats</source>
@@ -2778,10 +3227,6 @@ organisation?</translation>
         <translation>⚠ {high}: rank {hr}, {low}: rank {lr}</translation>
     </message>
     <message>
-        <source>⚠ Groepen verschillen sterk over {count} onderwerp(en): de ene groep zet het in haar top, de andere in haar onderste derde. Bespreek dit voor het actieplan.</source>
-        <translation>⚠ Groups differ sharply on {count} topic(s): one group puts it in its top, another in its bottom third. Discuss this before the action plan.</translation>
-    </message>
-    <message>
         <source>Geen sterke verschillen tussen de doelgroepen.</source>
         <translation>No sharp differences between the target groups.</translation>
     </message>
@@ -2792,6 +3237,27 @@ organisation?</translation>
     <message>
         <source>{names} ook niet: anders zijn de stippen van de verborgen groep af te leiden uit het totaal.</source>
         <translation>{names} not either: otherwise the hidden group&apos;s dots could be worked out from the total.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n van de flappen</source>
+        <translation>
+            <numerusform>%n from the flip charts</numerusform>
+            <numerusform>%n from the flip charts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{dots} uit %n stembiljet(ten) in de kiosk</source>
+        <translation>
+            <numerusform>{dots} from %n ballot at the kiosk</numerusform>
+            <numerusform>{dots} from %n ballots at the kiosk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stip(pen) in totaal</source>
+        <translation>
+            <numerusform>%n dot in total</numerusform>
+            <numerusform>%n dots in total</numerusform>
+        </translation>
     </message>
     <message>
         <source>Stemregels vastgelegd</source>
@@ -2844,17 +3310,26 @@ organisation?</translation>
         <source>Stemmen</source>
         <translation>Voting</translation>
     </message>
-    <message>
-        <source>Je hebt {n} stippen.</source>
-        <translation>You have {n} dots.</translation>
+    <message numerus="yes">
+        <source>Je hebt %n stip(pen).</source>
+        <translation>
+            <numerusform>You have %n dot.</numerusform>
+            <numerusform>You have %n dots.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Geef hoogstens {m} stippen aan hetzelfde thema.</source>
-        <translation>Give at most {m} dots to the same theme.</translation>
+    <message numerus="yes">
+        <source>Geef hoogstens %n stip(pen) aan hetzelfde thema.</source>
+        <translation>
+            <numerusform>Give at most %n dot to the same theme.</numerusform>
+            <numerusform>Give at most %n dots to the same theme.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Geef hoogstens {m} stippen aan hetzelfde voorstel.</source>
-        <translation>Give at most {m} dots to the same proposal.</translation>
+    <message numerus="yes">
+        <source>Geef hoogstens %n stip(pen) aan hetzelfde voorstel.</source>
+        <translation>
+            <numerusform>Give at most %n dot to the same proposal.</numerusform>
+            <numerusform>Give at most %n dots to the same proposal.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Zet je stippen bij wat jij het belangrijkst vindt.</source>
@@ -2868,13 +3343,12 @@ organisation?</translation>
         <source>Nog geen stembiljetten binnen</source>
         <translation>No ballots in yet</translation>
     </message>
-    <message>
-        <source>1 stembiljet binnen</source>
-        <translation>1 ballot in</translation>
-    </message>
-    <message>
-        <source>{n} stembiljetten binnen</source>
-        <translation>{n} ballots in</translation>
+    <message numerus="yes">
+        <source>%n stembiljet(ten) binnen</source>
+        <translation>
+            <numerusform>%n ballot in</numerusform>
+            <numerusform>%n ballots in</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -366,7 +366,9 @@ def test_harvest_exports_the_exchange_file(harvest: HarvestPage, tmp_path: Path)
     assert harvest.export("json", target)
     document = json.loads(target.read_text("utf-8"))
     assert document["session"]["title"] == "PMO samen ontwerpen"
-    assert harvest.cards["json"].result.text() == f"Opgeslagen: {target}"
+    result = harvest.cards["json"].result
+    assert result.text().startswith("Opgeslagen als uit.json\nin ")
+    assert result.toolTip() == str(target)
     assert harvest.cards["json"].open_folder.isVisible()
 
 

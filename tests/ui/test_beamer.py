@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from matplotlib.text import Text
 from PySide6.QtCore import QPoint, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -15,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, Proposal, Round
+from desktop_app.core.ranking import ranking_of, vote_items
 from desktop_app.storage.session_file import SessionFile, new_id
 from desktop_app.ui import palette
 from desktop_app.ui.beamer.dock import BeamerDock
@@ -120,35 +120,6 @@ def legibility_problems(stage: BeamerStage) -> list[str]:
             )
         if not screen.adjusted(-0.5, -0.5, 0.5, 0.5).contains(block.rect):
             problems.append(f"{label}: outside the screen at {block.rect}")
-    if isinstance(view, ResultsView) and view.canvas is not None and view.canvas.isVisible():
-        view.canvas.draw()
-        figure = view.figure
-        renderer = view.canvas.get_renderer()
-        box = figure.bbox
-        ratio = view.canvas.device_pixel_ratio or 1.0
-        outside_ticks = set()
-        for ax in figure.axes:
-            lo, hi = sorted(ax.get_xlim())
-            outside_ticks |= {
-                id(label)
-                for label in ax.get_xticklabels()
-                if not lo <= label.get_position()[0] <= hi
-            }
-        for text in figure.findobj(Text):
-            if not text.get_visible() or not text.get_text().strip() or id(text) in outside_ticks:
-                continue  # empty, or a tick beyond the axis that matplotlib does not draw
-            extent = text.get_window_extent(renderer)
-            label = f"results/chart {text.get_text()[:30]!r}"
-            if (
-                extent.x0 < box.x0 - 1
-                or extent.x1 > box.x1 + 1
-                or extent.y0 < box.y0 - 1
-                or extent.y1 > box.y1 + 1
-            ):
-                problems.append(f"{label}: outside the chart")
-            px = text.get_fontsize() * figure.dpi / 72 / ratio
-            if px < floor - 0.5:
-                problems.append(f"{label}: {px:.1f}px < 1/60 of {height}")
     return problems
 
 
@@ -392,12 +363,12 @@ def test_results_stay_hidden_until_the_reveal_in_window_and_thumbnail(
     assert controller.session_file.state(run_state.RESULTS_REVEALED) is True
     results = stage.current_view()
     assert isinstance(results, ResultsView)
-    qtbot.waitUntil(lambda: results.canvas is not None and results.canvas.isVisible())
-    results.canvas.draw()
     dock.thumbnail.render_now()
     assert accent_pixels(window.stage.grab().toImage()) > 100
     assert accent_pixels(dock.thumbnail.image) > 10
-    assert "Op 1:" in texts_of(stage)
+    snapshot = controller.snapshot()
+    top = dict(vote_items(snapshot))[ranking_of(snapshot)[0].item_id]
+    assert "1." in texts_of(stage) and top in texts_of(stage)
     # Unpinned in phase 3 the revealed results are what the beamer follows.
     pin(controller, None)
     assert stage.current == "results"
@@ -519,6 +490,11 @@ def test_keys_f5_b_ctrl_b_and_esc(qtbot: QtBot, console: ConsoleWindow) -> None:
     console.activateWindow()
     qtbot.waitUntil(console.isActiveWindow)
     qtbot.keyClick(console, Qt.Key.Key_F5)
+    # "Klaar voor de zaal?": the demo has proposals in no theme; Enter goes on anyway.
+    check = console.readiness_gate().dialog
+    assert check is not None and check.isVisible()
+    assert not beamer.window.isVisible()
+    qtbot.keyClick(check, Qt.Key.Key_Return)
     assert beamer.window.isVisible()  # one screen: an ordinary window to drag
     assert not beamer.window.isFullScreen()
 
@@ -580,8 +556,36 @@ def test_dark_theme_is_dark_and_remembered(qtbot: QtBot, console: ConsoleWindow)
     assert image.pixelColor(2, 2).lightness() > 240
 
 
-def test_the_beamer_row_height_matches_the_chart_module() -> None:
-    from desktop_app.export import charts
-    from desktop_app.ui.beamer import results
-
-    assert results.RESULT_ROW_INCHES == charts.RESULT_ROW_INCHES
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)], ids=["1920x1080", "1024x768"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_results_are_drawn_at_beamer_scale_in_the_themes_colours(
+    stage: BeamerStage, controller: SessionController, size: tuple[int, int], theme: str
+) -> None:
+    """Every item's name, rank and total is key text (>= 1/25 of the height), the top
+    items on the first page; the dark theme is dark behind the bars, not a white block."""
+    width, height = size
+    state(controller, run_state.RESULTS_REVEALED, True)
+    pin(controller, "results")
+    stage.set_theme(theme)
+    image = render(stage, width, height, 1.0)
+    image.save(str(ARTIFACTS / f"results_{width}x{height}_{theme}.png"))
+    view = stage.current_view()
+    assert isinstance(view, ResultsView)
+    assert legibility_problems(stage) == []
+    blocks = view.text_blocks()
+    items = [b for b in blocks if b.name == "item"]
+    snapshot = controller.snapshot()
+    ranking = ranking_of(snapshot)
+    labels = dict(vote_items(snapshot))
+    assert items and items[0].text == " ".join(labels[ranking[0].item_id].split())
+    for block in blocks:
+        if block.name in ("item", "rank", "total"):
+            assert block.key and block.font.pixelSize() >= math.ceil(height / 25)
+    assert next(b.text for b in blocks if b.name == "rank") == "1."
+    background = stage.theme.background
+    # Beside the shortest bar, right of its total: the slide's own background.
+    below = items[-1].rect
+    probe = image.pixelColor(int(below.right()) - 4, int(below.bottom()) + 2)
+    assert abs(probe.lightness() - background.lightness()) < 30
+    if theme == "dark":
+        assert image.pixelColor(width // 2, height // 2).lightness() < 128

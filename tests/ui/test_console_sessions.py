@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from layout_checks import layout_problems
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QSplitter
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QSplitter
 from pytestqt.qtbot import QtBot
 
 from desktop_app import paths
@@ -23,6 +24,7 @@ from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.new_session_dialog import NewSessionDialog
 from desktop_app.ui.pages.rounds import RoundsPage
 from desktop_app.ui.settings import Settings
+from desktop_app.ui.shortcuts import ShortcutsDialog
 from desktop_app.ui.table_laptop import TableLaptopWindow
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -121,7 +123,9 @@ def test_the_recent_menu_opens_the_session(qtbot: QtBot, window: ConsoleWindow) 
     original = window.controller.session_file.path
     window.close_session()
     window.recent_menu.aboutToShow.emit()  # as when the menu opens
-    (entry,) = [a for a in window.recent_menu.actions() if a.text() == original.name]
+    # Named as on the start page: the file's name without ".tafelronde", its path as tip.
+    (entry,) = [a for a in window.recent_menu.actions() if a.text() == original.stem]
+    assert entry.toolTip() == str(original)
     entry.trigger()
     assert window.controller is not None and window.controller.session_file.path == original
 
@@ -254,15 +258,44 @@ def test_settings_language_applies_at_next_start(
     assert settings.get("language") == "en"
 
 
-def test_f1_lists_the_scribe_keys(qtbot: QtBot, window: ConsoleWindow) -> None:
+def test_f1_lists_every_key_once_grouped_by_phase(qtbot: QtBot, window: ConsoleWindow) -> None:
     new_from_start_page(qtbot, window, 2, "Cafe")
     window.phase_nav.setCurrentRow(1)
-    window.show_shortcuts()
-    dialog = window.findChild(object, "shortcutsDialog")
-    assert dialog is not None
-    table = dialog.findChild(object, "shortcutsTable")
-    texts = [table.item(r, 0).text() for r in range(table.rowCount())]
-    assert "Timer starten of pauzeren" in texts and "Volgende tafel" in texts
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    qtbot.keyClick(focus, Qt.Key.Key_F1)
+    dialog = window.shortcuts_dialog
+    assert isinstance(dialog, ShortcutsDialog)
+    qtbot.waitExposed(dialog)
+    titles = [title for title, _ in dialog.groups]
+    assert titles == [
+        "Overal in de console",
+        "2  Rondes: notuleren",
+        "3  Clusteren",
+        "4  Stemmen",
+        "5  Actieplan",
+        "Op het beamervenster",
+    ]
+    everywhere = dict(dialog.groups[0][1])
+    assert everywhere["Ongedaan maken"] == "Ctrl+Z"  # not "Ctrl+Z, F14"
+    assert everywhere["Naar fase 1 … 6"] == "Ctrl+1 … Ctrl+6"
+    all_keys = [keys for _, rows in dialog.groups for _, keys in rows]
+    assert not any("F14" in keys or "F13" in keys for keys in all_keys)
+    console_keys = [keys for _, keys in dialog.groups[0][1]]
+    assert len(console_keys) == len(set(console_keys))
+    assert all(
+        keys.count("F5") <= 1 for keys in ([k for _, k in rows] for _, rows in dialog.groups)
+    )
+    rounds = dict(dialog.groups[1][1])
+    assert rounds["Timer starten of pauzeren"] == "Ctrl+T"
+    # No row is cut off: every label fits, and the last one can be scrolled to in full.
+    assert layout_problems(dialog) == []
+    scroll = dialog.findChild(QScrollArea, "shortcutsScroll")
+    labels = [w for w in scroll.widget().findChildren(QLabel) if w.objectName() == "shortcutWhat"]
+    last = max(labels, key=lambda w: w.mapTo(scroll.widget(), w.rect().bottomRight()).y())
+    scroll.ensureWidgetVisible(last)
+    corner = last.mapTo(scroll.viewport(), last.rect().bottomRight())
+    assert scroll.viewport().rect().contains(corner)
     dialog.close()
 
 
@@ -323,3 +356,33 @@ def test_screenshots_of_every_screen(
     window.import_report.close()
     window.close()
     assert (ARTIFACTS / "rounds-1024x768.png").exists()
+
+
+def test_enter_on_a_focused_template_opens_it(qtbot: QtBot, window: ConsoleWindow) -> None:
+    button = window.start_page.template_buttons[1]
+    button.setFocus()  # as after Tab, Tab
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: isinstance(getattr(window, "new_session_dialog", None), NewSessionDialog)
+    )
+    dialog = window.new_session_dialog
+    assert dialog.template is button.template
+    dialog.reject()
+
+
+def test_demo_copies_have_a_readable_name_in_the_recent_lists(
+    qtbot: QtBot, window: ConsoleWindow
+) -> None:
+    window.demo_action.trigger()
+    assert window.controller is not None
+    path = window.controller.session_file.path
+    assert path.stem.startswith("Demo-")
+    window.close_action.trigger()
+    recent = window.start_page.recent_list
+    label = recent.item(0).text().split("\n")[0]
+    assert label.startswith("Demo van ") and "Demo-" not in label
+    window.recent_menu.aboutToShow.emit()  # File > Recent opening
+    assert window.recent_menu.actions()[0].text() == label
+    # A clean close leaves no lock file behind.
+    assert not list(path.parent.glob("*.lock"))

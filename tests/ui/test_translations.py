@@ -51,9 +51,12 @@ def messages(ts_file: Path) -> list[tuple[str, str, str]]:
     for context in ET.parse(ts_file).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            found.append(
-                (name, message.findtext("source") or "", message.findtext("translation") or "")
-            )
+            translation = message.find("translation")
+            forms = [] if translation is None else translation.findall("numerusform")
+            # A plural message: each of its forms is checked like a translation.
+            texts = [f.text or "" for f in forms] or [message.findtext("translation") or ""]
+            for text in texts:
+                found.append((name, message.findtext("source") or "", text))
     return found
 
 
@@ -87,14 +90,39 @@ def test_every_string_in_the_code_has_english(tmp_path: Path) -> None:
     assert messages(copy) == messages(TS)
 
 
-def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
-    fresh = tmp_path / QM.name
+@pytest.mark.parametrize(("ts", "qm"), [(TS, QM), (updater.TS_NL, updater.QM_NL)])
+def test_the_shipped_qm_is_compiled_from_the_ts(tmp_path: Path, ts: Path, qm: Path) -> None:
+    fresh = tmp_path / qm.name
     subprocess.run(
-        [updater.tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)],
+        [updater.tool("pyside6-lrelease"), str(ts), "-qm", str(fresh)],
         check=True,
         capture_output=True,
     )
-    assert fresh.read_bytes() == QM.read_bytes(), "run scripts/update_translations.py"
+    assert fresh.read_bytes() == qm.read_bytes(), "run scripts/update_translations.py"
+
+
+def test_every_plural_in_the_code_has_its_dutch_forms(tmp_path: Path) -> None:
+    copy = tmp_path / updater.TS_NL.name
+    shutil.copy(updater.TS_NL, copy)
+    updater.run_lupdate(copy, "nl")
+    assert updater.unfinished(copy) == []
+    assert messages(copy) == messages(updater.TS_NL)
+
+
+def test_counts_read_as_words_in_both_languages(qapp: QApplication) -> None:
+    """ "1 voorstel", "2 voorstellen", never "1 voorstel(len)"; and in English too."""
+    tr = QCoreApplication.translate
+    assert tr("RoundsPage", "Gevonden: %n voorstel(len)", "", 1) == "Gevonden: 1 voorstel"
+    assert tr("RoundsPage", "Gevonden: %n voorstel(len)", "", 2) == "Gevonden: 2 voorstellen"
+    assert tr("QuickPicker", "%n kaart(en) naar…", "", 1) == "1 kaart naar…"
+    english = QTranslator()
+    assert english.load(str(QM))
+    qapp.installTranslator(english)
+    try:
+        assert tr("QuickPicker", "%n kaart(en) naar…", "", 1) == "1 card to…"
+        assert tr("QuickPicker", "%n kaart(en) naar…", "", 3) == "3 cards to…"
+    finally:
+        qapp.removeTranslator(english)
 
 
 def test_the_compiled_english_translates_known_strings(english: QTranslator) -> None:

@@ -224,3 +224,24 @@ def test_the_kiosk_closes_with_its_session(qtbot: QtBot, tmp_path: Path) -> None
     window.close_session()
     qtbot.waitUntil(lambda: page.kiosk is None or not kiosk.isVisible())
     window.close()
+
+
+def test_the_ballot_shows_the_chosen_group_before_casting(
+    qtbot: QtBot, kiosk: KioskWindow, controller: SessionController
+) -> None:
+    groups = controller.snapshot().live_target_groups()
+    qtbot.keyClick(kiosk, Qt.Key.Key_2)  # the second group, as its button says
+    assert kiosk.current_screen() == KioskWindow.BALLOT
+    assert kiosk.group_label.isVisible()
+    assert kiosk.group_label.text() == f"Je stemt als: {groups[1].name}"
+    # A dot short of the budget: the question before casting names the group too.
+    qtbot.keyClick(kiosk.focusWidget(), Qt.Key.Key_Plus)
+    qtbot.mouseClick(kiosk.cast_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_screen() == KioskWindow.CONFIRM
+    assert kiosk.confirm_group_label.text() == f"Je stemt als: {groups[1].name}"
+    # "Andere groep" goes back to the choice; the next choice shows its own name.
+    qtbot.mouseClick(kiosk.keep_choosing_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(kiosk.back_button, Qt.MouseButton.LeftButton)
+    assert kiosk.current_screen() == KioskWindow.GROUPS
+    qtbot.keyClick(kiosk, Qt.Key.Key_1)
+    assert kiosk.group_label.text() == f"Je stemt als: {groups[0].name}"

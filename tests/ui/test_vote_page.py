@@ -229,8 +229,12 @@ def test_void_last_ballot_is_for_the_facilitator_and_undoable(
     settle(qtbot, page)
     assert all(v.ballot_id != ballot_id for v in controller.snapshot().live_votes())
     assert "2 stippen" in page.message_label.text()
-    controller.undo_stack.undo()
+    assert page.message_label.isVisible()
+    undo = controller.undo_stack.createUndoAction(page)  # Edit > Undo, Ctrl+Z
+    undo.trigger()
     assert sum(1 for v in controller.snapshot().live_votes() if v.ballot_id == ballot_id) == 2
+    # The line "… telt niet meer mee" is no longer true: it goes with the undo.
+    assert not page.message_label.isVisible()
 
 
 def test_kiosk_launcher_opens_the_voting_screen(qtbot: QtBot, page: VotePage) -> None:
@@ -291,3 +295,61 @@ def test_screenshots(qtbot: QtBot, page: VotePage, size: tuple[int, int]) -> Non
     settle(qtbot, page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.grab().save(str(ARTIFACTS / f"vote_tallies_{size[0]}.png"))
+
+
+def keys(qtbot: QtBot, text: str) -> None:
+    """Each key to whichever widget has the keyboard then (the first digit opens the cell)."""
+    for char in text:
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        qtbot.keyClicks(widget, char)
+
+
+def test_tallies_typed_down_a_column_with_enter_and_across_with_tab(
+    qtbot: QtBot, page: VotePage
+) -> None:
+    """Enter saves and goes down (the next count does not overwrite this one), Tab right."""
+    page.tabs.setCurrentIndex(1)
+    page.set_voting_open(True)
+    settle(qtbot, page)
+    table = page.tally_table
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    fourth = table.item(3, 1).text()  # type: ignore[union-attr]
+    position = table.mapTo(page, table.rect().topLeft())
+    for count in ("12", "7", "30"):
+        keys(qtbot, count)  # typing opens the cell
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+        settle(qtbot, page)
+        # No layout jump under the mouse while typing (the status line keeps its place).
+        assert table.mapTo(page, table.rect().topLeft()) == position
+    # The grid is rebuilt from the file after each count: these are stored.
+    assert column_texts(table, 1)[:4] == ["12", "7", "30", fourth]
+    assert (table.currentRow(), table.currentColumn()) == (3, 1)
+    keys(qtbot, "4")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    keys(qtbot, "5")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+    settle(qtbot, page)
+    assert table.item(3, 1).text() == "4"  # type: ignore[union-attr]
+    assert table.item(3, 2).text() == "5"  # type: ignore[union-attr]
+
+
+def test_every_item_of_the_tally_grid_is_in_it_at_1024x768(qtbot: QtBot, page: VotePage) -> None:
+    page.resize(760, 640)  # the page's share of a 1024x768 console
+    page.tabs.setCurrentIndex(1)
+    settle(qtbot, page)
+    table = page.tally_table
+    qtbot.waitUntil(
+        lambda: table.height() >= sum(table.rowHeight(r) for r in range(table.rowCount()))
+    )
+    # The grid has no scroll bar of its own: every row is in it, the tab scrolls.
+    assert not table.verticalScrollBar().isVisible()
+    last = table.item(table.rowCount() - 1, 1)
+    table.setFocus()
+    table.setCurrentItem(last)
+    rect = table.visualItemRect(last)
+    corner = table.viewport().mapTo(page.tally_scroll.viewport(), rect.bottomRight())
+    assert page.tally_scroll.viewport().rect().contains(corner)

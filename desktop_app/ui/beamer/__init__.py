@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from desktop_app.ui.beamer.dock import BeamerDock, BeamerThumbnail
 from desktop_app.ui.beamer.stage import VIEW_ORDER, BeamerStage, view_for_phase, view_title
+from desktop_app.ui.beamer.strip import BeamerStrip
 from desktop_app.ui.beamer.window import BeamerWindow, choose_screen, screen_key
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.settings import Settings
@@ -39,9 +41,11 @@ class Beamer:
     dock: BeamerDock
     toggle_action: QAction
     blackout_action: QAction
+    strip: BeamerStrip
 
 
 SMALL_SCREEN_WIDTH = 1400
+SMALL_PANEL_WIDTH = 280
 
 
 def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
@@ -74,6 +78,20 @@ def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
     blackout.triggered.connect(dock.toggle_blackout)
     for action in (toggle, blackout):
         console.addAction(action)
+
+    def fit_panel(visible: bool) -> None:
+        # On a small screen the panel opens narrow: the page keeps most of the width.
+        if not visible or not shiboken6.isValid(console):
+            return
+        screen = console.screen()
+        small = screen is not None and screen.availableGeometry().width() < SMALL_SCREEN_WIDTH
+        if visible and not dock.isFloating() and (small or console.width() < SMALL_SCREEN_WIDTH):
+            console.resizeDocks([dock], [SMALL_PANEL_WIDTH], Qt.Orientation.Horizontal)
+
+    dock.visibilityChanged.connect(fit_panel)
+    strip = BeamerStrip(window, dock)
+    console.statusBar().insertPermanentWidget(0, strip)
+    strip.setVisible(not dock.isVisible())
     view_menu = getattr(console, "view_menu", None)
     if view_menu is not None:
         view_menu.addSeparator()
@@ -85,11 +103,13 @@ def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
         dock.set_controller(controller)
         toggle.setEnabled(True)
         blackout.setEnabled(True)
+        strip.refresh()
 
     def closed() -> None:
         dock.set_controller(None)
         window.hide()
         blackout.setEnabled(False)
+        strip.refresh()
 
     signal_opened = getattr(console, "session_opened", None)
     signal_closed = getattr(console, "session_closed", None)
@@ -102,6 +122,6 @@ def attach_beamer(console: QMainWindow, settings: Settings) -> Beamer:
         opened(current)
     else:
         blackout.setEnabled(False)
-    beamer = Beamer(window, dock, toggle, blackout)
+    beamer = Beamer(window, dock, toggle, blackout, strip)
     console.setProperty("hasBeamer", True)
     return beamer

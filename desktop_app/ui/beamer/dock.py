@@ -14,13 +14,12 @@ from __future__ import annotations
 import contextlib
 
 import shiboken6
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -37,6 +36,7 @@ from desktop_app.ui import palette
 from desktop_app.ui.beamer.stage import VIEW_ORDER, BeamerStage, view_title
 from desktop_app.ui.beamer.window import BeamerWindow
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.look import icon
 from desktop_app.ui.settings import Settings
 
@@ -51,7 +51,7 @@ class BeamerThumbnail(QWidget):
         self.setObjectName("beamerThumbnail")
         self.stage = stage
         self.image = QImage()
-        self.setMinimumSize(QSize(240, 135))
+        self.setMinimumSize(QSize(200, 113))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -141,6 +141,8 @@ class BeamerThumbnail(QWidget):
 class BeamerDock(QDockWidget):
     """The console's beamer panel."""
 
+    status_changed = Signal()  # shown/hidden, black-out, reveal, view: after refresh_status
+
     def __init__(
         self, window: BeamerWindow, settings: Settings, parent: QWidget | None = None
     ) -> None:
@@ -181,8 +183,6 @@ class BeamerDock(QDockWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
-        grid = QGridLayout()
-        grid.setSpacing(8)
         self.show_button = self._button(
             self.tr("Tonen"),
             "presentation",
@@ -228,15 +228,22 @@ class BeamerDock(QDockWidget):
         self.theme_box.addItem(self.tr("Donker"), "dark")
         self.theme_box.setCurrentIndex(max(0, self.theme_box.findData(self.stage.theme.name)))
         self.theme_box.currentIndexChanged.connect(self._theme_chosen)
-        grid.addWidget(self.show_button, 0, 0)
-        grid.addWidget(self.full_button, 0, 1)
-        grid.addWidget(self.prev_button, 1, 0)
-        grid.addWidget(self.next_button, 1, 1)
-        grid.addWidget(self.pin_button, 2, 0)
-        grid.addWidget(self.black_button, 2, 1)
-        grid.addWidget(self.reveal_button, 3, 0)
-        grid.addWidget(self.theme_box, 3, 1)
-        layout.addLayout(grid)
+        # A wrapping row: in a narrow panel (1024x768) the buttons take more lines
+        # instead of cutting their labels.
+        self.buttons = flow_row(
+            [
+                self.show_button,
+                self.full_button,
+                self.prev_button,
+                self.next_button,
+                self.pin_button,
+                self.black_button,
+                self.reveal_button,
+                self.theme_box,
+            ],
+            spacing=6,
+        )
+        layout.addWidget(self.buttons)
 
         moderation = QLabel(
             self.tr(
@@ -244,13 +251,16 @@ class BeamerDock(QDockWidget):
                 "te tonen. Het blijft bewaard."
             )
         )
-        moderation.setProperty("role", "hint")
+        moderation.setObjectName("beamerModerationHint")
+        moderation.setStyleSheet(f"color: {palette.MUTED};")
         moderation.setWordWrap(True)
         layout.addWidget(moderation)
         self.moderation = QListWidget()
         self.moderation.setObjectName("beamerModeration")
         self.moderation.itemChanged.connect(self._moderation_changed)
         layout.addWidget(self.moderation, 1)
+        # Two buttons side by side at the least; the panel is never narrower.
+        body.setMinimumWidth(264)
         self.setWidget(body)
 
         self._refresh_timer = QTimer(self)
@@ -264,7 +274,17 @@ class BeamerDock(QDockWidget):
         window.screen_lost.connect(self._lost)
         window.on_blackout = self.toggle_blackout
         window.on_step = self.step
+        self._keep_the_keyboard_where_it_is(body)
         self.set_controller(None)
+
+    @staticmethod
+    def _keep_the_keyboard_where_it_is(body: QWidget) -> None:
+        """A click in the panel (black-out, next view, a tick in the list) leaves the
+        keyboard where it was, say in the scribe field: the next keys typed go on
+        there. Tab still reaches every control."""
+        for widget in body.findChildren(QWidget):
+            if widget.focusPolicy() & Qt.FocusPolicy.ClickFocus:
+                widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
 
     def _button(self, text: str, icon_name: str, slot: object, tip: str) -> QPushButton:
         button = QPushButton(icon(icon_name), text)
@@ -380,6 +400,7 @@ class BeamerDock(QDockWidget):
         self.full_button.setEnabled(window.isVisible())
         if self.controller is None:
             self.status.setText(self.tr("Open een sessie om de beamer te gebruiken."))
+            self.status_changed.emit()
             return
         pinned = self.stage.pinned()
         black = self.stage.is_blacked_out()
@@ -404,6 +425,7 @@ class BeamerDock(QDockWidget):
         if black:
             text = self.tr("Beamer staat op zwart. ") + text
         self.status.setText(text)
+        self.status_changed.emit()
 
     def _fill_moderation(self) -> None:
         controller = self.controller

@@ -1,115 +1,51 @@
-"""The results: a ranked bar chart (matplotlib), only after the facilitator reveals.
+"""The results: ranked bars drawn at beamer scale, only after the facilitator reveals.
 
-The chart is ``export.charts.results_figure`` drawn on this view's own Figure in
-a ``FigureCanvasQTAgg``. Its text sizes are in points; the figure's dpi is set
-from the screen height (``CHART_DPI_FRACTION``) so that its smallest text is
-above 1/60 of the screen height at every resolution, and the number of rows
-shown is what fits. Before the reveal the figure is cleared and the canvas
-hidden: nothing of the result is drawn anywhere, the thumbnail included.
+Every row is a rank ("2." twice for a tie), the item's name and a bar with its
+total at the end, all in key text (at least 1/25 of the screen height), so the
+top items read from the back of a canteen, in the beamer's own colours (light
+or dark). Rows that do not fit go to the next page, which turns as the other
+views' pages do; the top of the ranking is always page 1. Before the reveal
+nothing of the result is drawn anywhere, the thumbnail included.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFontMetricsF
 
 from desktop_app.core import run_state
-from desktop_app.core.ranking import ranking_of, vote_items
-from desktop_app.ui.beamer.base import HCENTER_TOP, BeamerView
-from desktop_app.ui.beamer.sizing import Drawing, Scale, TextBlock, fit_size, font, text_height
+from desktop_app.core.ranking import RankedItem, ranking_of, vote_items
+from desktop_app.ui.beamer.base import BeamerView, clamp_page
+from desktop_app.ui.beamer.sizing import Drawing, Scale, Shape, TextBlock, font, text_height
 
-# dpi = fraction x screen height: results_figure's smallest text (8 pt) is then
-# 8/72 x 0.17 H = H/53, its labels (9.5 pt) H/45, ranks (11 pt) H/38.
-CHART_DPI_FRACTION = 0.17
-CHART_MARGIN_INCHES = 0.65  # results_figure's bottom + top margin
-RESULT_ROW_INCHES = 0.52  # export.charts.RESULT_ROW_INCHES; a test keeps them equal
+#: Largest name text, as a share of the screen height (few items: larger).
+LARGEST = 1 / 16
+#: A name takes at most this many lines; longer ones get the next smaller size.
+MAX_NAME_LINES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    rank: str
+    name: str
+    total: int
+    height: float
 
 
 class ResultsView(BeamerView):
     name = "results"
 
-    def __init__(self, stage: Any) -> None:
-        super().__init__(stage)
-        # matplotlib loads with the first revealed result, not with the app.
-        self.figure: Any = None
-        self.canvas: Any = None
-        self.chart_rect = QRectF()
-        self.rows = 0
-        self._applying = False
-
-    def _ensure_canvas(self) -> None:
-        if self.canvas is not None:
-            return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
-
-        self.figure = Figure()
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setParent(self)
-        self.canvas.hide()
-        self.canvas.mpl_connect("resize_event", lambda _event: self._apply_dpi())
-
     def revealed(self) -> bool:
         return bool(self.stage.state(run_state.RESULTS_REVEALED, False))
-
-    def refresh(self) -> None:
-        super().refresh()
-        self._place_chart()
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._place_chart()
-
-    def chart_dpi(self) -> float:
-        return max(40.0, CHART_DPI_FRACTION * self.scale().height)
-
-    def _apply_dpi(self) -> None:
-        if self._applying or self.canvas is None:
-            return
-        self._applying = True
-        try:
-            ratio = self.canvas.device_pixel_ratio or 1.0
-            dpi = self.chart_dpi() * ratio
-            if abs(self.figure.dpi - dpi) > 1e-6:
-                self.figure.set_dpi(dpi)
-            w = max(1, self.canvas.width()) * ratio / dpi
-            h = max(1, self.canvas.height()) * ratio / dpi
-            self.figure.set_size_inches(w, h, forward=False)
-        finally:
-            self._applying = False
-
-    def _place_chart(self) -> None:
-        self.drawing()  # lays out and computes chart_rect
-        if not self.revealed() or self.chart_rect.isEmpty():
-            if self.canvas is not None:
-                self.figure.clear()
-                self.canvas.hide()
-            return
-        from desktop_app.export.charts import results_figure
-
-        self._ensure_canvas()
-        rect = self.chart_rect.toRect()
-        if self.canvas.geometry() != rect:
-            self.canvas.setGeometry(rect)
-        self._apply_dpi()
-        height_in = rect.height() / self.chart_dpi()
-        self.rows = max(2, math.floor((height_in - CHART_MARGIN_INCHES) / RESULT_ROW_INCHES) - 1)
-        results_figure(
-            self.stage.snapshot(),
-            figure=self.figure,
-            lang=self.stage.language(),
-            max_items=self.rows,
-        )
-        self.canvas.show()
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def build(self, scale: Scale) -> Drawing:
         drawing = Drawing()
         rect = self.header(drawing, scale, self.tr("Uitslag van de stemming"))
-        self.chart_rect = QRectF()
         if not self.revealed():
+            self.page_count, self.page = 1, 0
             self.empty(
                 drawing, scale, rect, self.tr("De uitslag volgt zodra alle stemmen geteld zijn.")
             )
@@ -117,32 +53,131 @@ class ResultsView(BeamerView):
         snapshot = self.stage.snapshot()
         ranking = ranking_of(snapshot)
         if not ranking or sum(item.total for item in ranking) == 0:
+            self.page_count, self.page = 1, 0
             self.empty(drawing, scale, rect, self.tr("Er zijn nog geen stemmen uitgebracht."))
             return drawing
         labels = dict(vote_items(snapshot))
-        winners = [labels.get(item.item_id, "") for item in ranking if item.rank == 1]
-        if len(winners) == 1:
-            line = self.tr("Op 1: {name}").format(name=winners[0])
-        else:
-            line = self.tr("Gedeeld op 1: {names}").format(names=", ".join(winners))
-        box = QRectF(rect.x(), rect.y(), rect.width(), scale.key * 2.8)
-        size = fit_size(line, box, scale.height / 18, scale.key, bold=True) or scale.key
-        f = font(size, bold=True)
-        h = min(box.height(), text_height(line, f, rect.width()))
-        if text_height(line, f, rect.width()) <= box.height():
+        pages, px = self._paginate(ranking, labels, rect, scale)
+        self.page_count = len(pages)
+        self.page = clamp_page(self.page, self.page_count)
+        self._draw_rows(drawing, pages[self.page], rect, scale, px, max(r.total for r in ranking))
+        self.footer(drawing, scale)
+        return drawing
+
+    # ------------------------------------------------------------ layout
+    def _columns(self, ranking: list[RankedItem], px: float) -> tuple[float, float]:
+        """Widths of the rank column and of the totals at the bars' ends."""
+        metrics = QFontMetricsF(font(px, bold=True))
+        rank_w = max(metrics.horizontalAdvance(f"{item.rank}.") for item in ranking) + px * 0.5
+        total_w = max(metrics.horizontalAdvance(str(item.total)) for item in ranking) + px * 0.4
+        return rank_w, total_w
+
+    def _rows(
+        self,
+        ranking: list[RankedItem],
+        labels: dict[str, str],
+        width: float,
+        px: float,
+        max_lines: int | None = MAX_NAME_LINES,
+    ) -> list[_Row] | None:
+        """The rows at name size ``px``; None when a name needs more than ``max_lines``."""
+        rank_w, _ = self._columns(ranking, px)
+        name_w = width - rank_w
+        name_font = font(px, bold=True)
+        line = QFontMetricsF(name_font).height()
+        rows = []
+        for item in ranking:
+            name = " ".join(labels.get(item.item_id, "").split()) or "–"
+            h = text_height(name, name_font, name_w)
+            if max_lines is not None and h > line * max_lines + 1:
+                return None
+            rows.append(_Row(f"{item.rank}.", name, item.total, h + px * 0.15 + line))
+        return rows
+
+    def _paginate(
+        self, ranking: list[RankedItem], labels: dict[str, str], rect: QRectF, scale: Scale
+    ) -> tuple[list[list[_Row]], float]:
+        """The largest name size at which every row fits one page, else pages at key size."""
+        gap = scale.gap * 1.5
+        px = max(float(scale.key), math.floor(scale.height * LARGEST))
+        while px > scale.key:
+            rows = self._rows(ranking, labels, rect.width(), px)
+            if rows is not None and sum(r.height for r in rows) + gap * (len(rows) - 1) <= (
+                rect.height()
+            ):
+                return [rows], px
+            px = max(float(scale.key), math.floor(px * 0.92))
+        px = float(scale.key)
+        rows = self._rows(ranking, labels, rect.width(), px, max_lines=None)
+        assert rows is not None
+        pages: list[list[_Row]] = [[]]
+        used = 0.0
+        for row in rows:
+            need = row.height + (gap if pages[-1] else 0)
+            if pages[-1] and used + need > rect.height():
+                pages.append([])
+                used, need = 0.0, row.height
+            pages[-1].append(row)
+            used += need
+        return pages, px
+
+    def _draw_rows(
+        self,
+        drawing: Drawing,
+        rows: list[_Row],
+        rect: QRectF,
+        scale: Scale,
+        px: float,
+        peak: int,
+    ) -> None:
+        theme = self.theme
+        gap = scale.gap * 1.5
+        bold = font(px, bold=True)
+        metrics = QFontMetricsF(bold)
+        rank_w = max(metrics.horizontalAdvance(r.rank) for r in rows) + px * 0.5
+        total_w = max(metrics.horizontalAdvance(str(r.total)) for r in rows) + px * 0.4
+        x = rect.x() + rank_w
+        name_w = rect.width() - rank_w
+        bar_room = max(1.0, name_w - total_w - px * 0.3)
+        line_h = metrics.height()
+        bar_h = line_h * 0.8
+        y = rect.y()
+        for row in rows:
+            name_h = text_height(row.name, bold, name_w)
             drawing.add_text(
                 TextBlock(
-                    QRectF(rect.x(), rect.y(), rect.width(), h),
-                    line,
-                    f,
-                    self.theme.text,
-                    align=HCENTER_TOP,
+                    QRectF(rect.x(), y, rank_w, line_h),
+                    row.rank,
+                    bold,
+                    theme.accent,
                     key=True,
-                    name="winner",
+                    wrap=False,
+                    name="rank",
                 )
             )
-        else:
-            h = 0
-        top = rect.y() + h + scale.gap
-        self.chart_rect = QRectF(rect.x(), top, rect.width(), rect.bottom() - top)
-        return drawing
+            drawing.add_text(
+                TextBlock(
+                    QRectF(x, y, name_w, name_h), row.name, bold, theme.text, key=True, name="item"
+                )
+            )
+            line_y = y + name_h + px * 0.15  # the bar's line: the bar, then its total
+            length = max(bar_h * 0.25, bar_room * row.total / max(1, peak))
+            drawing.shapes.append(
+                Shape(
+                    QRectF(x, line_y + (line_h - bar_h) / 2, length, bar_h),
+                    theme.bar,
+                    radius=bar_h * 0.15,
+                )
+            )
+            drawing.add_text(
+                TextBlock(
+                    QRectF(x + length + px * 0.3, line_y, total_w, line_h),
+                    str(row.total),
+                    bold,
+                    theme.text,
+                    key=True,
+                    wrap=False,
+                    name="total",
+                )
+            )
+            y += row.height + gap

@@ -27,6 +27,7 @@ class BeamerTheme:
     highlight_border: QColor
     warning: QColor  # countdown in the last minute
     danger: QColor  # time's up
+    bar: QColor  # the results' bars
 
 
 LIGHT = BeamerTheme(
@@ -41,6 +42,7 @@ LIGHT = BeamerTheme(
     highlight_border=QColor(palette.WARNING),
     warning=QColor(palette.WARNING_TEXT),
     danger=QColor(palette.DANGER_TEXT),
+    bar=QColor(palette.ACCENT),
 )
 
 DARK = BeamerTheme(
@@ -55,6 +57,7 @@ DARK = BeamerTheme(
     highlight_border=QColor(palette.WARNING),
     warning=QColor(palette.WARNING),
     danger=QColor("#FF8A4C"),
+    bar=QColor("#3FA3AE"),
 )
 
 THEMES = {"light": LIGHT, "dark": DARK}

@@ -277,19 +277,25 @@ class RoundView(BeamerView):
         return countdown
 
     def tick(self) -> None:
-        """Repaint when the shown seconds change (runs on the injected clock)."""
+        """Repaint when the shown seconds change (runs on the injected clock).
+
+        It runs while this is the stage's view, also when the beamer window is
+        hidden: the console's thumbnail shows the stage and must not freeze.
+        """
         countdown = self.countdown()
         text = self._countdown_line(countdown)
         if text != self._shown_text:
             self.invalidate()
+        if self.stage.current not in ("", self.name):
+            self.ticker.stop()  # another view is shown: it starts again with refresh()
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.ticker.start()  # also when the window is hidden (see tick)
 
     def showEvent(self, event: object) -> None:
         self.ticker.start()
         super().showEvent(event)  # type: ignore[arg-type]
-
-    def hideEvent(self, event: object) -> None:
-        self.ticker.stop()
-        super().hideEvent(event)  # type: ignore[arg-type]
 
     def _countdown_line(self, countdown: Countdown | None) -> str:
         if countdown is None:
@@ -349,7 +355,12 @@ class RoundView(BeamerView):
         y = bottom + scale.gap * 2
         if countdown is not None:
             colour = theme.text
-            status = self.tr("nog te gaan") if countdown.running else self.tr("gepauzeerd")
+            if countdown.running:
+                status = self.tr("nog te gaan")
+            elif countdown.remaining >= countdown.duration:
+                status = self.tr("begint zo")  # never started: not "paused"
+            else:
+                status = self.tr("gepauzeerd")
             if countdown.over:
                 colour, status = theme.danger, self.tr("Tijd is om")
             elif countdown.last_minute:
@@ -410,14 +421,12 @@ class VotingView(BeamerView):
         most = info.max_dots_per_item
         rules: list[str] = []
         if dots:
-            rules.append(self.tr("Je hebt {n} stippen.").format(n=dots))
+            rules.append(self.tr("Je hebt %n stip(pen).", "", dots))
         if most:
             rules.append(
-                (
-                    self.tr("Geef hoogstens {m} stippen aan hetzelfde thema.")
-                    if on_themes
-                    else self.tr("Geef hoogstens {m} stippen aan hetzelfde voorstel.")
-                ).format(m=most)
+                self.tr("Geef hoogstens %n stip(pen) aan hetzelfde thema.", "", most)
+                if on_themes
+                else self.tr("Geef hoogstens %n stip(pen) aan hetzelfde voorstel.", "", most)
             )
         rules.append(
             self.tr("Zet je stippen bij wat jij het belangrijkst vindt.")
@@ -428,9 +437,7 @@ class VotingView(BeamerView):
         count = (
             self.tr("Nog geen stembiljetten binnen")
             if ballots == 0
-            else self.tr("1 stembiljet binnen")
-            if ballots == 1
-            else self.tr("{n} stembiljetten binnen").format(n=ballots)
+            else self.tr("%n stembiljet(ten) binnen", "", ballots)
         )
         text = "\n".join(rules)
         count_f = font(scale.px(1 / 14), bold=True)

@@ -110,6 +110,8 @@ class BeamerWindow(QWidget):
         self.target: QScreen | None = None
         self.lost_key = ""
         self.on_blackout: Callable[[], None] | None = None
+        # The console's readiness check: called with "show it" instead of showing.
+        self.before_show: Callable[[Callable[[], None]], object] | None = None
         self.on_step: Callable[[int], None] | None = None
         self._shortcut("B", lambda: self.on_blackout and self.on_blackout())
         self._shortcut("Esc", self.leave_full_screen)
@@ -188,9 +190,11 @@ class BeamerWindow(QWidget):
             self.placement_changed.emit()
 
     def toggle(self) -> None:
-        """F5: show or hide."""
+        """F5: show or hide; before showing, ``before_show`` may have a look first."""
         if self.isVisible():
             self.hide()
+        elif self.before_show is not None:
+            self.before_show(self.present)
         else:
             self.present()
 

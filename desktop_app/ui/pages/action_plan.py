@@ -30,8 +30,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -79,9 +77,11 @@ from desktop_app.storage.follow_up import (
 from desktop_app.storage.session_file import Change, new_id
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.date_field import NO_DATE, DateEdit
+from desktop_app.ui.file_dialogs import ask_open_file
 from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.look import icon
-from desktop_app.ui.pages.base import Page, heading, hint
+from desktop_app.ui.pages.base import Page, StepMessage, heading, hint
 
 DEFAULT_TOP = 3
 ROLE_ID = Qt.ItemDataRole.UserRole
@@ -168,27 +168,24 @@ def in_plan(source: RankedSource, interventions: list[Intervention]) -> bool:
 
 
 class DateField(QWidget):
-    """A date with a clear "no date" state: a QDateEdit and a clear button."""
+    """A date with a clear "no date" state: a date field and a clear button."""
 
     changed = Signal()
-    NO_DATE = QDate(2000, 1, 1)
+    NO_DATE = NO_DATE
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        self.edit = _NoDateEdit(self.NO_DATE)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("d-M-yyyy")
-        self.edit.setMinimumDate(self.NO_DATE)
-        self.edit.setSpecialValueText(self.tr("geen datum"))
-        self.edit.setDate(self.NO_DATE)
+        self.edit = DateEdit(no_date_text=self.tr("geen datum"))
         self.edit.setMinimumWidth(120)
+        self.setFocusProxy(self.edit)
         self.clear_button = QToolButton()
         self.clear_button.setIcon(icon("x"))
         self.clear_button.setToolTip(self.tr("Geen datum"))
         self.clear_button.setAccessibleName(self.tr("Geen datum"))
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to the next field
         self.clear_button.clicked.connect(self.clear)
         row.addWidget(self.edit, 1)
         row.addWidget(self.clear_button)
@@ -199,10 +196,9 @@ class DateField(QWidget):
         self.changed.emit()
 
     def value(self) -> str | None:
-        date = self.edit.date()
-        if date == self.NO_DATE:
+        if not self.edit.has_date():
             return None
-        return date.toString("yyyy-MM-dd")
+        return self.edit.date().toString("yyyy-MM-dd")
 
     def set_value(self, value: str | None) -> None:
         date = QDate.fromString(value, "yyyy-MM-dd") if value else self.NO_DATE
@@ -215,26 +211,6 @@ class DateField(QWidget):
 
     def clear(self) -> None:
         self.edit.setDate(self.NO_DATE)
-
-
-class _NoDateEdit(QDateEdit):
-    """Stepping or opening the calendar from "no date" starts at today, not in 2000."""
-
-    def __init__(self, no_date: QDate) -> None:
-        super().__init__()
-        self._no_date = no_date
-
-    def stepBy(self, steps: int) -> None:
-        if self.date() == self._no_date:
-            self.setDate(QDate.currentDate())
-            return
-        super().stepBy(steps)
-
-    def mousePressEvent(self, event: Any) -> None:
-        super().mousePressEvent(event)
-        if self.date() == self._no_date and self.calendarWidget() is not None:
-            today = QDate.currentDate()
-            self.calendarWidget().setCurrentPage(today.year(), today.month())
 
 
 class _PlanTree(QTreeWidget):
@@ -353,6 +329,7 @@ class ActionPlanPage(Page):
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         layout.addWidget(self.message)
+        self._step_message = StepMessage(controller, lambda: self._say(""))
         self.previous_label = QLabel()
         self.previous_label.setObjectName("previousSession")
         self.previous_label.setWordWrap(True)
@@ -489,7 +466,7 @@ class ActionPlanPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(340)
+        scroll.setMinimumWidth(300)  # beside the list at 1024x768 with the beamer panel
         body = QWidget()
         outer = QVBoxLayout(body)
         outer.setContentsMargins(8, 0, 8, 8)
@@ -1171,14 +1148,13 @@ class ActionPlanPage(Page):
 
     # ----------------------------------------------------------- follow-up
     def choose_and_take_over(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        ask_open_file(
             self,
             self.tr("Actieplan overnemen van vorige sessie"),
             str(paths.documents_dir()),
             self.tr("Sessies en uitwisselbestanden (*.tafelronde *.json);;Alle bestanden (*)"),
+            self.take_over_from,
         )
-        if path:
-            self.take_over_from(Path(path))
 
     def take_over_from(self, path: Path) -> list[str]:
         """Add the interventions of an earlier session; one undoable step."""
@@ -1206,8 +1182,8 @@ class ActionPlanPage(Page):
         )
         if result is None:
             return []
-        text = self.tr("{n} interventies overgenomen van {title}.").format(
-            n=len(take.ids), title=title
+        text = self.tr("%n interventie(s) overgenomen van {title}.", "", len(take.ids)).format(
+            title=title
         )
         if take.dropped_groups:
             text += " " + self.tr(
@@ -1224,6 +1200,8 @@ class ActionPlanPage(Page):
         self.message.style().polish(self.message)
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        if text:
+            self._step_message.said()
 
 
 def _row(tree: QTreeWidget, row: int) -> QTreeWidgetItem:

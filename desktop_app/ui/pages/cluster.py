@@ -54,7 +54,7 @@ from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
 from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
-from desktop_app.ui.pages.base import Page, heading
+from desktop_app.ui.pages.base import Page, StepMessage, heading
 
 DISMISSED_KEY = "dismissed_suggestions"
 #: Changes that only move cards between areas (no card looks different).
@@ -94,12 +94,15 @@ class ClusterPage(Page):
 
         top = QHBoxLayout()
         top.setSpacing(8)
-        top.addWidget(heading(self.tr("Clusteren")))
+        titles = QVBoxLayout()  # the counts under the heading: room for both at 1024 px
+        titles.setSpacing(0)
+        titles.addWidget(heading(self.tr("Clusteren")))
         self.summary = QLabel()
         self.summary.setObjectName("boardSummary")
-        self.summary.setStyleSheet(f"color: {palette.MUTED}; padding-left: 8px;")
-        self.summary.setWordWrap(True)  # wraps beside the buttons at 1024 px instead of clipping
-        top.addWidget(self.summary, 1)
+        self.summary.setStyleSheet(f"color: {palette.MUTED};")
+        self.summary.setWordWrap(True)
+        titles.addWidget(self.summary)
+        top.addLayout(titles, 1)
         self.new_button = QPushButton(icon("plus"), self.tr("Nieuw thema"))
         self.new_button.setObjectName("newThemeButton")
         self.new_button.setToolTip(self.tr("Nieuw thema van de gekozen kaarten (N of Ctrl+G)"))
@@ -149,7 +152,7 @@ class ClusterPage(Page):
             icon("search", palette.MUTED), QLineEdit.ActionPosition.LeadingPosition
         )
         self.search.textChanged.connect(self._filters_changed)
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(160)
         filters.addWidget(self.search, 2)
         self.round_filter = self._combo("roundFilter", self.tr("Filter op ronde"))
         self.table_filter = self._combo("tableFilter", self.tr("Filter op tafel"))
@@ -170,6 +173,7 @@ class ClusterPage(Page):
         self.status.setMinimumHeight(20)
         self.status.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(self.status)
+        self._step_message = StepMessage(self.controller, lambda: self.status.setText(""))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -389,8 +393,12 @@ class ClusterPage(Page):
             box.update_count(self.filter)
         total = len(self.cards)
         self.summary.setText(
-            self.tr("{total} voorstellen · {tray} nog niet ingedeeld · {themes} thema's").format(
-                total=total, tray=self.tray_model.rowCount(), themes=len(self.theme_order)
+            " · ".join(
+                (
+                    self.tr("%n voorstel(len)", "", total),
+                    self.tr("%n nog niet ingedeeld", "", self.tray_model.rowCount()),
+                    self.tr("%n thema('s)", "", len(self.theme_order)),
+                )
             )
         )
 
@@ -467,6 +475,8 @@ class ClusterPage(Page):
             else f"color: {palette.MUTED};"
         )
         self.status.setText(text)
+        if text:
+            self._step_message.said()
 
     def _on_error(self, message: str) -> None:
         if self.isVisible():
@@ -516,10 +526,10 @@ class ClusterPage(Page):
     def move_cards(self, proposal_ids: Sequence[str], area_id: str | None) -> None:
         ids = list(proposal_ids)
         if area_id is None:
-            text = self.tr("{n} kaart(en) terug naar de bak").format(n=len(ids))
+            text = self.tr("%n kaart(en) terug naar de bak", "", len(ids))
         else:
-            text = self.tr("{n} kaart(en) naar {theme}").format(
-                n=len(ids), theme=self._theme_label(area_id)
+            text = self.tr("%n kaart(en) naar {theme}", "", len(ids)).format(
+                theme=self._theme_label(area_id)
             )
         self.controller.move_proposals(text, ids, area_id)
         self._sync()
@@ -673,9 +683,9 @@ class ClusterPage(Page):
         theme = self.themes.get(theme_id)
         if theme is None:
             return
-        step = self.tr("Thema “{name}” verwijderd, {n} kaart(en) terug in de bak").format(
-            name=theme.name, n=len(theme.proposal_ids)
-        )
+        step = self.tr(
+            "Thema “{name}” verwijderd, %n kaart(en) terug in de bak", "", len(theme.proposal_ids)
+        ).format(name=theme.name)
         self.controller.delete(step, Kind.THEME, [theme_id])
         self._sync()
         self._undo_hint(step)

@@ -15,15 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +34,7 @@ from desktop_app.storage.follow_up import carried_over
 from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.file_dialogs import ask_save_file
 from desktop_app.ui.look import icon, pixmap
 from desktop_app.ui.pages.base import Page, heading, hint
 
@@ -41,6 +42,7 @@ XLSX = "xlsx"
 PDF = "pdf"
 JSON = "json"
 KINDS = (XLSX, PDF, JSON)
+STACK_BELOW = 720  # page width under which the three cards go one below the other
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -67,7 +69,18 @@ class HarvestPage(Page):
         super().__init__(controller, parent)
         self.setObjectName("harvestPage")
         self._folder: Path | None = None
-        layout = QVBoxLayout(self)
+        # The page scrolls: at 1024x768 the cards stand one below the other.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("harvestScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.setSpacing(16)
         layout.addWidget(heading(self.tr("Oogst")))
@@ -96,6 +109,8 @@ class HarvestPage(Page):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(8)
+        self._placed: list[tuple[QFrame, list[QWidget]]] = []  # per card: frame, its cells
+        self._stacked = False
         self.cards: dict[str, _Card] = {}
         specs = (
             (
@@ -145,6 +160,7 @@ class HarvestPage(Page):
         card.setObjectName(f"{kind}Card")
         card.setProperty("card", "true")
         self.grid.addWidget(card, 0, column, 4, 1)
+        self._placed.append((card, []))
 
         def cell(row: int, widget: QWidget, top: int = 0, bottom: int = 0) -> None:
             holder = QWidget()
@@ -152,6 +168,7 @@ class HarvestPage(Page):
             inner.setContentsMargins(16, top, 16, bottom)
             inner.addWidget(widget)
             self.grid.addWidget(holder, row, column)
+            self._placed[-1][1].append(holder)
 
         header = QWidget()
         top = QHBoxLayout(header)
@@ -179,6 +196,7 @@ class HarvestPage(Page):
         result.setWordWrap(True)
         result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         result.setMinimumHeight(result.fontMetrics().lineSpacing() * 2)
+        result.installEventFilter(self)
         result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         below.addWidget(result)
         open_folder = QPushButton(icon("folder-open"), self.tr("Map openen"))
@@ -194,6 +212,26 @@ class HarvestPage(Page):
         cell(3, bottom, bottom=16)
         self.cards[kind] = _Card(kind, button, result, open_folder)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Side by side on a wide screen; one below the other when a card would be too
+        # narrow for its title (1024x768 with the beamer panel open).
+        self._arrange(event.size().width() < STACK_BELOW)
+        super().resizeEvent(event)
+
+    def _arrange(self, stacked: bool) -> None:
+        if stacked == self._stacked:
+            return
+        self._stacked = stacked
+        for index, (card, cells) in enumerate(self._placed):
+            row0, column = (index * 4, 0) if stacked else (0, index)
+            self.grid.removeWidget(card)
+            self.grid.addWidget(card, row0, column, 4, 1)
+            for offset, holder in enumerate(cells):
+                self.grid.removeWidget(holder)
+                self.grid.addWidget(holder, row0 + offset, column)
+        for column in range(len(self._placed)):
+            self.grid.setColumnStretch(column, 1 if column == 0 or not stacked else 0)
+
     # ------------------------------------------------------------- refresh
     def on_change(self, change: Change) -> None:
         if change.kind != "state":
@@ -206,13 +244,19 @@ class HarvestPage(Page):
         dots = sum(v.dots for v in snapshot.live_votes())
         interventions = len(snapshot.live_interventions())
         carried = len(carried_over(self.controller.session_file))
-        text = self.tr(
-            "In deze sessie: {proposals} voorstellen, {themes} thema's, {dots} stippen, "
-            "{interventions} interventies."
-        ).format(proposals=proposals, themes=themes, dots=dots, interventions=interventions)
+        text = self.tr("In deze sessie: {counts}.").format(
+            counts=", ".join(
+                (
+                    self.tr("%n voorstel(len)", "", proposals),
+                    self.tr("%n thema('s)", "", themes),
+                    self.tr("%n stip(pen)", "", dots),
+                    self.tr("%n interventie(s)", "", interventions),
+                )
+            )
+        )
         if carried:
-            text += " " + self.tr("{n} daarvan zijn overgenomen van een vorige sessie.").format(
-                n=carried
+            text += " " + self.tr(
+                "%n daarvan is/zijn overgenomen van een vorige sessie.", "", carried
             )
         self.summary.setText(text)
         self.empty_hint.setVisible(proposals == 0)
@@ -253,14 +297,21 @@ class HarvestPage(Page):
             JSON: (self.tr("Uitwisselbestand opslaan"), self.tr("Uitwisselbestanden (*.json)")),
         }
         caption, pattern = captions[kind]
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, caption, str(self.suggested_path(kind)), pattern
-        )
-        if chosen:
-            target = Path(chosen)
-            if target.suffix.lower() != f".{kind}":
-                target = target.with_name(f"{target.name}.{kind}")
-            self.export(kind, target)
+
+        def ask() -> None:
+            ask_save_file(
+                self,
+                caption,
+                self.suggested_path(kind),
+                pattern,
+                f".{kind}",
+                lambda target: self.export(kind, target),
+            )
+
+        if self.readiness is not None and kind in (XLSX, PDF):
+            self.readiness.before("export", ask)
+        else:
+            ask()
 
     def export(self, kind: str, target: Path) -> bool:
         """Write one export to ``target``; show the path or the reason it failed."""
@@ -281,10 +332,38 @@ class HarvestPage(Page):
             return False
         card.last_path = target
         self._folder = target.parent
-        self._show_result(card, self.tr("Opgeslagen: {path}").format(path=str(target)))
+        self._show_result(card, "", saved=target)
         return True
 
-    def _show_result(self, card: _Card, text: str, *, error: bool = False) -> None:
+    def _saved_text(self, card: _Card) -> str:
+        """ "Opgeslagen als NAME" and its folder on a line of its own, shortened in the
+        middle to the card's width: a long path never runs out of the card."""
+        path = card.last_path
+        if path is None:
+            return ""
+        label = card.result
+        width = max(40, label.contentsRect().width() - 4)
+        folder = label.fontMetrics().elidedText(
+            str(path.parent), Qt.TextElideMode.ElideMiddle, width
+        )
+        name = label.fontMetrics().elidedText(path.name, Qt.TextElideMode.ElideMiddle, width)
+        return self.tr("Opgeslagen als {name}\nin {folder}").format(name=name, folder=folder)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            for card in self.cards.values():
+                if watched is card.result and card.result.property("saved"):
+                    card.result.setText(self._saved_text(card))
+        return super().eventFilter(watched, event)
+
+    def _show_result(
+        self, card: _Card, text: str, *, error: bool = False, saved: Path | None = None
+    ) -> None:
+        card.result.setProperty("saved", saved is not None)
+        if saved is not None:
+            card.last_path = saved
+            card.result.setToolTip(str(saved))
+            text = self._saved_text(card)
         card.result.setProperty("role", "error" if error else "")
         card.result.setStyleSheet("" if error else f"color: {palette.SUCCESS_TEXT};")
         card.result.style().unpolish(card.result)

@@ -43,18 +43,16 @@ from desktop_app.core.model import (
     Table,
     TargetGroup,
 )
+from desktop_app.core.readiness import has_placeholder
 from desktop_app.storage.session_file import new_id
+from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.date_field import NO_DATE, DateEdit
 from desktop_app.ui.look import icon, repolish
 from desktop_app.ui.pages.base import Page, heading, hint
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-NO_DATE = QDate(2000, 1, 1)
-DATE_STYLE = """
-QDateEdit::drop-down { subcontrol-origin: padding; subcontrol-position: center right;
-                       width: 24px; border: none; }
-QDateEdit::down-arrow { image: url(styles:chevron-down.svg); width: 16px; height: 16px; }
-"""
+PLACEHOLDER_ROLE = Qt.ItemDataRole.UserRole + 1  # True: still holds a template placeholder
 
 
 # ---------------------------------------------------------------- helpers
@@ -177,6 +175,8 @@ class ListEditor(QWidget):
 
     kind: Kind
     reorderable = False
+    #: Fields that may still hold a template placeholder (marked in the list).
+    filled_in: tuple[str, ...] = ("name",)
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -191,6 +191,11 @@ class ListEditor(QWidget):
         self.list = QListWidget()
         self.list.setObjectName(f"{self.kind.value}List")
         self.list.setMinimumWidth(220)
+        # Long titles ("Risico: Werkdruk en psychosociale arbeidsbelasting") wrap instead
+        # of running out of a narrow list at 1024x768.
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.installEventFilter(self)
         left.addWidget(self.list, 1)
         self.list_error = ErrorLabel(f"{self.kind.value}ListError")
@@ -279,6 +284,13 @@ class ListEditor(QWidget):
         for entity in self.entities:
             item = QListWidgetItem(self.label(entity))
             item.setData(ID_ROLE, entity.id)
+            if any(has_placeholder(getattr(entity, name, None)) for name in self.filled_in):
+                # A template's "…" or "Vul in" must not reach the beamer unnoticed.
+                item.setIcon(icon("triangle-alert", palette.WARNING_TEXT))
+                item.setToolTip(
+                    self.tr("Nog in te vullen: dit staat nog zo in het sjabloon (“…”, “Vul in”).")
+                )
+                item.setData(PLACEHOLDER_ROLE, True)
             self.list.addItem(item)
         ids = [e.id for e in self.entities]
         if keep is not None and keep.id in ids:
@@ -428,7 +440,7 @@ class TargetGroupEditor(ListEditor):
         assert isinstance(entity, TargetGroup)
         if entity.participants is None:
             return entity.name
-        return self.tr("{name} ({n} deelnemers)").format(name=entity.name, n=entity.participants)
+        return self.tr("{name} (%n deelnemer(s))", "", entity.participants).format(name=entity.name)
 
     def new_entity(self) -> Entity:
         return TargetGroup(id=new_id(), name=self.free_name(self.tr("Doelgroep")), participants=0)
@@ -559,6 +571,7 @@ class TableEditor(ListEditor):
 class RoundEditor(ListEditor):
     kind = Kind.ROUND
     reorderable = True
+    filled_in = ("question",)
 
     def build_form(self) -> None:
         self.question_field = CommitTextEdit()
@@ -630,6 +643,7 @@ class RoundEditor(ListEditor):
 class ContextEditor(ListEditor):
     kind = Kind.CONTEXT_ITEM
     reorderable = True
+    filled_in = ("title", "text")
 
     def build_form(self) -> None:
         self.kind_field = QComboBox()
@@ -706,13 +720,8 @@ class SessionForm(QWidget):
         self.title_error = ErrorLabel("sessionTitleError")
         self.organisation_field = QLineEdit()
         self.organisation_field.setObjectName("sessionOrganisation")
-        self.date_field = QDateEdit()
+        self.date_field = DateEdit(no_date_text=self.tr("nog geen datum"))
         self.date_field.setObjectName("sessionDate")
-        self.date_field.setCalendarPopup(True)
-        self.date_field.setMinimumDate(NO_DATE)
-        self.date_field.setSpecialValueText(self.tr("nog geen datum"))
-        self.date_field.setDisplayFormat("d MMMM yyyy")
-        self.date_field.setStyleSheet(DATE_STYLE)
         self.location_field = QLineEdit()
         self.location_field.setObjectName("sessionLocation")
         self.purpose_field = CommitTextEdit()

@@ -11,8 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetrics, QHideEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -112,6 +121,16 @@ class RoundsPage(Page):
         grid_heading = QLabel(self.tr("Tafels × rondes"))
         grid_heading.setProperty("role", "subheading")
         left_layout.addWidget(grid_heading)
+        # Search lives beside the grid: its results never cover the cell being typed in.
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.setPlaceholderText(self.tr("Zoeken in alle voorstellen (Ctrl+F)"))
+        self.search_field.setToolTip(
+            self.tr("Enter of ↓ gaat naar de resultaten; Esc sluit het zoeken")
+        )
+        left_layout.addWidget(self.search_field)
         self.grid = QTableWidget()
         self.grid.setObjectName("worldCafeGrid")
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -133,6 +152,17 @@ class RoundsPage(Page):
         )
         self.grid_hint.setObjectName("gridHint")
         left_layout.addWidget(self.grid_hint)
+        self.results_heading = QLabel()
+        self.results_heading.setObjectName("searchHeading")
+        self.results_heading.setProperty("role", "subheading")
+        self.results_heading.setWordWrap(True)
+        self.results_heading.hide()
+        left_layout.addWidget(self.results_heading)
+        self.results = QListWidget()
+        self.results.setObjectName("searchResults")
+        self.results.setWordWrap(True)
+        self.results.hide()
+        left_layout.addWidget(self.results, 1)
         self.splitter.addWidget(left)
 
         right = QWidget()
@@ -146,17 +176,6 @@ class RoundsPage(Page):
         right_layout.addWidget(self.cell_heading)
         self.scribe = ScribePanel(controller)
         right_layout.addWidget(self.scribe, 1)
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("searchField")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.search_field.setPlaceholderText(self.tr("Zoeken in alle voorstellen (Ctrl+F)"))
-        right_layout.addWidget(self.search_field)
-        self.results = QListWidget()
-        self.results.setObjectName("searchResults")
-        self.results.setWordWrap(True)
-        self.results.hide()
-        right_layout.addWidget(self.results, 1)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -174,13 +193,18 @@ class RoundsPage(Page):
         self.search_field.textChanged.connect(lambda _: self._search_timer.start())
         self.search_field.returnPressed.connect(self.run_search)
         self.results.itemActivated.connect(self._jump_to_result)
+        for widget in (self.search_field, self.results, self.grid, self.scribe.proposal_list):
+            widget.installEventFilter(self)
+        self.scribe.edit.cancel_requested.connect(self.close_search)
         self._build_actions()
 
     # ------------------------------------------------------------ actions
     def _page_action(self, text: str, shortcuts: list[str], slot: Callable[[], object]) -> QAction:
+        # Window-wide while this page is shown: after a click in the beamer panel or the
+        # phase list the table and round keys still work (a hidden page's do not).
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -208,7 +232,7 @@ class RoundsPage(Page):
             self.tr("Zoeken in alle voorstellen"), ["Ctrl+F"], self._focus_search
         )
         self.entry_action = self._page_action(
-            self.tr("Naar het invoerveld"), ["Ctrl+L"], self.scribe.edit.setFocus
+            self.tr("Naar het invoerveld"), ["Ctrl+L"], self.back_to_entry
         )
         self.table_actions = [
             self._page_action(
@@ -225,6 +249,64 @@ class RoundsPage(Page):
     def _focus_search(self) -> None:
         self.search_field.setFocus()
         self.search_field.selectAll()
+
+    def back_to_entry(self) -> None:
+        """Esc, Ctrl+L: the keyboard goes to the entry field, the search closes.
+
+        An edit of an earlier proposal is cancelled (the field is empty again for
+        the next one); new text that was not saved yet stays: nothing typed is lost.
+        """
+        self.close_search()
+        self.scribe.cancel_edit()
+        if self.scribe.edit.isEnabled():
+            self.scribe.edit.setFocus()
+
+    def close_search(self) -> None:
+        if self.search_field.text() or self.results.isVisible():
+            self.search_field.clear()
+            self._search_timer.stop()
+            self.run_search()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key == Qt.Key.Key_Escape and plain:
+            if watched is self.scribe.proposal_list and self.scribe.proposal_list.state() == (
+                QAbstractItemView.State.EditingState
+            ):
+                return False  # the inline editor's own Esc
+            self.back_to_entry()
+            return True
+        if watched is self.search_field and key in (
+            Qt.Key.Key_Down,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+        ):
+            self._search_timer.stop()
+            self.run_search()
+            if self.results.count() and self.results.item(0).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.results.setCurrentRow(0)
+                self.results.setFocus()
+            return True
+        if watched is self.grid:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+                self.back_to_entry()
+                return True
+            text = event.text()
+            typing = (
+                bool(text)
+                and text.isprintable()
+                and not event.modifiers()
+                & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+            )
+            if typing and self.scribe.edit.isEnabled():
+                # Typing in the grid goes to the entry field, not to Qt's item search.
+                self.scribe.edit.setFocus()
+                self.scribe.edit.insert_limited(text)
+                return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ reading
     def refresh(self) -> None:
@@ -270,6 +352,7 @@ class RoundsPage(Page):
         empty = not self._tables or not self._rounds
         self.grid_hint.setVisible(empty)
         self.grid.setVisible(not empty)
+        self._fit_grid_width()
 
         if selected_table not in self._row_of:
             selected_table = self._tables[0].id if self._tables else None
@@ -279,6 +362,22 @@ class RoundsPage(Page):
         self._show_round_header()
         if self.search_field.text():
             self.run_search()
+
+    def _fit_grid_width(self) -> None:
+        """The grid's column is wide enough for every round ("R2" at the least), so at
+        1024x768 no round hides behind a horizontal scroll bar."""
+        header = self.grid.verticalHeader()
+        header.ensurePolished()
+        needed = (
+            header.sizeHint().width()
+            + self.grid.columnCount() * self.grid.horizontalHeader().minimumSectionSize()
+            + 2 * self.grid.frameWidth()
+            + self.grid.verticalScrollBar().sizeHint().width()
+            + 8  # the column's right margin
+        )
+        column = self.grid.parentWidget()
+        if column is not None:
+            column.setMinimumWidth(min(needed, 420))
 
     def _fit_round_title(self, column: int, width: int | None = None) -> None:
         """Show "Ronde 2" where the column has room for it, else "R2" (never a clipped word).
@@ -454,14 +553,11 @@ class RoundsPage(Page):
         query = normalise(self.search_field.text())
         searching = bool(query)
         self.results.setVisible(searching)
-        self.scribe.proposal_list.setVisible(not searching)
-        self.scribe.list_heading.setVisible(not searching)
+        self.results_heading.setVisible(searching)
+        self._fit_grid(searching)
         if not searching:
-            self.scribe.empty_hint.setVisible(
-                self.scribe.proposal_list.count() == 0 and self.scribe.edit.isEnabled()
-            )
+            self.results.clear()
             return
-        self.scribe.empty_hint.hide()
         self.results.clear()
         snapshot = self.controller.snapshot()
         tables = {t.id: t for t in snapshot.live_tables()}
@@ -482,6 +578,9 @@ class RoundsPage(Page):
                 )
                 item.setData(ID_ROLE, proposal.id)
                 self.results.addItem(item)
+        self.results_heading.setText(
+            self.tr("Gevonden: %n voorstel(len)", "", found) + self.tr(" · Esc sluit het zoeken")
+        )
         if found == 0:
             item = QListWidgetItem(self.tr("Niets gevonden"))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -494,6 +593,21 @@ class RoundsPage(Page):
             )
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
+
+    def _fit_grid(self, searching: bool) -> None:
+        """While searching the grid is only as tall as its rows (at most half the column),
+        so the results fit below it and the chosen cell stays in sight."""
+        if not searching:
+            self.grid.setMaximumHeight(16777215)
+            return
+        rows = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
+        frame = self.grid.frameWidth() * 2 + self.grid.horizontalHeader().height()
+        column = self.grid.parentWidget()
+        half = (column.height() // 2) if column is not None else 300
+        self.grid.setMaximumHeight(max(120, min(rows + frame + 2, half)))
+        current = self.grid.currentItem()
+        if current is not None:
+            self.grid.scrollToItem(current)
 
     def _jump_to_result(self, item: QListWidgetItem) -> None:
         proposal = self.controller.session_file.get(Kind.PROPOSAL, str(item.data(ID_ROLE)))

@@ -22,8 +22,9 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QIntValidator
+from PySide6.QtGui import QColor, QFont, QIntValidator, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QButtonGroup,
     QCheckBox,
@@ -71,7 +72,7 @@ from desktop_app.ui.controller import SessionController
 from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.kiosk import KioskWindow
 from desktop_app.ui.look import icon
-from desktop_app.ui.pages.base import Page, heading, hint
+from desktop_app.ui.pages.base import Page, StepMessage, heading, hint
 
 MAX_TALLY = 100_000
 
@@ -89,6 +90,31 @@ class _CountDelegate(QStyledItemDelegate):
         editor.setValidator(QIntValidator(0, MAX_TALLY, editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return editor
+
+
+class _TallyGrid(QTableWidget):
+    """The sticker counts, typed as on paper: Enter saves and goes down, Tab goes right."""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        super().closeEditor(editor, hint)
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
+            self.step_down()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            # Enter on a count that is not being typed: the next one. (While typing,
+            # the editor's Enter reaches here too; closeEditor moves down then.)
+            if self.state() != QAbstractItemView.State.EditingState:
+                self.step_down()
+            return
+        super().keyPressEvent(event)
+
+    def step_down(self) -> None:
+        """The same column, one row down (the next count to type); stays on the last row."""
+        row, column = self.currentRow(), self.currentColumn()
+        if 0 <= row < self.rowCount() - 1 and column >= 0:
+            self.setCurrentCell(row + 1, column)
 
 
 def _cell(text: str, *, editable: bool = False, align_right: bool = True) -> QTableWidgetItem:
@@ -155,7 +181,14 @@ class VotePage(Page):
         self.message_label.setObjectName("voteMessage")
         self.message_label.setStyleSheet(f"color: {palette.MUTED}; padding: 0px 4px;")
         self.message_label.setWordWrap(True)
+        # Its line stays reserved when it is empty: a message that comes or goes (the
+        # first tally clears one) never moves the grid under the mouse.
+        keep_place = self.message_label.sizePolicy()
+        keep_place.setRetainSizeWhenHidden(True)
+        self.message_label.setSizePolicy(keep_place)
+        self.message_label.setMinimumHeight(self.message_label.fontMetrics().lineSpacing())
         self.message_label.hide()
+        self._step_message = StepMessage(controller, lambda: self._say(""))
         for widget in (self.freeze_banner, self.many_banner, self.message_label):
             layout.addWidget(widget)
         self.empty_hint = hint("")
@@ -168,6 +201,7 @@ class VotePage(Page):
         self.tabs.addTab(self._build_tallies(), icon("list-checks"), self.tr("Turven"))
         self.tabs.addTab(self._build_results(), icon("chart-bar"), self.tr("Uitslag"))
         layout.addWidget(self.tabs, 1)
+        self.tally_table.installEventFilter(self)  # once the page is built (see eventFilter)
 
     # -------------------------------------------------------------- building
     def _banner(self, name: str, background: str, color: str) -> QLabel:
@@ -248,7 +282,15 @@ class VotePage(Page):
         return page
 
     def _build_tallies(self) -> QWidget:
+        # The whole tab scrolls, the grid is as tall as its rows: at 1024x768 every
+        # theme is in it, not three in a small box of their own.
+        scroll = QScrollArea()
+        scroll.setObjectName("tallyScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.tally_scroll = scroll
         page = QWidget()
+        scroll.setWidget(page)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.setSpacing(8)
@@ -277,8 +319,12 @@ class VotePage(Page):
         explain.setWordWrap(True)
         explain.setStyleSheet(f"color: {palette.MUTED};")
         layout.addWidget(explain)
-        self.tally_table = QTableWidget()
+        self.tally_table = _TallyGrid()
         self.tally_table.setObjectName("tallyGrid")
+        self.tally_table.setWordWrap(True)
+        self.tally_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tally_table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.tally_table.currentCellChanged.connect(self._show_current_tally)
         self._delegate = _CountDelegate(self.tally_table)
         self.tally_table.setItemDelegate(self._delegate)
         # A change arriving while a count is being typed (a kiosk ballot) waits
@@ -292,7 +338,12 @@ class VotePage(Page):
         )
         self.tally_table.verticalHeader().hide()
         self.tally_table.itemChanged.connect(self._tally_edited)
-        layout.addWidget(self.tally_table, 1)
+        self.tally_table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: (
+                column == 0 and QTimer.singleShot(0, self, self._rewrap_tallies)
+            )
+        )
+        layout.addWidget(self.tally_table)
         self.other_tallies_label = QLabel()
         self.other_tallies_label.setObjectName("otherTallies")
         self.other_tallies_label.setStyleSheet(f"color: {palette.MUTED};")
@@ -311,7 +362,16 @@ class VotePage(Page):
         self.over_label.setProperty("role", "error")
         layout.addWidget(self.over_label)
         layout.addStretch(1)
-        return page
+        return scroll
+
+    def _show_current_tally(self, row: int, column: int, *_: int) -> None:
+        """Keep the count being typed in view in the scrolling tab."""
+        item = self.tally_table.item(row, column) if row >= 0 and column >= 0 else None
+        if item is None:
+            return
+        rect = self.tally_table.visualItemRect(item)
+        at = self.tally_table.viewport().mapTo(self.tally_scroll.widget(), rect.center())
+        self.tally_scroll.ensureVisible(at.x(), at.y(), 16, rect.height())
 
     def _build_results(self) -> QWidget:
         page = QWidget()
@@ -377,6 +437,11 @@ class VotePage(Page):
         self.results_table.verticalHeader().hide()
         self.results_table.setWordWrap(True)
         self.results_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results_table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: (
+                column == 1 and QTimer.singleShot(0, self, self._rewrap_results)
+            )
+        )
         body_layout.addWidget(self.results_table)
         self.disagree_label = QLabel()
         self.disagree_label.setObjectName("disagreements")
@@ -479,9 +544,9 @@ class VotePage(Page):
             self.floor_spin.setValue(snapshot.privacy_floor)
             suggestion = suggested_dots(count)
             self.suggest_label.setText(
-                self.tr("Voorstel: {dots} (ongeveer een derde van {count} onderwerpen)").format(
-                    dots=suggestion, count=count
-                )
+                self.tr(
+                    "Voorstel: {dots} (ongeveer een derde van %n onderwerp(en))", "", count
+                ).format(dots=suggestion)
             )
             self.suggest_button.setVisible(voting_rules.dots != suggestion)
             chosen = set(voting_group_ids(snapshot, self._state))
@@ -499,7 +564,7 @@ class VotePage(Page):
             for gid, name, participants in wanted:
                 box = self.group_checks[gid]
                 box.setText(
-                    self.tr("{name} ({count} deelnemers)").format(name=name, count=participants)
+                    self.tr("{name} (%n deelnemer(s))", "", participants).format(name=name)
                     if participants is not None
                     else name
                 )
@@ -561,30 +626,53 @@ class VotePage(Page):
                     table.setItem(row, col, _cell(str(value) if votes else "", editable=True))
             header = table.horizontalHeader()
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setMinimumSectionSize(64)
             for col in range(1, len(columns) + 1):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+            table.resizeRowsToContents()
             if current[0] >= 0 and current[1] >= 0:
                 table.setCurrentCell(
                     min(current[0], table.rowCount() - 1), min(current[1], table.columnCount() - 1)
                 )
             table.verticalScrollBar().setValue(scrolled)
-            # As tall as its rows (up to the room there is): the check follows right below.
-            rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
-            table.setMaximumHeight(max(120, header.sizeHint().height() + rows_height + 4))
+            # As tall as all its rows: the tab scrolls, the check follows right below.
+            self._fit_tally_height()
         finally:
             self._filling = False
 
         other = tally_cells(snapshot, "group" if by_table else "table")
         other_dots = sum(v.dots for votes in other.values() for v in votes)
         self.other_tallies_label.setText(
-            (
-                self.tr("Daarnaast {dots} stippen geturfd per doelgroep.")
-                if by_table
-                else self.tr("Daarnaast {dots} stippen geturfd per tafel.")
-            ).format(dots=other_dots)
+            self.tr("Daarnaast %n stip(pen) geturfd per doelgroep.", "", other_dots)
+            if by_table
+            else self.tr("Daarnaast %n stip(pen) geturfd per tafel.", "", other_dots)
         )
         self.other_tallies_label.setVisible(other_dots > 0)
         self._refresh_checks(snapshot)
+
+    def _rewrap_results(self) -> None:
+        """The item names wrap in their column: rows as tall as they need, no taller."""
+        table = self.results_table
+        table.resizeRowsToContents()
+        header = table.horizontalHeader()
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        bar = table.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.isVisible() else 0
+        table.setFixedHeight(header.height() + rows + 4 + extra)
+
+    def _rewrap_tallies(self) -> None:
+        if self.tally_table.state() != QAbstractItemView.State.EditingState:
+            self.tally_table.resizeRowsToContents()
+        self._fit_tally_height()
+
+    def _fit_tally_height(self) -> None:
+        table = self.tally_table
+        rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        bar = table.horizontalScrollBar()
+        extra = bar.sizeHint().height() if bar.isVisible() else 0
+        table.setFixedHeight(
+            max(120, table.horizontalHeader().sizeHint().height() + rows_height + 4 + extra)
+        )
 
     def _refresh_checks(self, snapshot: SessionSnapshot) -> None:
         voting_rules = rules_of(snapshot)
@@ -610,8 +698,8 @@ class VotePage(Page):
                 str(check.participants) if check.participants is not None else unknown,
                 str(check.handed_out) if check.handed_out is not None else unknown,
                 str(check.tallied),
-                self.tr("{dots} ({ballots} stemmen)").format(
-                    dots=check.balloted, ballots=check.ballots
+                self.tr("{dots} (%n stembiljet(ten))", "", check.ballots).format(
+                    dots=check.balloted
                 ),
                 str(check.left) if check.left is not None else unknown,
                 f"\u26a0 {check.over}" if check.over else "0",
@@ -675,6 +763,9 @@ class VotePage(Page):
             self._redraw_chart()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tally_table and event.type() == QEvent.Type.Resize:
+            # Names wrap: a narrower grid has taller rows, and stays as tall as they are.
+            QTimer.singleShot(0, self, self._rewrap_tallies)
         if watched is self.canvas and event.type() == QEvent.Type.Resize:
             # The chart's margins are in inches: draw it again at its new size.
             self._chart_timer.start()
@@ -692,11 +783,7 @@ class VotePage(Page):
     def _fill_results(self, results: Results, snapshot: SessionSnapshot) -> None:
         groups = results.groups
         ballots = results.ballots
-        self.summary_label.setText(
-            self.tr("{dots} stippen in totaal, waarvan {ballots} kioskstemmen.").format(
-                dots=results.total_dots, ballots=ballots
-            )
-        )
+        self.summary_label.setText(self._dots_summary(snapshot, results.total_dots, ballots))
         group_names = {g.id: g.name for g in snapshot.target_groups}
         flags = {d.item_id: d for d in results.disagreements}
         headers = [self.tr("Plaats"), self.tr("Onderwerp"), self.tr("Totaal")]
@@ -738,10 +825,12 @@ class VotePage(Page):
         if flags:
             self.disagree_label.setText(
                 self.tr(
-                    "\u26a0 Groepen verschillen sterk over {count} onderwerp(en): de ene groep "
+                    "\u26a0 Groepen verschillen sterk over %n onderwerp(en): de ene groep "
                     "zet het in haar top, de andere in haar onderste derde. Bespreek dit voor "
-                    "het actieplan."
-                ).format(count=len(flags))
+                    "het actieplan.",
+                    "",
+                    len(flags),
+                )
             )
             self.disagree_label.setStyleSheet(f"color: {palette.WARNING_TEXT}; font-weight: 600;")
         else:
@@ -763,9 +852,28 @@ class VotePage(Page):
         self.floor_note.setText(note if suppressed else "")
         self.floor_note.setVisible(bool(suppressed))
 
+    def _dots_summary(self, snapshot: SessionSnapshot, total: int, ballots: int) -> str:
+        """Dots and ballots told apart: "31 stippen in totaal: 23 van de flappen,
+        8 uit 2 stembiljetten in de kiosk" (a ballot is a voter, not a dot)."""
+        kiosk = sum(v.dots for v in snapshot.live_votes() if v.ballot_id)
+        parts = []
+        if total - kiosk:
+            parts.append(self.tr("%n van de flappen", "", total - kiosk))
+        if ballots:
+            parts.append(
+                self.tr("{dots} uit %n stembiljet(ten) in de kiosk", "", ballots).format(dots=kiosk)
+            )
+        text = self.tr("%n stip(pen) in totaal", "", total)
+        return text + (": " + ", ".join(parts) if parts else "") + "."
+
     # --------------------------------------------------------------- actions
     def toggle_voting(self) -> None:
-        self.set_voting_open(not voting_open(self._state))
+        if voting_open(self._state):
+            self.set_voting_open(False)
+        elif self.readiness is not None:
+            self.readiness.before("vote", lambda: self.set_voting_open(True))
+        else:
+            self.set_voting_open(True)
 
     def set_voting_open(self, is_open: bool) -> None:
         snapshot = self.controller.snapshot()
@@ -835,8 +943,10 @@ class VotePage(Page):
         )
 
     def _say(self, text: str) -> None:
-        self.message_label.setText(text)
-        self.message_label.setVisible(bool(text))
+        if text:
+            self.message_label.setText(text)
+            self._step_message.said()
+        self.message_label.setVisible(bool(text))  # hidden, it keeps its place
 
     # ------------------------------------------------------------ rule edits
     def _target_chosen(self) -> None:
