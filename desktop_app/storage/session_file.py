@@ -4,8 +4,11 @@ Opening checks the file's header before SQLite touches it, so a foreign or
 newer file is refused unmodified. A writable open takes the writer lock,
 migrates an older file after a backup, and sets WAL with ``synchronous=FULL``:
 when a command returns, its change is on disk. Every command is one
-transaction and then tells the listeners what changed (plain callbacks; the UI
-turns them into one Qt signal).
+transaction. When the outermost transaction commits, the listeners hear of it
+once, with one :class:`Change` saying which rows of which kinds it changed
+(plain callbacks; the UI turns them into one Qt signal); a transaction that an
+operation named with a :class:`~desktop_app.core.actions.Label` also becomes
+one undo step (see :mod:`desktop_app.storage.undo`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.core import rules
+from desktop_app.core.actions import Label
 from desktop_app.core.errors import SessionFileError, UserError
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
@@ -42,6 +47,15 @@ from desktop_app.core.model import (
 from desktop_app.core.timestamps import Clock, format_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
+from desktop_app.storage.undo import (
+    Image,
+    Journal,
+    RowChange,
+    UndoHistory,
+    UndoResult,
+    UndoStep,
+    apply_step,
+)
 from desktop_app.storage.writer_lock import WriterLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,16 +63,53 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 E = TypeVar("E", bound=Entity)
 
 
+class Origin(StrEnum):
+    """Where a change came from."""
+
+    EDIT = "edit"  # an operation (or a storage command) made it
+    UNDO = "undo"
+    REDO = "redo"
+    IMPORT = "import"  # an exchange file was merged
+    STATE = "state"  # only this laptop's run state (timer, phase, reveal)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What a command changed: a kind of entity (or "session"/"state") and ids.
+    """What one committed transaction changed: one event per operation.
 
-    ``action`` is one of add, edit, delete, restore, import, state.
+    ``ids`` holds, per kind, the ids of the entities whose row, local columns
+    (position, colour, beamer moderation) or attached rows changed (a theme's
+    proposal list; duplicate links count as both proposals; a carried-over row
+    as its intervention); ``added`` those of them that are new rows.
+    ``session`` is true when the session record changed, ``state`` names the
+    run-state keys written, ``tables`` any other table. ``label`` is the
+    operation's (also for its undo and redo); ``refused`` counts what an undo
+    or redo left alone because it was changed since.
     """
 
-    kind: str
-    ids: tuple[str, ...]
-    action: str
+    origin: Origin
+    ids: Mapping[Kind, frozenset[str]] = field(default_factory=dict)
+    added: Mapping[Kind, frozenset[str]] = field(default_factory=dict)
+    session: bool = False
+    state: frozenset[str] = frozenset()
+    tables: frozenset[str] = frozenset()
+    label: Label | None = None
+    refused: int = 0
+
+    @property
+    def kinds(self) -> frozenset[Kind]:
+        return frozenset(self.ids)
+
+    def touches(self, *kinds: Kind) -> bool:
+        """True when any of ``kinds`` changed."""
+        return any(kind in self.ids for kind in kinds)
+
+    def of(self, kind: Kind) -> frozenset[str]:
+        """The ids of ``kind`` that changed (empty when none)."""
+        return self.ids.get(kind, frozenset())
+
+    def added_of(self, kind: Kind) -> frozenset[str]:
+        return self.added.get(kind, frozenset())
 
 
 Listener = Callable[[Change], None]
@@ -132,8 +183,21 @@ class SessionFile:
         self._lock = lock
         self._clock = clock
         self._listeners: list[Listener] = []
-        self._pending: list[Change] = []
         self._depth = 0
+        self._label: Label | None = None
+        self._origin: Origin | None = None
+        self._refused = 0
+        self.history = UndoHistory()
+        """This run's undo steps (see :meth:`undo`); not kept across a restart."""
+        self._journal: Journal | None = None
+        if writable:
+            try:
+                self._journal = Journal(conn)
+            except sqlite3.Error as error:
+                conn.close()
+                if lock is not None:
+                    lock.release()
+                raise translate_sqlite_error(error, path) from error
 
     # ------------------------------------------------------------------ open
     @classmethod
@@ -247,37 +311,93 @@ class SessionFile:
         return format_instant(self._clock())
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction; listeners hear of its changes only after it committed.
+    def transaction(
+        self, label: Label | None = None, *, origin: Origin | None = None
+    ) -> Iterator[None]:
+        """One transaction; listeners hear of it once, after it committed.
 
         Nested use joins the outer transaction (a savepoint), as sqlite-utils'
         ``db.atomic()`` does; written out here so that opening a session does
-        not need to import sqlite-utils (only migrations do).
+        not need to import sqlite-utils (only migrations do). An operation
+        passes its ``label``: the outermost transaction with a label becomes
+        one undo step. ``origin`` says where a change came from (an import);
+        by default an edit, or run state when only ``local_state`` was written.
         """
         if not self.writable:
             raise SessionFileError("read_only", path=str(self.path))
+        outermost = self._depth == 0
+        if outermost:
+            self._label, self._origin, self._refused = label, origin, 0
+        elif self._label is None and label is not None:
+            self._label = label
         self._depth += 1
+        rows: list[RowChange] = []
         try:
             with _atomic(self._conn, self._depth):
+                if outermost and self._journal is not None:
+                    self._journal.clear()  # writes made outside any transaction
                 yield
+                if outermost and self._journal is not None:
+                    rows = self._journal.collect()
         except sqlite3.Error as error:
-            if self._depth == 1:
-                self._pending.clear()
             raise translate_sqlite_error(error, self.path) from error
-        except BaseException:
-            if self._depth == 1:
-                self._pending.clear()
-            raise
         finally:
             self._depth -= 1
-        if self._depth == 0:
-            pending, self._pending = self._pending, []
-            for change in pending:
-                for listener in list(self._listeners):
-                    listener(change)
+        if outermost:
+            self._committed(rows)
 
-    def _changed(self, kind: str, ids: Iterable[str], action: str) -> None:
-        self._pending.append(Change(kind, tuple(ids), action))
+    def _committed(self, rows: list[RowChange]) -> None:
+        label, origin, refused = self._label, self._origin, self._refused
+        self._label = self._origin = None
+        if origin is None and label is not None and rows:
+            self.history.push(UndoStep(label, rows))
+        change = _change_of(rows, origin, label, refused)
+        if change is None:
+            return
+        for listener in list(self._listeners):
+            listener(change)
+
+    # ------------------------------------------------------------ undo/redo
+    def undo(self) -> UndoResult | None:
+        """Undo the last operation where that is safe (see :mod:`~desktop_app.storage.undo`).
+
+        Returns what was restored and how many items were left alone because
+        they were changed since, or None when there is nothing to undo. The
+        writes are one transaction and one :class:`Change` of origin ``undo``.
+        """
+        step = self.history.next_undo()
+        if step is None:
+            return None
+        result, rows = self._apply(step, undo=True)
+        step.rows = rows
+        self.history.undone(step)
+        return result
+
+    def redo(self) -> UndoResult | None:
+        """Redo the last undone operation, with the same care as :meth:`undo`."""
+        step = self.history.next_redo()
+        if step is None:
+            return None
+        result, rows = self._apply(step, undo=False)
+        step.rows = rows
+        self.history.redone(step)
+        return result
+
+    def _apply(self, step: UndoStep, *, undo: bool) -> tuple[UndoResult, list[RowChange]]:
+        assert self._journal is not None  # a writable file has one
+        journal = self._journal
+        with self.transaction(step.label, origin=Origin.UNDO if undo else Origin.REDO):
+            result, rows = apply_step(
+                self._conn, journal.tables, step, undo=undo, stamp=self._row_stamp
+            )
+            self._refused = result.refused
+        return result, rows
+
+    def _row_stamp(self, table: str, image: Image) -> str:
+        """A fresh ``updated_at`` for a row an undo writes (a ballot's dots: the hour)."""
+        if table == Kind.VOTE.value and image.get("ballot_id") is not None:
+            return format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
+        return self.now()
 
     # ----------------------------------------------------------------- reads
     def session(self) -> SessionInfo:
@@ -354,6 +474,22 @@ class SessionFile:
             self._conn.execute(f"SELECT 1 FROM {kind.value} LIMIT 1").fetchone() is None
             for kind in KIND_ORDER
         )
+
+    def votes_for(self, item_id: str) -> list[Vote]:
+        """The live vote records of one item (tallies and ballots), in entry order."""
+        rows = self._conn.execute(
+            "SELECT * FROM votes WHERE item_id = ? AND deleted = 0 ORDER BY seq", (item_id,)
+        ).fetchall()
+        return [
+            e for e in (records.row_to_entity(Kind.VOTE, r) for r in rows) if isinstance(e, Vote)
+        ]
+
+    def has_ballot(self, ballot_id: str) -> bool:
+        """True when a ballot with this id was stored (voided or not)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM votes WHERE ballot_id = ? LIMIT 1", (ballot_id,)
+        ).fetchone()
+        return row is not None
 
     def hidden_on_beamer(self) -> frozenset[str]:
         rows = self._conn.execute(
@@ -432,7 +568,6 @@ class SessionFile:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value)),
             )
-            self._changed("state", (key,), "state")
 
     # ------------------------------------------------------------- commands
     def update_session(self, **fields: Any) -> SessionInfo:
@@ -446,7 +581,6 @@ class SessionFile:
                 "updated_at=?",
                 _session_values(updated),
             )
-            self._changed("session", (updated.id,), "edit")
         return updated
 
     def add(self, kind: Kind, entity: E, *, updated_at: str | None = None) -> E:
@@ -460,10 +594,9 @@ class SessionFile:
             self._insert(kind, row)
             if isinstance(stamped, Theme):
                 self._claim_for_theme(stamped.id, stamped.proposal_ids)
-            self._changed(kind.value, (stamped.id,), "add")
         return stamped
 
-    def put(self, kind: Kind, entity: E, *, action: str = "edit") -> E:
+    def put(self, kind: Kind, entity: E) -> E:
         """Write a whole record over the stored one (edit, undo, redo)."""
         stamped: E = replace(entity, updated_at=self._stamp_for(entity))
         rules.check_entity(kind, stamped, self._reference_exists)
@@ -486,7 +619,6 @@ class SessionFile:
                 # A tombstoned theme keeps its list (so restore brings it back whole)
                 # but claims nothing: its proposals are in the tray, or in live themes.
                 self._claim_for_theme(stamped.id, stamped.proposal_ids, claim=not stamped.deleted)
-            self._changed(kind.value, (stamped.id,), action)
         return stamped
 
     def _stamp_for(self, entity: Entity) -> str:
@@ -506,13 +638,13 @@ class SessionFile:
         current = self.get(kind, entity_id)
         if current is None:
             raise UserError("not_found", kind=kind.value, id=entity_id)
-        return self.put(kind, replace(current, deleted=True), action="delete")
+        return self.put(kind, replace(current, deleted=True))
 
     def restore(self, kind: Kind, entity_id: str) -> Entity:
         current = self.get(kind, entity_id)
         if current is None:
             raise UserError("not_found", kind=kind.value, id=entity_id)
-        return self.put(kind, replace(current, deleted=False), action="restore")
+        return self.put(kind, replace(current, deleted=False))
 
     def add_proposal(
         self,
@@ -596,12 +728,10 @@ class SessionFile:
                 "UPDATE proposals SET hidden_on_beamer = ? WHERE id = ?",
                 (1 if hidden else 0, proposal_id),
             )
-            self._changed(Kind.PROPOSAL.value, (proposal_id,), "edit")
 
     def set_theme_color(self, theme_id: str, color: str | None) -> None:
         with self.transaction():
             self._conn.execute("UPDATE clusters SET color = ? WHERE id = ?", (color, theme_id))
-            self._changed(Kind.THEME.value, (theme_id,), "edit")
 
     def move_to_position(self, kind: Kind, ordered_ids: Sequence[str]) -> None:
         """Reorder tables, themes, interventions ...: positions follow ``ordered_ids``."""
@@ -612,7 +742,6 @@ class SessionFile:
                 f"UPDATE {kind.value} SET position = ? WHERE id = ?",
                 [(index, entity_id) for index, entity_id in enumerate(ordered_ids)],
             )
-            self._changed(kind.value, tuple(ordered_ids), "edit")
 
     def backup_to(self, target: Path | str) -> None:
         """A consistent copy through SQLite's backup API (never a file copy)."""
@@ -663,7 +792,11 @@ class SessionFile:
                 f"(SELECT id FROM clusters WHERE deleted = 0)",
                 list(proposal_ids),
             )
-            self._changed(Kind.THEME.value, tuple(row[0] for row in others), "edit")
+            # Their proposal lists changed, so their records did: stamp them.
+            self._conn.executemany(
+                "UPDATE clusters SET updated_at = ? WHERE id = ?",
+                [(self.now(), row[0]) for row in others],
+            )
         self._conn.executemany(insert, rows)
 
     def _reference_exists(self, kind: Kind, entity_id: str) -> bool:
@@ -678,8 +811,64 @@ class SessionFile:
         return self._conn
 
     def note_change(self, kind: str, ids: Iterable[str], action: str) -> None:
-        """Record a change made inside :meth:`transaction` by a storage module."""
-        self._changed(kind, ids, action)
+        """Kept for storage modules written before the journal; adds nothing.
+
+        The journal sees every row a transaction writes, also through
+        :attr:`connection`, so a module need not report its writes.
+        """
+
+
+# Local tables whose rows belong to an entity: (kind, the columns naming it).
+_ATTACHED: dict[str, tuple[Kind, tuple[str, ...]]] = {
+    "cluster_proposals": (Kind.THEME, ("cluster_id",)),
+    "duplicate_links": (Kind.PROPOSAL, ("proposal_id", "kept_proposal_id")),
+    "carried_interventions": (Kind.INTERVENTION, ("intervention_id",)),
+}
+
+
+def _change_of(
+    rows: Sequence[RowChange], origin: Origin | None, label: Label | None, refused: int
+) -> Change | None:
+    """The one event for a committed transaction (None when it changed nothing)."""
+    if not rows and not refused:
+        return None
+    ids: dict[Kind, set[str]] = {}
+    added: dict[Kind, set[str]] = {}
+    session = False
+    state: set[str] = set()
+    tables: set[str] = set()
+    for row in rows:
+        if row.table == "session":
+            session = True
+        elif row.table == "local_state":
+            state.add(row.key)
+        elif row.table in _ATTACHED:
+            kind, columns = _ATTACHED[row.table]
+            for image in (row.before, row.after):
+                if image is not None:
+                    ids.setdefault(kind, set()).update(str(image[c]) for c in columns)
+        else:
+            try:
+                kind = Kind(row.table)
+            except ValueError:
+                tables.add(row.table)
+                continue
+            ids.setdefault(kind, set()).add(row.key)
+            if row.before is None:
+                added.setdefault(kind, set()).add(row.key)
+    if origin is None:
+        only_state = bool(state) and not (ids or session or tables)
+        origin = Origin.STATE if only_state else Origin.EDIT
+    return Change(
+        origin=origin,
+        ids={kind: frozenset(values) for kind, values in ids.items()},
+        added={kind: frozenset(values) for kind, values in added.items()},
+        session=session,
+        state=frozenset(state),
+        tables=frozenset(tables),
+        label=label,
+        refused=refused,
+    )
 
 
 @contextmanager

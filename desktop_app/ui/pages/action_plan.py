@@ -12,7 +12,6 @@ of the ranking in one click and takes over the plan of an earlier session.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -62,10 +61,15 @@ from desktop_app.core.model import (
     STATUSES,
     Intervention,
     Kind,
-    Proposal,
     SessionSnapshot,
 )
-from desktop_app.core.ranking import ranking_of
+from desktop_app.core.promotion import (
+    RankedSource,
+    in_plan,
+    ranked_sources,
+    short_title,
+    title_for,
+)
 from desktop_app.core.rules import MAX_NAME
 from desktop_app.export.charts import impact_effort_figure
 from desktop_app.storage.follow_up import (
@@ -97,74 +101,6 @@ RELEVANT = {
     "session",
     "import",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class RankedSource:
-    """An item of the voting result that can become an intervention."""
-
-    item_id: str
-    rank: int
-    total: int
-    name: str
-    description: str | None
-    theme_id: str | None
-    proposals: tuple[Proposal, ...]
-
-
-def ranked_sources(snapshot: SessionSnapshot) -> list[RankedSource]:
-    """The voting result in rank order, each with its theme and proposals."""
-    proposals = {p.id: p for p in snapshot.live_proposals()}
-    themes = {t.id: t for t in snapshot.live_themes()}
-    theme_of = snapshot.theme_of()
-    result: list[RankedSource] = []
-    for item in ranking_of(snapshot):
-        theme = themes.get(item.item_id)
-        if theme is not None:
-            members = tuple(proposals[pid] for pid in theme.proposal_ids if pid in proposals)
-            result.append(
-                RankedSource(
-                    item.item_id,
-                    item.rank,
-                    item.total,
-                    theme.name,
-                    theme.description,
-                    theme.id,
-                    members,
-                )
-            )
-        elif item.item_id in proposals:
-            proposal = proposals[item.item_id]
-            result.append(
-                RankedSource(
-                    item.item_id,
-                    item.rank,
-                    item.total,
-                    proposal.text,
-                    proposal.details,
-                    theme_of.get(proposal.id),
-                    (proposal,),
-                )
-            )
-    return result
-
-
-def _short_title(text: str) -> str:
-    """A title made of a theme name or a proposal text: one line, at most 200 characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= MAX_NAME else flat[: MAX_NAME - 1].rstrip() + "…"
-
-
-def _title_for(source: RankedSource) -> str:
-    return _short_title(source.name)
-
-
-def in_plan(source: RankedSource, interventions: list[Intervention]) -> bool:
-    """True when a live intervention already comes from this item."""
-    if source.item_id == source.theme_id:
-        return any(iv.cluster_id == source.theme_id for iv in interventions)
-    title = _title_for(source)
-    return any(iv.title == title for iv in interventions)
 
 
 class DateField(QWidget):
@@ -942,9 +878,9 @@ class ActionPlanPage(Page):
             else None
         )
         if source is None and iv.cluster_id is None:
-            title = _short_title(iv.title)
+            title = short_title(iv.title)
             source = next(
-                (s for s in sources if s.theme_id != s.item_id and _title_for(s) == title), None
+                (s for s in sources if s.theme_id != s.item_id and title_for(s) == title), None
             )
         if source is None and iv.cluster_id:
             theme = next((t for t in snapshot.live_themes() if t.id == iv.cluster_id), None)
@@ -1103,7 +1039,7 @@ class ActionPlanPage(Page):
     def _new_intervention(self, source: RankedSource) -> Intervention:
         return Intervention(
             id=new_id(),
-            title=_title_for(source),
+            title=title_for(source),
             cluster_id=source.theme_id,
             description=source.description,
             status="proposed",
