@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.actions import Action, Label
 from desktop_app.core.model import Intervention, Kind
 from desktop_app.core.promotion import RankedSource, in_plan, ranked_sources, title_for, top_sources
-from desktop_app.storage.follow_up import TakeOver, apply_take_over
 from desktop_app.storage.session_file import SessionFile, new_id
+
+if TYPE_CHECKING:  # the follow-up (and the exchange format it reads) loads when used
+    from desktop_app.storage.follow_up import TakeOver
 
 
 def _intervention_for(source: RankedSource) -> Intervention:
@@ -22,7 +24,7 @@ def _intervention_for(source: RankedSource) -> Intervention:
     )
 
 
-def promote_top(session: SessionFile, n: int) -> list[Intervention]:
+def promote_top(session: SessionFile, /, n: int) -> list[Intervention]:
     """The top ``n`` of the voting result become interventions, one step.
 
     Exactly the top ``n``: items among them already in the plan are skipped,
@@ -38,7 +40,7 @@ def promote_top(session: SessionFile, n: int) -> list[Intervention]:
         return [session.add(Kind.INTERVENTION, iv) for iv in new]
 
 
-def promote_item(session: SessionFile, item_id: str) -> Intervention | None:
+def promote_item(session: SessionFile, /, item_id: str) -> Intervention | None:
     """One item of the voting result (a theme or a proposal) becomes an intervention.
 
     None when the item is not in the result.
@@ -51,7 +53,7 @@ def promote_item(session: SessionFile, item_id: str) -> Intervention | None:
         return session.add(Kind.INTERVENTION, new)
 
 
-def edit_intervention(session: SessionFile, intervention_id: str, **fields: Any) -> Intervention:
+def edit_intervention(session: SessionFile, /, intervention_id: str, **fields: Any) -> Intervention:
     """Set fields of an intervention (owner, dates, status, scores ...); no step if same."""
     current = session.require(Kind.INTERVENTION, intervention_id, Intervention)
     if all(getattr(current, name) == value for name, value in fields.items()):
@@ -66,7 +68,7 @@ def edit_intervention(session: SessionFile, intervention_id: str, **fields: Any)
         return session.put(Kind.INTERVENTION, replace(current, **fields))
 
 
-def delete_intervention(session: SessionFile, intervention_id: str) -> None:
+def delete_intervention(session: SessionFile, /, intervention_id: str) -> None:
     current = session.require(Kind.INTERVENTION, intervention_id, Intervention)
     if current.deleted:
         return
@@ -76,9 +78,11 @@ def delete_intervention(session: SessionFile, intervention_id: str) -> None:
         session.delete(Kind.INTERVENTION, intervention_id)
 
 
-def take_over_plan(session: SessionFile, take: TakeOver) -> list[Intervention]:
+def take_over_plan(session: SessionFile, /, take: TakeOver) -> list[Intervention]:
     """Add the interventions of an earlier session (prepared by
     :func:`desktop_app.storage.follow_up.prepare_take_over`), one step."""
+    from desktop_app.storage.follow_up import apply_take_over
+
     if not take.interventions:
         return []
     label = Label(

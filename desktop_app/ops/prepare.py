@@ -16,7 +16,7 @@ from desktop_app.storage.session_file import SessionFile
 E = TypeVar("E", bound=Entity)
 
 
-def edit_session(session: SessionFile, **fields: Any) -> SessionInfo:
+def edit_session(session: SessionFile, /, **fields: Any) -> SessionInfo:
     """Title, organisation, date, place, purpose, language, voting rules; no step if same."""
     current = session.session()
     if all(getattr(current, name) == value for name, value in fields.items()):
@@ -26,7 +26,7 @@ def edit_session(session: SessionFile, **fields: Any) -> SessionInfo:
         return session.update_session(**fields)
 
 
-def set_privacy_floor(session: SessionFile, floor: int) -> None:
+def set_privacy_floor(session: SessionFile, /, floor: int) -> None:
     """Groups with fewer participants than ``floor`` get no breakdown of their own."""
     if session.state(run_state.PRIVACY_FLOOR, DEFAULT_PRIVACY_FLOOR) == floor:
         return
@@ -34,13 +34,13 @@ def set_privacy_floor(session: SessionFile, floor: int) -> None:
         session.set_state(run_state.PRIVACY_FLOOR, floor)
 
 
-def add_entity(session: SessionFile, kind: Kind, entity: E) -> E:
+def add_entity(session: SessionFile, /, kind: Kind, entity: E) -> E:
     """Add a target group, table, round, context item (or intervention) at the end."""
     with session.transaction(Label(Action.ADD, kind)):
         return session.add(kind, entity)
 
 
-def add_tables(session: SessionFile, tables: Sequence[Table]) -> list[Table]:
+def add_tables(session: SessionFile, /, tables: Sequence[Table]) -> list[Table]:
     """Add several tables at once ("12 tables"), one step."""
     if not tables:
         return []
@@ -48,7 +48,7 @@ def add_tables(session: SessionFile, tables: Sequence[Table]) -> list[Table]:
         return [session.add(Kind.TABLE, table) for table in tables]
 
 
-def edit_entity(session: SessionFile, kind: Kind, entity_id: str, **fields: Any) -> Entity:
+def edit_entity(session: SessionFile, /, kind: Kind, entity_id: str, **fields: Any) -> Entity:
     """Set fields of one entity; no step when nothing changes."""
     current = session.get(kind, entity_id)
     if current is None:
@@ -66,7 +66,7 @@ def _name(entity: Entity) -> str:
     return str(getattr(entity, "name", "") or getattr(entity, "title", "") or "")
 
 
-def delete_entity(session: SessionFile, kind: Kind, entity_id: str) -> None:
+def delete_entity(session: SessionFile, /, kind: Kind, entity_id: str) -> None:
     """Delete (tombstone) one entity. A table or round with proposals stays."""
     if kind is Kind.TABLE and session.proposals(table_id=entity_id):
         raise OperationError("table_in_use")
@@ -79,7 +79,7 @@ def delete_entity(session: SessionFile, kind: Kind, entity_id: str) -> None:
         session.delete(kind, entity_id)
 
 
-def reorder(session: SessionFile, kind: Kind, ordered_ids: Sequence[str]) -> None:
+def reorder(session: SessionFile, /, kind: Kind, ordered_ids: Sequence[str]) -> None:
     """Put a list in a new order: tables, target groups, themes, interventions, context
     items by their position; rounds by their numbers (the rounds swap numbers)."""
     ids = list(dict.fromkeys(ordered_ids))

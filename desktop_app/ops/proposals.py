@@ -12,6 +12,7 @@ from desktop_app.storage.session_file import SessionFile
 
 def add_proposal(
     session: SessionFile,
+    /,
     round_id: str,
     table_id: str,
     text: str,
@@ -35,7 +36,7 @@ def add_proposal(
         )
 
 
-def edit_proposal(session: SessionFile, proposal_id: str, text: str) -> Proposal:
+def edit_proposal(session: SessionFile, /, proposal_id: str, text: str) -> Proposal:
     """Replace a proposal's text (exactly as typed); no step when it is the same."""
     current = session.require(Kind.PROPOSAL, proposal_id, Proposal)
     if current.text == text:
@@ -44,7 +45,7 @@ def edit_proposal(session: SessionFile, proposal_id: str, text: str) -> Proposal
         return session.put(Kind.PROPOSAL, replace(current, text=text))
 
 
-def delete_proposals(session: SessionFile, proposal_ids: Sequence[str]) -> int:
+def delete_proposals(session: SessionFile, /, proposal_ids: Sequence[str]) -> int:
     """Delete proposals (tombstones, so the deletion reaches the other laptops).
 
     Returns how many were deleted; ones already gone are skipped.
@@ -62,7 +63,7 @@ def delete_proposals(session: SessionFile, proposal_ids: Sequence[str]) -> int:
     return len(live)
 
 
-def hide_on_beamer(session: SessionFile, proposal_ids: Sequence[str], hidden: bool) -> int:
+def hide_on_beamer(session: SessionFile, /, proposal_ids: Sequence[str], hidden: bool) -> int:
     """Moderation: keep proposals but do not project them (or show them again).
 
     Local to this laptop (not exchanged). Returns how many changed.

@@ -28,6 +28,7 @@ def _theme(session: SessionFile, theme_id: str) -> Theme:
 
 def new_theme(
     session: SessionFile,
+    /,
     name: str,
     proposal_ids: Sequence[str] = (),
     *,
@@ -60,7 +61,7 @@ def _add_theme(
     return theme
 
 
-def rename_theme(session: SessionFile, theme_id: str, name: str) -> Theme:
+def rename_theme(session: SessionFile, /, theme_id: str, name: str) -> Theme:
     """Give a theme another name (allowed while voting is open)."""
     theme = _theme(session, theme_id)
     if theme.name == name:
@@ -69,7 +70,7 @@ def rename_theme(session: SessionFile, theme_id: str, name: str) -> Theme:
         return session.put(Kind.THEME, replace(theme, name=name))
 
 
-def describe_theme(session: SessionFile, theme_id: str, description: str | None) -> Theme:
+def describe_theme(session: SessionFile, /, theme_id: str, description: str | None) -> Theme:
     """Set what a theme is about (shown on the board and in the report); blank clears it."""
     theme = _theme(session, theme_id)
     text = description if description and description.strip() else None
@@ -79,7 +80,7 @@ def describe_theme(session: SessionFile, theme_id: str, description: str | None)
         return session.put(Kind.THEME, replace(theme, description=text))
 
 
-def colour_theme(session: SessionFile, theme_id: str, color: str | None) -> None:
+def colour_theme(session: SessionFile, /, theme_id: str, color: str | None) -> None:
     """Give a theme another colour (local to this laptop); None: the automatic colour."""
     theme = _theme(session, theme_id)
     if session.theme_colors().get(theme_id) == color:
@@ -88,7 +89,7 @@ def colour_theme(session: SessionFile, theme_id: str, color: str | None) -> None
         session.set_theme_color(theme_id, color)
 
 
-def move_cards(session: SessionFile, proposal_ids: Sequence[str], theme_id: str | None) -> int:
+def move_cards(session: SessionFile, /, proposal_ids: Sequence[str], theme_id: str | None) -> int:
     """Put cards into a theme, or back into the tray with ``None``; returns how many moved.
 
     Cards already there stay where they are in the theme's order.
@@ -113,7 +114,7 @@ def _theme_of(session: SessionFile) -> dict[str, str]:
     return {pid: theme.id for theme in session.themes() for pid in theme.proposal_ids}
 
 
-def merge_themes(session: SessionFile, source_id: str, target_id: str) -> Theme:
+def merge_themes(session: SessionFile, /, source_id: str, target_id: str) -> Theme:
     """The cards of ``source_id`` join ``target_id`` (after its own); the source goes."""
     _refuse_while_voting(session)
     if source_id == target_id:
@@ -130,6 +131,7 @@ def merge_themes(session: SessionFile, source_id: str, target_id: str) -> Theme:
 
 def split_theme(
     session: SessionFile,
+    /,
     theme_id: str,
     proposal_ids: Sequence[str],
     name: str,
@@ -148,7 +150,7 @@ def split_theme(
         return _add_theme(session, name, ids, color)
 
 
-def delete_theme(session: SessionFile, theme_id: str) -> int:
+def delete_theme(session: SessionFile, /, theme_id: str) -> int:
     """Delete a theme; its cards go back to the tray. Returns how many cards it held."""
     _refuse_while_voting(session)
     theme = _theme(session, theme_id)
@@ -163,6 +165,7 @@ def delete_theme(session: SessionFile, theme_id: str) -> int:
 
 def link_duplicates(
     session: SessionFile,
+    /,
     duplicate_id: str,
     kept_id: str,
     *,

@@ -13,7 +13,7 @@ from desktop_app.storage.session_file import SessionFile, new_id
 
 
 def set_tally(
-    session: SessionFile, item_id: str, column_id: str, dots: int, *, by_table: bool = False
+    session: SessionFile, /, item_id: str, column_id: str, dots: int, *, by_table: bool = False
 ) -> None:
     """Set one cell of the sticker grid to ``dots``: update, add or remove its tally.
 
@@ -55,6 +55,7 @@ def set_tally(
 
 def cast_ballot(
     session: SessionFile,
+    /,
     dots: Mapping[str, int],
     *,
     target_group_id: str | None,
@@ -77,13 +78,13 @@ def cast_ballot(
         )
 
 
-def void_ballot(session: SessionFile, ballot_id: str) -> int:
+def void_ballot(session: SessionFile, /, ballot_id: str) -> int:
     """A ballot no longer counts (tombstones, stamped to the hour); returns its dots."""
     votes = [v for v in session.snapshot().live_votes() if v.ballot_id == ballot_id]
     return _void(session, votes)
 
 
-def void_last_ballot(session: SessionFile) -> int:
+def void_last_ballot(session: SessionFile, /) -> int:
     """The facilitator's "void last ballot": returns the dots voided (0: none)."""
     return _void(session, last_ballot(session.snapshot()))
 
@@ -98,7 +99,7 @@ def _void(session: SessionFile, votes: Sequence[Vote]) -> int:
     return dots
 
 
-def fix_voting_rules(session: SessionFile, dots: int, cap: int) -> None:
+def fix_voting_rules(session: SessionFile, /, dots: int, cap: int) -> None:
     """Write the rules in force (suggested ones included) before voting opens,
     so the whole vote uses the same numbers."""
     info = session.session()
@@ -108,7 +109,7 @@ def fix_voting_rules(session: SessionFile, dots: int, cap: int) -> None:
         session.update_session(dots_per_participant=dots, max_dots_per_item=cap)
 
 
-def set_voting_groups(session: SessionFile, group_ids: Sequence[str]) -> None:
+def set_voting_groups(session: SessionFile, /, group_ids: Sequence[str]) -> None:
     """Which target groups vote (empty: all of them). Run state of this laptop."""
     chosen = list(dict.fromkeys(group_ids))
     if (session.state(run_state.VOTING_GROUPS, []) or []) == chosen:

@@ -151,7 +151,7 @@ class Journal:
         conn.execute("PRAGMA temp_store = MEMORY")  # never a temporary file on disk
         conn.execute(
             f"CREATE TEMP TABLE IF NOT EXISTS {JOURNAL} (tbl TEXT NOT NULL, key TEXT NOT NULL, "
-            "before TEXT, PRIMARY KEY (tbl, key)) WITHOUT ROWID"
+            "before TEXT, UNIQUE (tbl, key))"
         )
         for info in self.tables.values():
             self._install(info)
@@ -178,7 +178,9 @@ class Journal:
 
     def collect(self) -> list[RowChange]:
         """The rows changed since the journal was last cleared; clears it."""
-        rows = self._conn.execute(f"SELECT tbl, key, before FROM {JOURNAL}").fetchall()
+        rows = self._conn.execute(
+            f"SELECT tbl, key, before FROM {JOURNAL} ORDER BY rowid"  # the order written
+        ).fetchall()
         if not rows:
             return []
         self.clear()

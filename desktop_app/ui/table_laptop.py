@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTime, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -130,12 +130,16 @@ class TableLaptopWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+E"), self, self.choose_and_export)
         QShortcut(QKeySequence("Ctrl+Shift+PgUp"), self, lambda: self._step_round(-1))
         QShortcut(QKeySequence("Ctrl+Shift+PgDown"), self, lambda: self._step_round(1))
-        undo = controller.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = controller.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(undo)
-        self.addAction(redo)
+        self.undo_action = QAction(self.tr("Ongedaan maken"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda _checked=False: controller.undo())
+        self.redo_action = QAction(self.tr("Opnieuw"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(lambda _checked=False: controller.redo())
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        controller.history_changed.connect(self._update_undo_actions)
+        self._update_undo_actions()
         controller.changed.connect(self._on_change)
         self.reload()
         self.scribe.edit.setFocus()
@@ -177,11 +181,15 @@ class TableLaptopWindow(QMainWindow):
                 question = round_.question
         self.question_label.setText(question)
 
+    def _update_undo_actions(self) -> None:
+        self.undo_action.setEnabled(self.controller.can_undo())
+        self.redo_action.setEnabled(self.controller.can_redo())
+
     def _on_change(self, change: Change) -> None:
         self.saved_label.setText(
             self.tr("Opgeslagen {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
-        if change.kind in ("rounds", "tables"):
+        if change.touches(Kind.ROUND, Kind.TABLE):
             self.reload()
 
     # ----------------------------------------------------------- export

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from desktop_app import ops
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, Proposal, Round
 from desktop_app.storage.session_file import SessionFile, new_id
@@ -27,8 +28,6 @@ from desktop_app.ui.console import build_console_window
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.settings import Settings
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "beamer"
 
 SIZES = [(1920, 1080, 1.0), (1280, 720, 1.0), (1024, 768, 1.0), (3840, 2160, 2.0)]
 
@@ -156,13 +155,6 @@ def legibility_problems(stage: BeamerStage) -> list[str]:
 
 
 @pytest.fixture
-def controller(demo_session: SessionFile) -> Iterator[SessionController]:
-    ctl = SessionController(demo_session)
-    yield ctl
-    ctl.undo_stack.clear()
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock()
 
@@ -240,12 +232,12 @@ def test_every_view_fits_its_text_at_every_size(
     stage: BeamerStage,
     controller: SessionController,
     clock: Clock,
+    artifacts: Path,
     width: int,
     height: int,
     dpr: float,
 ) -> None:
     busy(controller, clock)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     themes = ["light", "dark"] if (width, height) == (1920, 1080) else ["light"]
     problems: list[str] = []
     for theme in themes:
@@ -255,13 +247,13 @@ def test_every_view_fits_its_text_at_every_size(
             assert stage.current == view
             image = render(stage, width, height, dpr)
             suffix = "" if dpr == 1 else f"@{dpr:g}x"
-            image.save(str(ARTIFACTS / f"{view}_{width}x{height}{suffix}_{theme}.png"))
+            image.save(str(artifacts / f"{view}_{width}x{height}{suffix}_{theme}.png"))
             problems += legibility_problems(stage)
     assert problems == []
 
 
 def test_a_wall_of_hundreds_pages_and_stays_legible(
-    stage: BeamerStage, controller: SessionController
+    stage: BeamerStage, controller: SessionController, artifacts: Path
 ) -> None:
     add_proposals(controller.session_file, 600, round_index=0)
     state(controller, run_state.CURRENT_ROUND, controller.snapshot().live_rounds()[0].id)
@@ -279,13 +271,13 @@ def test_a_wall_of_hundreds_pages_and_stays_legible(
         assert {b.text for b in wall.text_blocks() if b.name == "proposal"} - shown
         wall.page = 0
         wall.invalidate()
-    render(stage, 1920, 1080, 1.0).save(str(ARTIFACTS / "wall_600_1920x1080_light.png"))
+    render(stage, 1920, 1080, 1.0).save(str(artifacts / "wall_600_1920x1080_light.png"))
 
 
 def test_few_proposals_get_large_text(stage: BeamerStage, controller: SessionController) -> None:
     sf = controller.session_file
     round_id = new_id()
-    controller.add("Ronde", Kind.ROUND, Round(round_id, 4, "Wat nog?"))
+    controller.run(ops.add_entity, Kind.ROUND, Round(round_id, 4, "Wat nog?"))
     sf.set_state(run_state.CURRENT_ROUND, round_id)
     add_proposals(sf, 3, round_index=3)
     pin(controller, "wall")
@@ -422,21 +414,19 @@ def test_a_new_proposal_is_on_the_wall_at_once_and_newest_is_highlighted(
     reloads = []
     original = wall.reload
     wall.reload = lambda snap: (reloads.append(1), original(snap))  # type: ignore[method-assign]
-    proposal = Proposal(new_id(), round_.id, snapshot.live_tables()[2].id, "Fruit op de bouw 🍎")
-    controller.add("Voorstel toevoegen", Kind.PROPOSAL, proposal)
+    proposal = controller.run(
+        ops.add_proposal, round_.id, snapshot.live_tables()[2].id, "Fruit op de bouw 🍎"
+    )
+    assert proposal is not None
     assert reloads == []  # appended, not reloaded
     assert wall.newest_id == proposal.id
     assert "Fruit op de bouw 🍎" in texts_of(stage)
     # an edit and an undo reach the beamer too
-    controller.perform(
-        "Voorstel wijzigen",
-        [(Kind.PROPOSAL, proposal.id)],
-        lambda: sf.update(Kind.PROPOSAL, proposal.id, text="Fruit en water"),
-    )
+    controller.run(ops.edit_proposal, proposal.id, "Fruit en water")
     assert "Fruit en water" in texts_of(stage)
-    controller.undo_stack.undo()
+    controller.undo()
     assert "Fruit op de bouw 🍎" in texts_of(stage)
-    controller.undo_stack.undo()
+    controller.undo()
     assert "Fruit op de bouw" not in texts_of(stage)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from desktop_app.core import run_state
-from desktop_app.core.model import Round, SessionInfo, SessionSnapshot
+from desktop_app.core.model import Kind, Round, SessionInfo, SessionSnapshot
 from desktop_app.core.round_timer import system_clock
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.beamer.base import BeamerView
@@ -254,10 +254,12 @@ class BeamerStage(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Every change from the controller: fast path for a new proposal on the wall."""
-        if change.kind == "proposals" and change.action == "add" and self._wall_stays():
+        added = change.added_of(Kind.PROPOSAL)
+        only_added = change.kinds == {Kind.PROPOSAL} and added == change.of(Kind.PROPOSAL)
+        if added and only_added and not change.session and self._wall_stays():
             view = self.current_view()
             assert isinstance(view, WallView)
-            if view.add_proposals(change.ids):
+            if view.add_proposals(tuple(added)):
                 self._stale = set(self.views) - {self.current}
                 self.repainted.emit()
                 return

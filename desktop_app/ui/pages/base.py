@@ -1,23 +1,43 @@
-"""What every phase page shares: the controller, and a refresh on each change."""
+"""What every phase page shares: the controller, and one refresh per change it shows."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop_app.core.model import Kind
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.controller import SessionController
 
 
 class Page(QWidget):
-    """A phase of the session. Subclasses build their widgets and ``refresh``."""
+    """A phase of the session. Subclasses build their widgets and ``refresh``.
+
+    A page says what it shows (``SHOWS``: kinds of entity; ``SHOWS_SESSION``:
+    the session record; ``SHOWS_STATE``: run-state keys) and refreshes once
+    per operation that changed one of them, and never for the others.
+    """
+
+    SHOWS: frozenset[Kind] = frozenset(Kind)
+    SHOWS_SESSION: bool = True
+    SHOWS_STATE: frozenset[str] = frozenset()
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         controller.changed.connect(self.on_change)
 
+    def shows(self, change: Change) -> bool:
+        """True when ``change`` touches something this page shows."""
+        return (
+            change.touches(*self.SHOWS)
+            or (self.SHOWS_SESSION and change.session)
+            or bool(change.state & self.SHOWS_STATE)
+        )
+
     def on_change(self, change: Change) -> None:
-        """Called after every committed change; refresh only when shown."""
+        """Called once per committed change; refresh only when shown and relevant."""
+        if not self.shows(change):
+            return
         if self.isVisible():
             self.refresh()
         else:

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from desktop_app import paths
 from desktop_app.core.errors import UserError
 from desktop_app.storage.follow_up import carried_over
-from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon, pixmap
@@ -195,10 +194,6 @@ class HarvestPage(Page):
         self.cards[kind] = _Card(kind, button, result, open_folder)
 
     # ------------------------------------------------------------- refresh
-    def on_change(self, change: Change) -> None:
-        if change.kind != "state":
-            super().on_change(change)
-
     def refresh(self) -> None:
         snapshot = self.controller.snapshot()
         proposals = len(snapshot.live_proposals())
