@@ -105,6 +105,12 @@ def clock() -> LaptopClock:
 
 
 @pytest.fixture
+def make_clock() -> type[LaptopClock]:
+    """A clock for each laptop of a test: ``make_clock()``."""
+    return LaptopClock
+
+
+@pytest.fixture
 def demo(
     tmp_path: Path, demo_document: dict[str, Any], clock: LaptopClock
 ) -> Iterator[SessionFile]:
