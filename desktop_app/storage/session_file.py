@@ -48,6 +48,7 @@ from desktop_app.core.timestamps import Clock, format_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
 from desktop_app.storage.undo import (
+    ATTACHED,
     Image,
     Journal,
     RowChange,
@@ -338,7 +339,9 @@ class SessionFile:
                     self._journal.clear()  # writes made outside any transaction
                 yield
                 if outermost and self._journal is not None:
-                    rows = self._journal.collect()
+                    # Images are needed only for a new undo step.
+                    step = self._label is not None and self._origin is None
+                    rows = self._journal.collect(images=step)
         except sqlite3.Error as error:
             raise translate_sqlite_error(error, self.path) from error
         finally:
@@ -427,6 +430,25 @@ class SessionFile:
         ).fetchall()
         members = self._all_members() if kind is Kind.THEME else {}
         return [records.row_to_entity(kind, row, members.get(row["id"], ())) for row in rows]
+
+    def entities_by_id(self, kind: Kind, ids: Iterable[str]) -> list[Entity]:
+        """The entities of ``kind`` with these ids (tombstones too), in display order."""
+        rows = self._conn.execute(
+            f"SELECT * FROM {kind.value} WHERE id IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY {records.ORDER_BY[kind]}",
+            (json.dumps(list(ids)),),
+        ).fetchall()
+        return [
+            records.row_to_entity(kind, row, self._members(row["id"]) if kind is Kind.THEME else ())
+            for row in rows
+        ]
+
+    def live_ids(self, kind: Kind) -> list[str]:
+        """The ids of the live entities of ``kind``, in display order."""
+        rows = self._conn.execute(
+            f"SELECT id FROM {kind.value} WHERE deleted = 0 ORDER BY {records.ORDER_BY[kind]}"
+        )
+        return [row[0] for row in rows]
 
     def target_groups(self) -> list[TargetGroup]:
         return [e for e in self.entities(Kind.TARGET_GROUP) if isinstance(e, TargetGroup)]
@@ -532,6 +554,58 @@ class SessionFile:
             carried_over=carried,
         )
 
+    def snapshot_after(
+        self, previous: SessionSnapshot, changes: Sequence[Change]
+    ) -> SessionSnapshot:
+        """``previous`` brought up to date with ``changes`` committed since it was read.
+
+        The same as :meth:`snapshot`, reading only what the changes touched: the
+        long lists (proposals and votes, in entry order) by id, the short ones
+        whole. An import (or a table the change cannot name) reads everything.
+        """
+        if any(c.origin is Origin.IMPORT or c.tables for c in changes):
+            return self.snapshot()
+        touched: dict[Kind, set[str]] = {}
+        for change in changes:
+            for kind, ids in change.ids.items():
+                touched.setdefault(kind, set()).update(ids)
+        in_tx = self._conn.in_transaction
+        if not in_tx:
+            self._conn.execute("BEGIN")
+        try:
+            lists: dict[str, tuple[Entity, ...]] = {}
+            for kind, changed_ids in touched.items():
+                field_name = _SNAPSHOT_FIELDS[kind]
+                if kind in _PATCHED:
+                    old: tuple[Entity, ...] = getattr(previous, field_name)
+                    lists[field_name] = _patched(old, self.entities_by_id(kind, changed_ids))
+                else:
+                    lists[field_name] = tuple(self.entities(kind, include_deleted=True))
+            info = self.session() if any(c.session for c in changes) else previous.session
+            floor = previous.privacy_floor
+            if any(c.state for c in changes):
+                stored = self.state("privacy_floor", DEFAULT_PRIVACY_FLOOR)
+                floor = int(stored) if isinstance(stored, int) else DEFAULT_PRIVACY_FLOOR
+            hidden = (
+                self.hidden_on_beamer()
+                if Kind.PROPOSAL in touched
+                else previous.hidden_proposal_ids
+            )
+            carried = (
+                self._carried_over() if Kind.INTERVENTION in touched else previous.carried_over
+            )
+        finally:
+            if not in_tx:
+                self._conn.execute("COMMIT")
+        return replace(
+            previous,
+            session=info,
+            privacy_floor=floor,
+            hidden_proposal_ids=hidden,
+            carried_over=carried,
+            **lists,  # type: ignore[arg-type]
+        )
+
     def _carried_over(self) -> tuple[CarriedOver, ...]:
         rows = self._conn.execute(
             "SELECT intervention_id, source_session_title, source_session_date, earlier_status "
@@ -586,7 +660,7 @@ class SessionFile:
     def add(self, kind: Kind, entity: E, *, updated_at: str | None = None) -> E:
         """Add a new entity (its id must be new); stamps ``updated_at``."""
         stamped: E = replace(entity, updated_at=updated_at or self.now())
-        rules.check_entity(kind, stamped, self._reference_exists)
+        rules.check_entity(kind, stamped, self._exists_for(stamped))
         with self.transaction():
             row = records.entity_to_row(kind, stamped)
             if kind in records.POSITIONED:
@@ -599,7 +673,7 @@ class SessionFile:
     def put(self, kind: Kind, entity: E) -> E:
         """Write a whole record over the stored one (edit, undo, redo)."""
         stamped: E = replace(entity, updated_at=self._stamp_for(entity))
-        rules.check_entity(kind, stamped, self._reference_exists)
+        rules.check_entity(kind, stamped, self._exists_for(stamped))
         with self.transaction():
             row = records.entity_to_row(kind, stamped)
             exists = self._conn.execute(
@@ -671,18 +745,33 @@ class SessionFile:
         return self.add(Kind.PROPOSAL, proposal)
 
     def move_proposals(self, proposal_ids: Sequence[str], theme_id: str | None) -> None:
-        """Put proposals into a theme (or back in the tray with ``None``), one step."""
+        """Put proposals into a theme (or back in the tray with ``None``), one step.
+
+        Only the live themes that hold one of them change (and are stamped).
+        """
+        ids = tuple(dict.fromkeys(proposal_ids))
+        moving = set(ids)
         with self.transaction():
-            touched: set[str] = set()
-            for theme in self.themes():
-                kept = tuple(pid for pid in theme.proposal_ids if pid not in proposal_ids)
-                if theme.id != theme_id and kept != theme.proposal_ids:
-                    self.put(Kind.THEME, replace(theme, proposal_ids=kept))
-                    touched.add(theme.id)
+            for holder in self._live_holders(ids):
+                if holder == theme_id:
+                    continue
+                theme = self.require(Kind.THEME, holder, Theme)
+                kept = tuple(pid for pid in theme.proposal_ids if pid not in moving)
+                self.put(Kind.THEME, replace(theme, proposal_ids=kept))
             if theme_id is not None:
                 theme = self.require(Kind.THEME, theme_id, Theme)
-                merged = tuple(pid for pid in theme.proposal_ids if pid not in proposal_ids)
-                self.put(Kind.THEME, replace(theme, proposal_ids=merged + tuple(proposal_ids)))
+                merged = tuple(pid for pid in theme.proposal_ids if pid not in moving)
+                self.put(Kind.THEME, replace(theme, proposal_ids=merged + ids))
+
+    def _live_holders(self, proposal_ids: Sequence[str]) -> list[str]:
+        """The live themes holding any of ``proposal_ids``, in display order."""
+        rows = self._conn.execute(
+            f"SELECT id FROM clusters WHERE deleted = 0 AND id IN (SELECT cluster_id FROM "
+            f"cluster_proposals WHERE proposal_id IN (SELECT value FROM json_each(?))) "
+            f"ORDER BY {records.ORDER_BY[Kind.THEME]}",
+            (json.dumps(list(proposal_ids)),),
+        )
+        return [row[0] for row in rows]
 
     def cast_ballot(
         self,
@@ -769,35 +858,70 @@ class SessionFile:
     def _claim_for_theme(
         self, theme_id: str, proposal_ids: Sequence[str], *, claim: bool = True
     ) -> None:
-        """Set a theme's members; a proposal leaves any other live theme (rule 8)."""
-        self._conn.execute("DELETE FROM cluster_proposals WHERE cluster_id = ?", (theme_id,))
-        if not proposal_ids:
-            return
-        rows = [(theme_id, pid, index) for index, pid in enumerate(proposal_ids)]
-        insert = (
-            "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) VALUES (?, ?, ?)"
-        )
-        if not claim:
-            self._conn.executemany(insert, rows)
-            return
-        marks = ", ".join("?" for _ in proposal_ids)
-        others = self._conn.execute(
-            f"SELECT DISTINCT cp.cluster_id FROM cluster_proposals cp JOIN clusters c "
-            f"ON c.id = cp.cluster_id WHERE c.deleted = 0 AND cp.proposal_id IN ({marks})",
-            list(proposal_ids),
-        ).fetchall()
-        if others:
-            self._conn.execute(
-                f"DELETE FROM cluster_proposals WHERE proposal_id IN ({marks}) AND cluster_id IN "
-                f"(SELECT id FROM clusters WHERE deleted = 0)",
-                list(proposal_ids),
+        """Set a theme's members, writing only the rows that change; with ``claim`` a
+        proposal it gains leaves any other live theme (rule 8), which is stamped."""
+        current = {
+            row[0]: row[1]
+            for row in self._conn.execute(
+                "SELECT proposal_id, position FROM cluster_proposals WHERE cluster_id = ?",
+                (theme_id,),
             )
-            # Their proposal lists changed, so their records did: stamp them.
+        }
+        wanted: dict[str, int] = {}
+        for index, pid in enumerate(proposal_ids):
+            wanted.setdefault(pid, index)
+        gone = [(theme_id, pid) for pid in current if pid not in wanted]
+        moved = [(i, theme_id, pid) for pid, i in wanted.items() if current.get(pid, i) != i]
+        new = [pid for pid in wanted if pid not in current]
+        if gone:
             self._conn.executemany(
-                "UPDATE clusters SET updated_at = ? WHERE id = ?",
-                [(self.now(), row[0]) for row in others],
+                "DELETE FROM cluster_proposals WHERE cluster_id = ? AND proposal_id = ?", gone
             )
-        self._conn.executemany(insert, rows)
+        if moved:
+            self._conn.executemany(
+                "UPDATE cluster_proposals SET position = ? "
+                "WHERE cluster_id = ? AND proposal_id = ?",
+                moved,
+            )
+        if claim and new:
+            others = [holder for holder in self._live_holders(new) if holder != theme_id]
+            if others:
+                self._conn.execute(
+                    "DELETE FROM cluster_proposals WHERE proposal_id IN "
+                    "(SELECT value FROM json_each(?)) AND cluster_id != ? AND cluster_id IN "
+                    "(SELECT id FROM clusters WHERE deleted = 0)",
+                    (json.dumps(new), theme_id),
+                )
+                # Their proposal lists changed, so their records did: stamp them.
+                self._conn.executemany(
+                    "UPDATE clusters SET updated_at = ? WHERE id = ?",
+                    [(self.now(), other) for other in others],
+                )
+        if new:
+            self._conn.executemany(
+                "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) "
+                "VALUES (?, ?, ?)",
+                [(theme_id, pid, wanted[pid]) for pid in new],
+            )
+
+    def _exists_for(self, entity: Entity) -> Callable[[Kind, str], bool]:
+        """Reference checks for ``entity``: a theme's proposals in one query, not one each."""
+        if not isinstance(entity, Theme) or len(entity.proposal_ids) < 8:
+            return self._reference_exists
+        known = {
+            row[0]
+            for row in self._conn.execute(
+                "SELECT id FROM proposals WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(entity.proposal_ids)),),
+            )
+        }
+
+        def exists(kind: Kind, entity_id: str) -> bool:
+            if kind is Kind.PROPOSAL:
+                return entity_id in known
+            return self._reference_exists(kind, entity_id)
+
+        return exists
 
     def _reference_exists(self, kind: Kind, entity_id: str) -> bool:
         return (
@@ -818,12 +942,25 @@ class SessionFile:
         """
 
 
-# Local tables whose rows belong to an entity: (kind, the columns naming it).
-_ATTACHED: dict[str, tuple[Kind, tuple[str, ...]]] = {
-    "cluster_proposals": (Kind.THEME, ("cluster_id",)),
-    "duplicate_links": (Kind.PROPOSAL, ("proposal_id", "kept_proposal_id")),
-    "carried_interventions": (Kind.INTERVENTION, ("intervention_id",)),
+# The snapshot's list of each kind; the long ones are patched by id (entry order).
+_SNAPSHOT_FIELDS: dict[Kind, str] = {
+    Kind.TARGET_GROUP: "target_groups",
+    Kind.TABLE: "tables",
+    Kind.ROUND: "rounds",
+    Kind.PROPOSAL: "proposals",
+    Kind.THEME: "themes",
+    Kind.VOTE: "votes",
+    Kind.INTERVENTION: "interventions",
+    Kind.CONTEXT_ITEM: "context_items",
 }
+_PATCHED = frozenset({Kind.PROPOSAL, Kind.VOTE})
+
+
+def _patched(old: tuple[E, ...], fresh: Sequence[Entity]) -> tuple[Entity, ...]:
+    """``old`` with ``fresh`` put in place by id; new ones (later in entry order) at the end."""
+    by_id = {entity.id: entity for entity in fresh}
+    kept = [by_id.pop(entity.id, entity) for entity in old]
+    return (*kept, *(entity for entity in fresh if entity.id in by_id))
 
 
 def _change_of(
@@ -842,8 +979,8 @@ def _change_of(
             session = True
         elif row.table == "local_state":
             state.add(row.key)
-        elif row.table in _ATTACHED:
-            kind, columns = _ATTACHED[row.table]
+        elif row.table in ATTACHED:
+            kind, columns = ATTACHED[row.table]
             for image in (row.before, row.after):
                 if image is not None:
                     ids.setdefault(kind, set()).update(str(image[c]) for c in columns)

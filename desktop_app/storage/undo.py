@@ -48,6 +48,12 @@ RowKey = tuple[str, str]  # (table, key)
 
 # Tables a theme's exchanged record is made of besides its own row.
 MEMBERSHIP_TABLE = "cluster_proposals"
+# Local tables whose rows belong to entities: the kind and the columns naming them.
+ATTACHED: dict[str, tuple[Kind, tuple[str, ...]]] = {
+    MEMBERSHIP_TABLE: (Kind.THEME, ("cluster_id",)),
+    "duplicate_links": (Kind.PROPOSAL, ("proposal_id", "kept_proposal_id")),
+    "carried_interventions": (Kind.INTERVENTION, ("intervention_id",)),
+}
 THEME_TABLE = Kind.THEME.value
 # Steps kept; the oldest go first (a merge of 1,800 cards is a few hundred rows).
 MAX_STEPS = 200
@@ -67,6 +73,8 @@ class TableInfo:
     """The table has ``deleted``: an undone insert becomes a tombstone, not a DELETE."""
     exchanged: frozenset[str]
     """Columns that travel in exchange files (a change of one needs a new stamp)."""
+    kind: Kind | None
+    """The kind of entity the rows are (None: the session, a local table)."""
 
     def key_sql(self, prefix: str = "") -> str:
         cols = [f'{prefix}"{c}"' for c in self.key]
@@ -119,6 +127,7 @@ def table_infos(conn: sqlite3.Connection) -> dict[str, TableInfo]:
             stamped="updated_at" in columns,
             tombstone="deleted" in columns,
             exchanged=_exchanged_columns(name, columns),
+            kind=next((k for k in Kind if k.value == name), None),
         )
     return result
 
@@ -176,8 +185,15 @@ class Journal:
     def clear(self) -> None:
         self._conn.execute(f"DELETE FROM {JOURNAL}")
 
-    def collect(self) -> list[RowChange]:
-        """The rows changed since the journal was last cleared; clears it."""
+    def collect(self, *, images: bool = True) -> list[RowChange]:
+        """The rows changed since the journal was last cleared; clears it.
+
+        Without ``images`` (a transaction that makes no undo step: an import, an
+        undo itself, run state) only what the change event needs is read: which
+        rows, whether each is new, and the images of rows attached to an entity
+        (``ATTACHED``); other images are ``{}`` and unchanged rows are not
+        filtered out.
+        """
         rows = self._conn.execute(
             f"SELECT tbl, key, before FROM {JOURNAL} ORDER BY rowid"  # the order written
         ).fetchall()
@@ -191,6 +207,12 @@ class Journal:
         for tbl, entries in keys_by_table.items():
             info = self.tables.get(tbl)
             if info is None:
+                continue
+            if not images and set(ATTACHED.get(tbl, (Kind.THEME, ()))[1]) <= set(info.key):
+                # The key names the row's entity (if it has one): no image to read.
+                for key, before in entries:
+                    named = dict(zip(info.key, info.key_values(key), strict=True))
+                    result.append(RowChange(tbl, key, None if before is None else named, named))
                 continue
             after = read_images(self._conn, info, [key for key, _ in entries])
             for key, before_text in entries:
@@ -320,10 +342,9 @@ def _write_order(info: TableInfo, target: Image | None) -> tuple[int, int]:
     """Deletions of local rows first, then entities in reference order, then the rest."""
     if target is None and not info.tombstone:
         return (0, 0)
-    try:
-        return (1, KIND_ORDER.index(Kind(info.name)))
-    except ValueError:
-        return (1, -1) if info.name == "session" else (2, 0)
+    if info.kind is not None:
+        return (1, KIND_ORDER.index(info.kind))
+    return (1, -1) if info.name == "session" else (2, 0)
 
 
 def apply_step(
@@ -352,6 +373,7 @@ def apply_step(
             for key, found in read_images(conn, info, [r.key for r in rows]).items():
                 current[(tbl, key)] = found
 
+    writer = _Batched(conn)
     kept: list[RowChange] = []
     refused: set[RowKey] = set()
     written: list[tuple[RowChange, Image | None, Image | None]] = []
@@ -378,7 +400,7 @@ def apply_step(
             else:
                 refused.add(_owner(row))
             continue
-        image = _write_row(conn, info, row.key, wanted, now, stamp)
+        image = _write_row(writer, info, row.key, wanted, now, stamp)
         _set_side(row, undo, image)
         kept.append(row)
         written.append((row, image, now))
@@ -391,6 +413,7 @@ def apply_step(
             and (now is None or now.get("deleted"))
         ):
             revived_themes.add(row.key)
+    writer.flush()
 
     # A proposal belongs to one live theme: a restored claim that meets a claim
     # made since (an import) gives way and counts as not undone.
@@ -443,8 +466,29 @@ def _owner(row: RowChange) -> RowKey:
     return (row.table, row.key)
 
 
+class _Batched:
+    """Runs statements in order, joining runs of the same statement into one
+    ``executemany`` (an undo of a merge restores hundreds of alike rows)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._sql = ""
+        self._params: list[Sequence[Any]] = []
+
+    def __call__(self, sql: str, params: Sequence[Any]) -> None:
+        if sql != self._sql:
+            self.flush()
+            self._sql = sql
+        self._params.append(params)
+
+    def flush(self) -> None:
+        if self._params:
+            self._conn.executemany(self._sql, self._params)
+        self._sql, self._params = "", []
+
+
 def _write_row(
-    conn: sqlite3.Connection,
+    write: _Batched,
     info: TableInfo,
     key: str,
     wanted: Image | None,
@@ -458,7 +502,7 @@ def _write_row(
         if now is None:
             return None
         if not info.tombstone:
-            conn.execute(f'DELETE FROM main."{info.name}" WHERE {where}', values)
+            write(f'DELETE FROM main."{info.name}" WHERE {where}', values)
             return None
         image = dict(now)
         image["deleted"] = 1
@@ -474,7 +518,7 @@ def _write_row(
     if now is None:
         marks = ", ".join("?" for _ in columns)
         names = ", ".join(f'"{c}"' for c in columns)
-        conn.execute(
+        write(
             f'INSERT INTO main."{info.name}" ({names}) VALUES ({marks})',
             [image[c] for c in columns],
         )
@@ -482,7 +526,7 @@ def _write_row(
         settable = [c for c in columns if c not in info.key and image[c] != now.get(c)]
         if settable:
             assignments = ", ".join(f'"{c}" = ?' for c in settable)
-            conn.execute(
+            write(
                 f'UPDATE main."{info.name}" SET {assignments} WHERE {where}',
                 [*(image[c] for c in settable), *values],
             )
@@ -504,15 +548,18 @@ def _double_claims(
         ):
             ours.setdefault(str(proposal_id), set()).add(theme_id)
     losing: list[tuple[str, str]] = []
+    if not ours:
+        return losing
+    holders_of: dict[str, set[str]] = {}
+    for proposal_id, theme_id in conn.execute(
+        f"SELECT cp.proposal_id, cp.cluster_id FROM {MEMBERSHIP_TABLE} cp JOIN {THEME_TABLE} c "
+        "ON c.id = cp.cluster_id WHERE c.deleted = 0 "
+        "AND cp.proposal_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(ours)),),
+    ):
+        holders_of.setdefault(str(proposal_id), set()).add(str(theme_id))
     for proposal_id, mine in sorted(ours.items()):
-        holders = {
-            str(row[0])
-            for row in conn.execute(
-                f"SELECT cp.cluster_id FROM {MEMBERSHIP_TABLE} cp JOIN {THEME_TABLE} c "
-                "ON c.id = cp.cluster_id WHERE c.deleted = 0 AND cp.proposal_id = ?",
-                (proposal_id,),
-            )
-        }
+        holders = holders_of.get(proposal_id, set())
         if len(holders) > 1 and holders - mine:
             losing.extend((theme_id, proposal_id) for theme_id in sorted(mine & holders))
     return losing

@@ -24,6 +24,7 @@ from desktop_app.storage.session_file import Change, SessionFile
 from desktop_app.storage.undo import UndoResult
 from desktop_app.ui.undo_labels import label_text
 
+MAX_PATCHES = 50  # more changes unseen than this: read the whole session again
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -42,20 +43,25 @@ class SessionController(QObject):
         self.session_file = session_file
         self.language = language
         self._snapshot: SessionSnapshot | None = None
+        self._since: list[Change] = []  # changes the cached snapshot has not seen yet
         self._unsubscribe = session_file.subscribe(self._on_storage_change)
 
     # --------------------------------------------------------------- reading
     def snapshot(self) -> SessionSnapshot:
-        """The whole session, cached until the next change."""
-        if self._snapshot is None:
+        """The whole session, cached; after a change only what it touched is read again."""
+        if self._snapshot is None or len(self._since) > MAX_PATCHES:
             self._snapshot = self.session_file.snapshot()
+        elif self._since:
+            self._snapshot = self.session_file.snapshot_after(self._snapshot, self._since)
+        self._since = []
         return self._snapshot
 
     def session(self) -> SessionInfo:
         return self.session_file.session()
 
     def _on_storage_change(self, change: Change) -> None:
-        self._snapshot = None
+        if self._snapshot is not None:
+            self._since.append(change)
         self.changed.emit(change)
         self.history_changed.emit()
 

@@ -16,7 +16,7 @@ import pytest
 from desktop_app import ops
 from desktop_app.core.model import ContextItem, Kind, Round, Table, TargetGroup
 from desktop_app.storage.follow_up import prepare_take_over, read_earlier_plan
-from desktop_app.storage.session_file import SessionFile, new_id
+from desktop_app.storage.session_file import Change, SessionFile, new_id
 
 Case = Callable[[SessionFile, Path], object]
 
@@ -174,15 +174,23 @@ def test_undo_is_as_before_and_redo_as_after(
         SETUP[name](demo)
         demo.history.clear()
     before = world(demo)
+    seen = demo.snapshot()
+    heard: list[Change] = []
+    demo.subscribe(heard.append)
     CASES[name](demo, tmp_path)
     after = world(demo)
+    # What the GUI keeps: the snapshot patched with the change equals a fresh read.
+    assert len(heard) == 1
+    assert demo.snapshot_after(seen, heard) == demo.snapshot()
     assert after != before
     assert len(demo.history.steps) == 1  # one operation, one step
     assert demo.history.can_undo and not demo.history.can_redo
 
+    seen = demo.snapshot()
     undone = demo.undo()
     assert undone is not None and undone.refused == 0
     assert as_before(before, world(demo)) == []
+    assert demo.snapshot_after(seen, heard[1:]) == demo.snapshot()
     assert demo.history.can_redo
 
     redone = demo.redo()

@@ -15,6 +15,7 @@ While voting is open no theme may be added or removed; the page says so.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
@@ -58,6 +59,8 @@ from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading
 
 DISMISSED_KEY = "dismissed_suggestions"
+#: Boxes of themes that left the board, kept hidden for an undo.
+RETIRED_BOXES = 4
 #: Changes that only move cards between areas (no card looks different).
 _MEMBERSHIP_KINDS = {Kind.THEME.value}
 _CARD_KINDS = frozenset({Kind.PROPOSAL, Kind.TABLE, Kind.ROUND, Kind.TARGET_GROUP})
@@ -66,6 +69,7 @@ _CARD_KINDS = frozenset({Kind.PROPOSAL, Kind.TABLE, Kind.ROUND, Kind.TARGET_GROU
 class ClusterPage(Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         self._pending: set[str] = {"*"}
+        self._pending_themes: set[str] = set()
         super().__init__(controller, parent)
         self.setObjectName("clusterPage")
         self.setStyleSheet(BOARD_STYLE)
@@ -76,6 +80,7 @@ class ClusterPage(Page):
         self.theme_boxes: dict[str, ThemeBox] = {}
         self.themes: dict[str, Theme] = {}
         self.theme_order: list[str] = []
+        self._retired: OrderedDict[str, tuple[ThemeBox, CardListModel]] = OrderedDict()
         self.theme_of: dict[str, str] = {}
         self.kept: dict[str, str] = {}
         self.colors: dict[str, str] = {}
@@ -229,6 +234,7 @@ class ClusterPage(Page):
             self._pending.add("*")
         if change.touches(Kind.THEME):
             self._pending.add(Kind.THEME.value)
+            self._pending_themes |= change.of(Kind.THEME)
         if change.state:
             self._pending.add("state")
         super().on_change(change)
@@ -237,6 +243,7 @@ class ClusterPage(Page):
         """Follow the last changes. Cards moving between areas (a drop, the picker,
         merge, split) re-read only the themes; anything else re-reads the session."""
         kinds, self._pending = self._pending, set()
+        changed_themes, self._pending_themes = self._pending_themes, set()
         state = self.controller.session_file.state
         quick = (
             self._snapshot is not None and bool(kinds) and kinds <= _MEMBERSHIP_KINDS | {"state"}
@@ -252,13 +259,29 @@ class ClusterPage(Page):
             self._update_buttons()
             return
         if quick:
-            themes = self.controller.session_file.themes()
+            themes = self._themes_now(changed_themes)
         else:
             self._rebuild_cards(snapshot)
             themes = snapshot.live_themes()
         self._rebuild_areas(themes)
         self._update_panel_state()
         self._update_buttons()
+
+    def _themes_now(self, changed: set[str]) -> list[Theme]:
+        """The live themes in board order, re-reading only the ones that changed."""
+        session_file = self.controller.session_file
+        fresh = {
+            t.id: t
+            for t in session_file.entities_by_id(Kind.THEME, changed)
+            if isinstance(t, Theme)
+        }
+        themes: list[Theme] = []
+        for theme_id in session_file.live_ids(Kind.THEME):
+            theme = fresh.get(theme_id) or self.themes.get(theme_id)
+            if theme is None:  # not seen yet and not in the change: read them all
+                return session_file.themes()
+            themes.append(theme)
+        return themes
 
     def _rebuild_cards(self, snapshot: SessionSnapshot) -> None:
         tables = {t.id: t for t in snapshot.tables}
@@ -331,18 +354,12 @@ class ClusterPage(Page):
         self.theme_order = [t.id for t in themes]
         self.tray_model.set_ids([pid for pid in live_order if pid not in self.theme_of])
         for gone in [tid for tid in self.theme_boxes if tid not in self.themes]:
-            old_box = self.theme_boxes.pop(gone)
-            old_model = self.theme_models.pop(gone, None)
-            old_box.hide()
-            old_box.setParent(None)
-            old_box.deleteLater()
-            if old_model is not None:
-                old_model.deleteLater()
+            self._retire(gone)
         boxes: list[ThemeBox] = []
         stored = self.colors
         self.colors = {t.id: stored.get(t.id) or automatic_color(n) for n, t in enumerate(themes)}
         for theme in themes:
-            box = self.theme_boxes.get(theme.id)
+            box = self.theme_boxes.get(theme.id) or self._revive(theme.id)
             if box is None:
                 model = CardListModel(theme.id, self.cards, self.drop, self)
                 self.theme_models[theme.id] = model
@@ -360,6 +377,32 @@ class ClusterPage(Page):
                 model.cards_changed(changed)
             self._pending_changed = []
         self._update_counts()
+
+    def _retire(self, theme_id: str) -> None:
+        """A theme left the board (merged, deleted): keep its box a while, hidden,
+        so that an undo brings it back without building it again."""
+        box = self.theme_boxes.pop(theme_id)
+        model = self.theme_models.pop(theme_id)
+        box.hide()
+        box.view.clearSelection()
+        self._retired[theme_id] = (box, model)
+        while len(self._retired) > RETIRED_BOXES:
+            _tid, (old_box, old_model) = self._retired.popitem(last=False)
+            old_box.setParent(None)
+            old_box.deleteLater()
+            old_model.deleteLater()
+
+    def _revive(self, theme_id: str) -> ThemeBox | None:
+        retired = self._retired.pop(theme_id, None)
+        if retired is None:
+            return None
+        box, model = retired
+        self.theme_boxes[theme_id] = box
+        self.theme_models[theme_id] = model
+        box.proxy.begin_refilter()  # the filters may have changed meanwhile
+        box.proxy.end_refilter()
+        box.view.use_filter(self.filter.active())
+        return box
 
     def _fill_filters(self, snapshot: SessionSnapshot) -> None:
         def fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
