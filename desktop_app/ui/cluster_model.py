@@ -323,7 +323,7 @@ class CardDelegate(QStyledItemDelegate):
     """
 
     _pixmaps: ClassVar[OrderedDict[tuple[object, ...], QPixmap]] = OrderedDict()
-    _laid: ClassVar[OrderedDict[tuple[str, str, int, str], _Laid]] = OrderedDict()
+    _laid: ClassVar[OrderedDict[tuple[str, str, int, float], _Laid]] = OrderedDict()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -338,7 +338,7 @@ class CardDelegate(QStyledItemDelegate):
         return max(80, width - 2 * 4 - 2 * PAD_X - BAR)  # 4: the view's spacing
 
     def _layout(self, card: CardInfo, font: QFont, width: int) -> _Laid:
-        key = (card.id, card.text, width, font.key())
+        key = (card.id, card.text, width, font.pointSizeF())
         laid = self._laid.get(key)
         if laid is not None:
             return laid
