@@ -12,10 +12,17 @@ from PySide6.QtCore import QCoreApplication
 from desktop_app.core.actions import Action, Label
 from desktop_app.core.model import Kind
 
+NAME_LENGTH = 32  # longer names are cut with "…" so the menu stays readable
+
+
+def _short(name: str) -> str:
+    flat = " ".join(name.split())
+    return flat if len(flat) <= NAME_LENGTH else flat[: NAME_LENGTH - 1].rstrip() + "…"
+
 
 def label_text(label: Label) -> str:
     """Edit > Undo's words for ``label``."""
-    a, n, name, other = label.action, label.count, label.name, label.other
+    a, n, name, other = label.action, label.count, _short(label.name), _short(label.other)
     one = n == 1
     if a is Action.ADD_PROPOSAL:
         return QCoreApplication.translate("UndoLabels", "Voorstel toevoegen")

@@ -59,7 +59,7 @@ from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading
 
 DISMISSED_KEY = "dismissed_suggestions"
-#: Boxes of themes that left the board, kept hidden for an undo.
+# Boxes of themes that left the board, kept hidden for an undo.
 RETIRED_BOXES = 4
 #: Changes that only move cards between areas (no card looks different).
 _MEMBERSHIP_KINDS = {Kind.THEME.value}
