@@ -336,7 +336,7 @@ class SessionFile:
         try:
             with _atomic(self._conn, self._depth):
                 if outermost and self._journal is not None:
-                    self._journal.clear()  # writes made outside any transaction
+                    self._journal.clear_strays()  # rows written outside any transaction
                 yield
                 if outermost and self._journal is not None:
                     # Images are needed only for a new undo step.

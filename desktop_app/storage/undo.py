@@ -164,6 +164,7 @@ class Journal:
         )
         for info in self.tables.values():
             self._install(info)
+        self._settled = conn.total_changes
 
     def _install(self, info: TableInfo) -> None:
         t = info.name
@@ -184,6 +185,14 @@ class Journal:
 
     def clear(self) -> None:
         self._conn.execute(f"DELETE FROM {JOURNAL}")
+        self._settled = self._conn.total_changes
+
+    def clear_strays(self) -> None:
+        """Forget rows written since the last :meth:`collect` outside any transaction
+        (a module writing in autocommit): they belong to no operation. Free when
+        there were none."""
+        if self._conn.total_changes != self._settled:
+            self.clear()
 
     def collect(self, *, images: bool = True) -> list[RowChange]:
         """The rows changed since the journal was last cleared; clears it.
@@ -198,6 +207,7 @@ class Journal:
             f"SELECT tbl, key, before FROM {JOURNAL} ORDER BY rowid"  # the order written
         ).fetchall()
         if not rows:
+            self._settled = self._conn.total_changes
             return []
         self.clear()
         keys_by_table: dict[str, list[tuple[str, str | None]]] = {}
