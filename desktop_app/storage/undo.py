@@ -32,6 +32,7 @@ list is part of its exchanged record.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -506,13 +507,12 @@ def _write_row(
     stamp: Stamp,
 ) -> Image | None:
     """Make the row ``wanted`` (None: gone); returns the image as written."""
-    where = info.where()
     values = info.key_values(key)
     if wanted is None:
         if now is None:
             return None
         if not info.tombstone:
-            write(f'DELETE FROM main."{info.name}" WHERE {where}', values)
+            write(_statement("delete", info, ()), values)
             return None
         image = dict(now)
         image["deleted"] = 1
@@ -524,23 +524,27 @@ def _write_row(
             image["updated_at"] = stamp(info.name, image)
         elif now is not None:
             image["updated_at"] = now.get("updated_at")
-    columns = [c for c in info.columns if c in image]
+    columns = tuple(c for c in info.columns if c in image)
     if now is None:
-        marks = ", ".join("?" for _ in columns)
-        names = ", ".join(f'"{c}"' for c in columns)
-        write(
-            f'INSERT INTO main."{info.name}" ({names}) VALUES ({marks})',
-            [image[c] for c in columns],
-        )
+        write(_statement("insert", info, columns), [image[c] for c in columns])
     else:
-        settable = [c for c in columns if c not in info.key and image[c] != now.get(c)]
+        settable = tuple(c for c in columns if c not in info.key and image[c] != now.get(c))
         if settable:
-            assignments = ", ".join(f'"{c}" = ?' for c in settable)
-            write(
-                f'UPDATE main."{info.name}" SET {assignments} WHERE {where}',
-                [*(image[c] for c in settable), *values],
-            )
+            write(_statement("update", info, settable), [*(image[c] for c in settable), *values])
     return image
+
+
+@functools.cache
+def _statement(verb: str, info: TableInfo, columns: tuple[str, ...]) -> str:
+    """The SQL that deletes, inserts or updates a row (kept: an undo repeats them)."""
+    table = f'main."{info.name}"'
+    if verb == "delete":
+        return f"DELETE FROM {table} WHERE {info.where()}"
+    if verb == "insert":
+        names = ", ".join(f'"{c}"' for c in columns)
+        return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
+    assignments = ", ".join(f'"{c}" = ?' for c in columns)
+    return f"UPDATE {table} SET {assignments} WHERE {info.where()}"
 
 
 def _double_claims(
