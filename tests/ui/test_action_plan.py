@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +35,10 @@ def plan_controller(tmp_path: Path, demo_document: dict[str, Any]) -> Iterator[S
 
 
 @pytest.fixture
-def page(qtbot: QtBot, plan_controller: SessionController) -> ActionPlanPage:
-    widget = ActionPlanPage(plan_controller)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(
+    show: Callable[[ActionPlanPage, int, int], ActionPlanPage], plan_controller: SessionController
+) -> ActionPlanPage:
+    return show(ActionPlanPage(plan_controller), 1400, 900)
 
 
 def plan(controller: SessionController) -> list[Intervention]:
@@ -361,13 +358,10 @@ def test_take_over_refuses_a_broken_file_clearly(
 
 
 @pytest.fixture
-def harvest(qtbot: QtBot, plan_controller: SessionController) -> HarvestPage:
-    widget = HarvestPage(plan_controller)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def harvest(
+    show: Callable[[HarvestPage, int, int], HarvestPage], plan_controller: SessionController
+) -> HarvestPage:
+    return show(HarvestPage(plan_controller), 1200, 800)
 
 
 def test_harvest_exports_the_exchange_file(harvest: HarvestPage, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -21,13 +21,10 @@ from desktop_app.ui.pages.cluster import ClusterPage
 
 
 @pytest.fixture
-def page(qtbot: QtBot, controller: SessionController) -> ClusterPage:
-    widget = ClusterPage(controller)
-    qtbot.addWidget(widget)
-    widget.resize(1600, 1000)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(
+    show: Callable[[ClusterPage, int, int], ClusterPage], controller: SessionController
+) -> ClusterPage:
+    return show(ClusterPage(controller), 1600, 1000)
 
 
 def send_drop(target: QWidget, ids: Sequence[str]) -> bool:

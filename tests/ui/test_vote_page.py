@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -20,12 +20,10 @@ from desktop_app.ui.pages.vote import VotePage
 
 
 @pytest.fixture
-def page(qtbot: QtBot, controller: SessionController) -> Iterator[VotePage]:
-    widget = VotePage(controller)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
+def page(
+    show: Callable[[VotePage, int, int], VotePage], controller: SessionController
+) -> Iterator[VotePage]:
+    widget = show(VotePage(controller), 1200, 900)
     yield widget
     if widget.kiosk is not None:
         widget.kiosk.close()
