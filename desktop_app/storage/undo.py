@@ -238,28 +238,27 @@ class Journal:
 
 
 def read_images(conn: sqlite3.Connection, info: TableInfo, keys: Sequence[str]) -> dict[str, Image]:
-    """Current images of some rows of one table, by key (absent rows left out)."""
-    result: dict[str, Image] = {}
+    """Current images of some rows of one table, by key (absent rows left out).
+
+    The keys go to SQLite as one JSON list; a composite key is matched by its
+    first column (the primary key's index) and then as a whole.
+    """
     if not keys:
-        return result
+        return {}
+    listed = json.dumps(list(keys))
     select = f'SELECT {info.key_sql()}, {info.image_sql()} FROM main."{info.name}"'
     if len(info.key) == 1:
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for key, image in conn.execute(f'{select} WHERE "{info.key[0]}" IN ({marks})', chunk):
-                result[str(key)] = json.loads(image)
+        rows = conn.execute(
+            f'{select} WHERE "{info.key[0]}" IN (SELECT value FROM json_each(?))', (listed,)
+        )
     else:
-        wanted = set(keys)
-        first = info.key[0]
-        firsts = sorted({json.loads(k)[0] for k in keys})
-        for start in range(0, len(firsts), 500):
-            chunk = firsts[start : start + 500]
-            marks = ", ".join("?" for _ in chunk)
-            for key, image in conn.execute(f'{select} WHERE "{first}" IN ({marks})', chunk):
-                if key in wanted:
-                    result[str(key)] = json.loads(image)
-    return result
+        rows = conn.execute(
+            f'{select} WHERE "{info.key[0]}" IN '
+            "(SELECT DISTINCT json_extract(value, '$[0]') FROM json_each(?1)) "
+            f"AND {info.key_sql()} IN (SELECT value FROM json_each(?1))",
+            (listed,),
+        )
+    return {str(key): json.loads(image) for key, image in rows}
 
 
 # ---------------------------------------------------------------- history
@@ -507,7 +506,8 @@ def _write_row(
     stamp: Stamp,
 ) -> Image | None:
     """Make the row ``wanted`` (None: gone); returns the image as written."""
-    values = info.key_values(key)
+    known = wanted if wanted is not None else now
+    values = [known[c] for c in info.key] if known is not None else info.key_values(key)
     if wanted is None:
         if now is None:
             return None
