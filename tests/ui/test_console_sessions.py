@@ -28,11 +28,6 @@ from desktop_app.ui.table_laptop import TableLaptopWindow
 SIZES = {"1920x1080": (1920, 1080), "1024x768": (1024, 768)}
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-
-
 def make_window(qtbot: QtBot, settings: Settings) -> ConsoleWindow:
     console = ConsoleWindow(settings, phases())
     qtbot.addWidget(console)
