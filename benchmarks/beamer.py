@@ -8,7 +8,8 @@ Run: ``.venv/bin/python benchmarks/beamer.py [--json]`` (offscreen by default).
   snapshot from the session file, and a warm redraw (caches kept).
 * one new proposal: from the storage commit to the end of the wall's paint
   with the proposal on it; budget 16 ms (one frame). Also shown: from the
-  start of ``controller.add`` (SQLite commit with synchronous=FULL included).
+  start of ``controller.run(ops.add_proposal, …)`` (SQLite commit with synchronous=FULL
+  included).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import desktop_app.ui.beamer  # noqa: E402,F401  (also guards None's refcount, see there)
+from desktop_app import ops  # noqa: E402
 from desktop_app.core import run_state  # noqa: E402
 from desktop_app.core.model import Kind, Proposal, Round, Table  # noqa: E402
 from desktop_app.storage.session_file import Change, SessionFile, new_id  # noqa: E402
@@ -161,11 +163,11 @@ def main() -> int:
     commit_to_visible_cpu: list[float] = []
     add_to_visible: list[float] = []
     for i in range(50):
-        proposal = Proposal(new_id(), round_id, tables[i % TABLES], text(rng))
         paints = wall.paints
         commits.clear()
         start = time.perf_counter()
-        controller.add("Voorstel", Kind.PROPOSAL, proposal)
+        proposal = controller.run(ops.add_proposal, round_id, tables[i % TABLES], text(rng))
+        assert proposal is not None
         while wall.paints == paints:
             app.processEvents()
         assert wall.newest_id == proposal.id

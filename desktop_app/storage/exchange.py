@@ -25,7 +25,7 @@ from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc
 from desktop_app.storage import records
 from desktop_app.storage.atomic import atomic_target
 from desktop_app.storage.schema_check import Check, SchemaProblem, compile_schema, first_problem
-from desktop_app.storage.session_file import SessionFile, replace_session_record
+from desktop_app.storage.session_file import Origin, SessionFile, replace_session_record
 
 FORMAT = "tafelronde-exchange"
 VERSION = 1
@@ -282,7 +282,7 @@ def import_document(
     """Merge one exchange document into the session, all or nothing."""
     validate_document(document, source)
     report = ImportReport(source=source)
-    with session_file.transaction():
+    with session_file.transaction(origin=Origin.IMPORT):
         conn = session_file.connection
         stored_session = session_file.session()
         incoming_session = _session_from_record(document["session"])
@@ -404,7 +404,7 @@ def import_files(session_file: SessionFile, files: Sequence[Path | str]) -> list
     """Import several files as one step: if one is refused, none is imported."""
     documents = [(str(f), read_exchange_file(f)) for f in files]
     reports: list[ImportReport] = []
-    with session_file.transaction():
+    with session_file.transaction(origin=Origin.IMPORT):
         for source, document in documents:
             reports.append(import_document(session_file, document, source=source))
     return reports

@@ -4,8 +4,11 @@ Opening checks the file's header before SQLite touches it, so a foreign or
 newer file is refused unmodified. A writable open takes the writer lock,
 migrates an older file after a backup, and sets WAL with ``synchronous=FULL``:
 when a command returns, its change is on disk. Every command is one
-transaction and then tells the listeners what changed (plain callbacks; the UI
-turns them into one Qt signal).
+transaction. When the outermost transaction commits, the listeners hear of it
+once, with one :class:`Change` saying which rows of which kinds it changed
+(plain callbacks; the UI turns them into one Qt signal); a transaction that an
+operation named with a :class:`~desktop_app.core.actions.Label` also becomes
+one undo step (see :mod:`desktop_app.storage.undo`).
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from desktop_app.core import rules
+from desktop_app.core.actions import Label
 from desktop_app.core.errors import SessionFileError, UserError
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
@@ -42,6 +47,16 @@ from desktop_app.core.model import (
 from desktop_app.core.timestamps import Clock, format_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
+from desktop_app.storage.undo import (
+    ATTACHED,
+    Image,
+    Journal,
+    RowChange,
+    UndoHistory,
+    UndoResult,
+    UndoStep,
+    apply_step,
+)
 from desktop_app.storage.writer_lock import WriterLock
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -49,16 +64,53 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 E = TypeVar("E", bound=Entity)
 
 
+class Origin(StrEnum):
+    """Where a change came from."""
+
+    EDIT = "edit"  # an operation (or a storage command) made it
+    UNDO = "undo"
+    REDO = "redo"
+    IMPORT = "import"  # an exchange file was merged
+    STATE = "state"  # only this laptop's run state (timer, phase, reveal)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What a command changed: a kind of entity (or "session"/"state") and ids.
+    """What one committed transaction changed: one event per operation.
 
-    ``action`` is one of add, edit, delete, restore, import, state.
+    ``ids`` holds, per kind, the ids of the entities whose row, local columns
+    (position, colour, beamer moderation) or attached rows changed (a theme's
+    proposal list; duplicate links count as both proposals; a carried-over row
+    as its intervention); ``added`` those of them that are new rows.
+    ``session`` is true when the session record changed, ``state`` names the
+    run-state keys written, ``tables`` any other table. ``label`` is the
+    operation's (also for its undo and redo); ``refused`` counts what an undo
+    or redo left alone because it was changed since.
     """
 
-    kind: str
-    ids: tuple[str, ...]
-    action: str
+    origin: Origin
+    ids: Mapping[Kind, frozenset[str]] = field(default_factory=dict)
+    added: Mapping[Kind, frozenset[str]] = field(default_factory=dict)
+    session: bool = False
+    state: frozenset[str] = frozenset()
+    tables: frozenset[str] = frozenset()
+    label: Label | None = None
+    refused: int = 0
+
+    @property
+    def kinds(self) -> frozenset[Kind]:
+        return frozenset(self.ids)
+
+    def touches(self, *kinds: Kind) -> bool:
+        """True when any of ``kinds`` changed."""
+        return any(kind in self.ids for kind in kinds)
+
+    def of(self, kind: Kind) -> frozenset[str]:
+        """The ids of ``kind`` that changed (empty when none)."""
+        return self.ids.get(kind, frozenset())
+
+    def added_of(self, kind: Kind) -> frozenset[str]:
+        return self.added.get(kind, frozenset())
 
 
 Listener = Callable[[Change], None]
@@ -132,8 +184,21 @@ class SessionFile:
         self._lock = lock
         self._clock = clock
         self._listeners: list[Listener] = []
-        self._pending: list[Change] = []
         self._depth = 0
+        self._label: Label | None = None
+        self._origin: Origin | None = None
+        self._refused = 0
+        self.history = UndoHistory()
+        """This run's undo steps (see :meth:`undo`); not kept across a restart."""
+        self._journal: Journal | None = None
+        if writable:
+            try:
+                self._journal = Journal(conn)
+            except sqlite3.Error as error:
+                conn.close()
+                if lock is not None:
+                    lock.release()
+                raise translate_sqlite_error(error, path) from error
 
     # ------------------------------------------------------------------ open
     @classmethod
@@ -247,37 +312,95 @@ class SessionFile:
         return format_instant(self._clock())
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction; listeners hear of its changes only after it committed.
+    def transaction(
+        self, label: Label | None = None, *, origin: Origin | None = None
+    ) -> Iterator[None]:
+        """One transaction; listeners hear of it once, after it committed.
 
         Nested use joins the outer transaction (a savepoint), as sqlite-utils'
         ``db.atomic()`` does; written out here so that opening a session does
-        not need to import sqlite-utils (only migrations do).
+        not need to import sqlite-utils (only migrations do). An operation
+        passes its ``label``: the outermost transaction with a label becomes
+        one undo step. ``origin`` says where a change came from (an import);
+        by default an edit, or run state when only ``local_state`` was written.
         """
         if not self.writable:
             raise SessionFileError("read_only", path=str(self.path))
+        outermost = self._depth == 0
+        if outermost:
+            self._label, self._origin, self._refused = label, origin, 0
+        elif self._label is None and label is not None:
+            self._label = label
         self._depth += 1
+        rows: list[RowChange] = []
         try:
             with _atomic(self._conn, self._depth):
+                if outermost and self._journal is not None:
+                    self._journal.clear_strays()  # rows written outside any transaction
                 yield
+                if outermost and self._journal is not None:
+                    # Images are needed only for a new undo step.
+                    step = self._label is not None and self._origin is None
+                    rows = self._journal.collect(images=step)
         except sqlite3.Error as error:
-            if self._depth == 1:
-                self._pending.clear()
             raise translate_sqlite_error(error, self.path) from error
-        except BaseException:
-            if self._depth == 1:
-                self._pending.clear()
-            raise
         finally:
             self._depth -= 1
-        if self._depth == 0:
-            pending, self._pending = self._pending, []
-            for change in pending:
-                for listener in list(self._listeners):
-                    listener(change)
+        if outermost:
+            self._committed(rows)
 
-    def _changed(self, kind: str, ids: Iterable[str], action: str) -> None:
-        self._pending.append(Change(kind, tuple(ids), action))
+    def _committed(self, rows: list[RowChange]) -> None:
+        label, origin, refused = self._label, self._origin, self._refused
+        self._label = self._origin = None
+        if origin is None and label is not None and rows:
+            self.history.push(UndoStep(label, rows))
+        change = _change_of(rows, origin, label, refused)
+        if change is None:
+            return
+        for listener in list(self._listeners):
+            listener(change)
+
+    # ------------------------------------------------------------ undo/redo
+    def undo(self) -> UndoResult | None:
+        """Undo the last operation where that is safe (see :mod:`~desktop_app.storage.undo`).
+
+        Returns what was restored and how many items were left alone because
+        they were changed since, or None when there is nothing to undo. The
+        writes are one transaction and one :class:`Change` of origin ``undo``.
+        """
+        step = self.history.next_undo()
+        if step is None:
+            return None
+        result, rows = self._apply(step, undo=True)
+        step.rows = rows
+        self.history.undone(step)
+        return result
+
+    def redo(self) -> UndoResult | None:
+        """Redo the last undone operation, with the same care as :meth:`undo`."""
+        step = self.history.next_redo()
+        if step is None:
+            return None
+        result, rows = self._apply(step, undo=False)
+        step.rows = rows
+        self.history.redone(step)
+        return result
+
+    def _apply(self, step: UndoStep, *, undo: bool) -> tuple[UndoResult, list[RowChange]]:
+        assert self._journal is not None  # a writable file has one
+        journal = self._journal
+        with self.transaction(step.label, origin=Origin.UNDO if undo else Origin.REDO):
+            result, rows = apply_step(
+                self._conn, journal.tables, step, undo=undo, stamp=self._row_stamp
+            )
+            self._refused = result.refused
+        return result, rows
+
+    def _row_stamp(self, table: str, image: Image) -> str:
+        """A fresh ``updated_at`` for a row an undo writes (a ballot's dots: the hour)."""
+        if table == Kind.VOTE.value and image.get("ballot_id") is not None:
+            return format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
+        return self.now()
 
     # ----------------------------------------------------------------- reads
     def session(self) -> SessionInfo:
@@ -307,6 +430,25 @@ class SessionFile:
         ).fetchall()
         members = self._all_members() if kind is Kind.THEME else {}
         return [records.row_to_entity(kind, row, members.get(row["id"], ())) for row in rows]
+
+    def entities_by_id(self, kind: Kind, ids: Iterable[str]) -> list[Entity]:
+        """The entities of ``kind`` with these ids (tombstones too), in display order."""
+        rows = self._conn.execute(
+            f"SELECT * FROM {kind.value} WHERE id IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY {records.ORDER_BY[kind]}",
+            (json.dumps(list(ids)),),
+        ).fetchall()
+        return [
+            records.row_to_entity(kind, row, self._members(row["id"]) if kind is Kind.THEME else ())
+            for row in rows
+        ]
+
+    def live_ids(self, kind: Kind) -> list[str]:
+        """The ids of the live entities of ``kind``, in display order."""
+        rows = self._conn.execute(
+            f"SELECT id FROM {kind.value} WHERE deleted = 0 ORDER BY {records.ORDER_BY[kind]}"
+        )
+        return [row[0] for row in rows]
 
     def target_groups(self) -> list[TargetGroup]:
         return [e for e in self.entities(Kind.TARGET_GROUP) if isinstance(e, TargetGroup)]
@@ -355,6 +497,22 @@ class SessionFile:
             for kind in KIND_ORDER
         )
 
+    def votes_for(self, item_id: str) -> list[Vote]:
+        """The live vote records of one item (tallies and ballots), in entry order."""
+        rows = self._conn.execute(
+            "SELECT * FROM votes WHERE item_id = ? AND deleted = 0 ORDER BY seq", (item_id,)
+        ).fetchall()
+        return [
+            e for e in (records.row_to_entity(Kind.VOTE, r) for r in rows) if isinstance(e, Vote)
+        ]
+
+    def has_ballot(self, ballot_id: str) -> bool:
+        """True when a ballot with this id was stored (voided or not)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM votes WHERE ballot_id = ? LIMIT 1", (ballot_id,)
+        ).fetchone()
+        return row is not None
+
     def hidden_on_beamer(self) -> frozenset[str]:
         rows = self._conn.execute(
             "SELECT id FROM proposals WHERE hidden_on_beamer = 1 AND deleted = 0"
@@ -396,6 +554,58 @@ class SessionFile:
             carried_over=carried,
         )
 
+    def snapshot_after(
+        self, previous: SessionSnapshot, changes: Sequence[Change]
+    ) -> SessionSnapshot:
+        """``previous`` brought up to date with ``changes`` committed since it was read.
+
+        The same as :meth:`snapshot`, reading only what the changes touched: the
+        long lists (proposals and votes, in entry order) by id, the short ones
+        whole. An import (or a table the change cannot name) reads everything.
+        """
+        if any(c.origin is Origin.IMPORT or c.tables for c in changes):
+            return self.snapshot()
+        touched: dict[Kind, set[str]] = {}
+        for change in changes:
+            for kind, ids in change.ids.items():
+                touched.setdefault(kind, set()).update(ids)
+        in_tx = self._conn.in_transaction
+        if not in_tx:
+            self._conn.execute("BEGIN")
+        try:
+            lists: dict[str, tuple[Entity, ...]] = {}
+            for kind, changed_ids in touched.items():
+                field_name = _SNAPSHOT_FIELDS[kind]
+                if kind in _PATCHED:
+                    old: tuple[Entity, ...] = getattr(previous, field_name)
+                    lists[field_name] = _patched(old, self.entities_by_id(kind, changed_ids))
+                else:
+                    lists[field_name] = tuple(self.entities(kind, include_deleted=True))
+            info = self.session() if any(c.session for c in changes) else previous.session
+            floor = previous.privacy_floor
+            if any(c.state for c in changes):
+                stored = self.state("privacy_floor", DEFAULT_PRIVACY_FLOOR)
+                floor = int(stored) if isinstance(stored, int) else DEFAULT_PRIVACY_FLOOR
+            hidden = (
+                self.hidden_on_beamer()
+                if Kind.PROPOSAL in touched
+                else previous.hidden_proposal_ids
+            )
+            carried = (
+                self._carried_over() if Kind.INTERVENTION in touched else previous.carried_over
+            )
+        finally:
+            if not in_tx:
+                self._conn.execute("COMMIT")
+        return replace(
+            previous,
+            session=info,
+            privacy_floor=floor,
+            hidden_proposal_ids=hidden,
+            carried_over=carried,
+            **lists,  # type: ignore[arg-type]
+        )
+
     def _carried_over(self) -> tuple[CarriedOver, ...]:
         rows = self._conn.execute(
             "SELECT intervention_id, source_session_title, source_session_date, earlier_status "
@@ -432,7 +642,6 @@ class SessionFile:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value)),
             )
-            self._changed("state", (key,), "state")
 
     # ------------------------------------------------------------- commands
     def update_session(self, **fields: Any) -> SessionInfo:
@@ -446,13 +655,12 @@ class SessionFile:
                 "updated_at=?",
                 _session_values(updated),
             )
-            self._changed("session", (updated.id,), "edit")
         return updated
 
     def add(self, kind: Kind, entity: E, *, updated_at: str | None = None) -> E:
         """Add a new entity (its id must be new); stamps ``updated_at``."""
         stamped: E = replace(entity, updated_at=updated_at or self.now())
-        rules.check_entity(kind, stamped, self._reference_exists)
+        rules.check_entity(kind, stamped, self._exists_for(stamped))
         with self.transaction():
             row = records.entity_to_row(kind, stamped)
             if kind in records.POSITIONED:
@@ -460,13 +668,12 @@ class SessionFile:
             self._insert(kind, row)
             if isinstance(stamped, Theme):
                 self._claim_for_theme(stamped.id, stamped.proposal_ids)
-            self._changed(kind.value, (stamped.id,), "add")
         return stamped
 
-    def put(self, kind: Kind, entity: E, *, action: str = "edit") -> E:
+    def put(self, kind: Kind, entity: E) -> E:
         """Write a whole record over the stored one (edit, undo, redo)."""
         stamped: E = replace(entity, updated_at=self._stamp_for(entity))
-        rules.check_entity(kind, stamped, self._reference_exists)
+        rules.check_entity(kind, stamped, self._exists_for(stamped))
         with self.transaction():
             row = records.entity_to_row(kind, stamped)
             exists = self._conn.execute(
@@ -486,7 +693,6 @@ class SessionFile:
                 # A tombstoned theme keeps its list (so restore brings it back whole)
                 # but claims nothing: its proposals are in the tray, or in live themes.
                 self._claim_for_theme(stamped.id, stamped.proposal_ids, claim=not stamped.deleted)
-            self._changed(kind.value, (stamped.id,), action)
         return stamped
 
     def _stamp_for(self, entity: Entity) -> str:
@@ -506,13 +712,13 @@ class SessionFile:
         current = self.get(kind, entity_id)
         if current is None:
             raise UserError("not_found", kind=kind.value, id=entity_id)
-        return self.put(kind, replace(current, deleted=True), action="delete")
+        return self.put(kind, replace(current, deleted=True))
 
     def restore(self, kind: Kind, entity_id: str) -> Entity:
         current = self.get(kind, entity_id)
         if current is None:
             raise UserError("not_found", kind=kind.value, id=entity_id)
-        return self.put(kind, replace(current, deleted=False), action="restore")
+        return self.put(kind, replace(current, deleted=False))
 
     def add_proposal(
         self,
@@ -539,18 +745,33 @@ class SessionFile:
         return self.add(Kind.PROPOSAL, proposal)
 
     def move_proposals(self, proposal_ids: Sequence[str], theme_id: str | None) -> None:
-        """Put proposals into a theme (or back in the tray with ``None``), one step."""
+        """Put proposals into a theme (or back in the tray with ``None``), one step.
+
+        Only the live themes that hold one of them change (and are stamped).
+        """
+        ids = tuple(dict.fromkeys(proposal_ids))
+        moving = set(ids)
         with self.transaction():
-            touched: set[str] = set()
-            for theme in self.themes():
-                kept = tuple(pid for pid in theme.proposal_ids if pid not in proposal_ids)
-                if theme.id != theme_id and kept != theme.proposal_ids:
-                    self.put(Kind.THEME, replace(theme, proposal_ids=kept))
-                    touched.add(theme.id)
+            for holder in self._live_holders(ids):
+                if holder == theme_id:
+                    continue
+                theme = self.require(Kind.THEME, holder, Theme)
+                kept = tuple(pid for pid in theme.proposal_ids if pid not in moving)
+                self.put(Kind.THEME, replace(theme, proposal_ids=kept))
             if theme_id is not None:
                 theme = self.require(Kind.THEME, theme_id, Theme)
-                merged = tuple(pid for pid in theme.proposal_ids if pid not in proposal_ids)
-                self.put(Kind.THEME, replace(theme, proposal_ids=merged + tuple(proposal_ids)))
+                merged = tuple(pid for pid in theme.proposal_ids if pid not in moving)
+                self.put(Kind.THEME, replace(theme, proposal_ids=merged + ids))
+
+    def _live_holders(self, proposal_ids: Sequence[str]) -> list[str]:
+        """The live themes holding any of ``proposal_ids``, in display order."""
+        rows = self._conn.execute(
+            f"SELECT id FROM clusters WHERE deleted = 0 AND id IN (SELECT cluster_id FROM "
+            f"cluster_proposals WHERE proposal_id IN (SELECT value FROM json_each(?))) "
+            f"ORDER BY {records.ORDER_BY[Kind.THEME]}",
+            (json.dumps(list(proposal_ids)),),
+        )
+        return [row[0] for row in rows]
 
     def cast_ballot(
         self,
@@ -596,12 +817,10 @@ class SessionFile:
                 "UPDATE proposals SET hidden_on_beamer = ? WHERE id = ?",
                 (1 if hidden else 0, proposal_id),
             )
-            self._changed(Kind.PROPOSAL.value, (proposal_id,), "edit")
 
     def set_theme_color(self, theme_id: str, color: str | None) -> None:
         with self.transaction():
             self._conn.execute("UPDATE clusters SET color = ? WHERE id = ?", (color, theme_id))
-            self._changed(Kind.THEME.value, (theme_id,), "edit")
 
     def move_to_position(self, kind: Kind, ordered_ids: Sequence[str]) -> None:
         """Reorder tables, themes, interventions ...: positions follow ``ordered_ids``."""
@@ -612,7 +831,6 @@ class SessionFile:
                 f"UPDATE {kind.value} SET position = ? WHERE id = ?",
                 [(index, entity_id) for index, entity_id in enumerate(ordered_ids)],
             )
-            self._changed(kind.value, tuple(ordered_ids), "edit")
 
     def backup_to(self, target: Path | str) -> None:
         """A consistent copy through SQLite's backup API (never a file copy)."""
@@ -640,31 +858,70 @@ class SessionFile:
     def _claim_for_theme(
         self, theme_id: str, proposal_ids: Sequence[str], *, claim: bool = True
     ) -> None:
-        """Set a theme's members; a proposal leaves any other live theme (rule 8)."""
-        self._conn.execute("DELETE FROM cluster_proposals WHERE cluster_id = ?", (theme_id,))
-        if not proposal_ids:
-            return
-        rows = [(theme_id, pid, index) for index, pid in enumerate(proposal_ids)]
-        insert = (
-            "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) VALUES (?, ?, ?)"
-        )
-        if not claim:
-            self._conn.executemany(insert, rows)
-            return
-        marks = ", ".join("?" for _ in proposal_ids)
-        others = self._conn.execute(
-            f"SELECT DISTINCT cp.cluster_id FROM cluster_proposals cp JOIN clusters c "
-            f"ON c.id = cp.cluster_id WHERE c.deleted = 0 AND cp.proposal_id IN ({marks})",
-            list(proposal_ids),
-        ).fetchall()
-        if others:
-            self._conn.execute(
-                f"DELETE FROM cluster_proposals WHERE proposal_id IN ({marks}) AND cluster_id IN "
-                f"(SELECT id FROM clusters WHERE deleted = 0)",
-                list(proposal_ids),
+        """Set a theme's members, writing only the rows that change; with ``claim`` a
+        proposal it gains leaves any other live theme (rule 8), which is stamped."""
+        current = {
+            row[0]: row[1]
+            for row in self._conn.execute(
+                "SELECT proposal_id, position FROM cluster_proposals WHERE cluster_id = ?",
+                (theme_id,),
             )
-            self._changed(Kind.THEME.value, tuple(row[0] for row in others), "edit")
-        self._conn.executemany(insert, rows)
+        }
+        wanted: dict[str, int] = {}
+        for index, pid in enumerate(proposal_ids):
+            wanted.setdefault(pid, index)
+        gone = [(theme_id, pid) for pid in current if pid not in wanted]
+        moved = [(i, theme_id, pid) for pid, i in wanted.items() if current.get(pid, i) != i]
+        new = [pid for pid in wanted if pid not in current]
+        if gone:
+            self._conn.executemany(
+                "DELETE FROM cluster_proposals WHERE cluster_id = ? AND proposal_id = ?", gone
+            )
+        if moved:
+            self._conn.executemany(
+                "UPDATE cluster_proposals SET position = ? "
+                "WHERE cluster_id = ? AND proposal_id = ?",
+                moved,
+            )
+        if claim and new:
+            others = [holder for holder in self._live_holders(new) if holder != theme_id]
+            if others:
+                self._conn.execute(
+                    "DELETE FROM cluster_proposals WHERE proposal_id IN "
+                    "(SELECT value FROM json_each(?)) AND cluster_id != ? AND cluster_id IN "
+                    "(SELECT id FROM clusters WHERE deleted = 0)",
+                    (json.dumps(new), theme_id),
+                )
+                # Their proposal lists changed, so their records did: stamp them.
+                self._conn.executemany(
+                    "UPDATE clusters SET updated_at = ? WHERE id = ?",
+                    [(self.now(), other) for other in others],
+                )
+        if new:
+            self._conn.executemany(
+                "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) "
+                "VALUES (?, ?, ?)",
+                [(theme_id, pid, wanted[pid]) for pid in new],
+            )
+
+    def _exists_for(self, entity: Entity) -> Callable[[Kind, str], bool]:
+        """Reference checks for ``entity``: a theme's proposals in one query, not one each."""
+        if not isinstance(entity, Theme) or len(entity.proposal_ids) < 8:
+            return self._reference_exists
+        known = {
+            row[0]
+            for row in self._conn.execute(
+                "SELECT id FROM proposals WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(list(entity.proposal_ids)),),
+            )
+        }
+
+        def exists(kind: Kind, entity_id: str) -> bool:
+            if kind is Kind.PROPOSAL:
+                return entity_id in known
+            return self._reference_exists(kind, entity_id)
+
+        return exists
 
     def _reference_exists(self, kind: Kind, entity_id: str) -> bool:
         return (
@@ -678,8 +935,77 @@ class SessionFile:
         return self._conn
 
     def note_change(self, kind: str, ids: Iterable[str], action: str) -> None:
-        """Record a change made inside :meth:`transaction` by a storage module."""
-        self._changed(kind, ids, action)
+        """Kept for storage modules written before the journal; adds nothing.
+
+        The journal sees every row a transaction writes, also through
+        :attr:`connection`, so a module need not report its writes.
+        """
+
+
+# The snapshot's list of each kind; the long ones are patched by id (entry order).
+_SNAPSHOT_FIELDS: dict[Kind, str] = {
+    Kind.TARGET_GROUP: "target_groups",
+    Kind.TABLE: "tables",
+    Kind.ROUND: "rounds",
+    Kind.PROPOSAL: "proposals",
+    Kind.THEME: "themes",
+    Kind.VOTE: "votes",
+    Kind.INTERVENTION: "interventions",
+    Kind.CONTEXT_ITEM: "context_items",
+}
+_PATCHED = frozenset({Kind.PROPOSAL, Kind.VOTE})
+
+
+def _patched(old: tuple[E, ...], fresh: Sequence[Entity]) -> tuple[Entity, ...]:
+    """``old`` with ``fresh`` put in place by id; new ones (later in entry order) at the end."""
+    by_id = {entity.id: entity for entity in fresh}
+    kept = [by_id.pop(entity.id, entity) for entity in old]
+    return (*kept, *(entity for entity in fresh if entity.id in by_id))
+
+
+def _change_of(
+    rows: Sequence[RowChange], origin: Origin | None, label: Label | None, refused: int
+) -> Change | None:
+    """The one event for a committed transaction (None when it changed nothing)."""
+    if not rows and not refused:
+        return None
+    ids: dict[Kind, set[str]] = {}
+    added: dict[Kind, set[str]] = {}
+    session = False
+    state: set[str] = set()
+    tables: set[str] = set()
+    for row in rows:
+        if row.table == "session":
+            session = True
+        elif row.table == "local_state":
+            state.add(row.key)
+        elif row.table in ATTACHED:
+            kind, columns = ATTACHED[row.table]
+            for image in (row.before, row.after):
+                if image is not None:
+                    ids.setdefault(kind, set()).update(str(image[c]) for c in columns)
+        else:
+            try:
+                kind = Kind(row.table)
+            except ValueError:
+                tables.add(row.table)
+                continue
+            ids.setdefault(kind, set()).add(row.key)
+            if row.before is None:
+                added.setdefault(kind, set()).add(row.key)
+    if origin is None:
+        only_state = bool(state) and not (ids or session or tables)
+        origin = Origin.STATE if only_state else Origin.EDIT
+    return Change(
+        origin=origin,
+        ids={kind: frozenset(values) for kind, values in ids.items()},
+        added={kind: frozenset(values) for kind, values in added.items()},
+        session=session,
+        state=frozenset(state),
+        tables=frozenset(tables),
+        label=label,
+        refused=refused,
+    )
 
 
 @contextmanager

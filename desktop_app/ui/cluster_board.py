@@ -9,6 +9,7 @@ the rows that changed.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from typing import Protocol
@@ -110,7 +111,9 @@ QFrame#votingBanner {{
 """
 
 
+@functools.lru_cache(maxsize=64)
 def swatch_icon(color: str | None, size: int = 16) -> QIcon:
+    """A round swatch of ``color`` (kept: a merge recolours the boxes after it)."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

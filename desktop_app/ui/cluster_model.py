@@ -301,6 +301,9 @@ MAX_LINES = 5
 #: Rendered cards kept (about 75 kB each, shared by all lists): more than a full-HD
 #: board shows at once.
 PIXMAP_CACHE = 400
+#: Laid-out cards kept, shared by every list: a card moved to another theme of the
+#: same width (a merge, its undo) is not laid out again.
+LAYOUT_CACHE = 20_000
 _RADIUS = 6.0
 
 
@@ -320,11 +323,10 @@ class CardDelegate(QStyledItemDelegate):
     """
 
     _pixmaps: ClassVar[OrderedDict[tuple[object, ...], QPixmap]] = OrderedDict()
+    _laid: ClassVar[OrderedDict[tuple[str, str, int, float], _Laid]] = OrderedDict()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._cache: dict[tuple[str, str, int], _Laid] = {}
-        self._width = 0
         self.view_width = 0
 
     def set_view_width(self, width: int) -> None:
@@ -336,13 +338,10 @@ class CardDelegate(QStyledItemDelegate):
         return max(80, width - 2 * 4 - 2 * PAD_X - BAR)  # 4: the view's spacing
 
     def _layout(self, card: CardInfo, font: QFont, width: int) -> _Laid:
-        key = (card.id, card.text, width)
-        laid = self._cache.get(key)
+        key = (card.id, card.text, width, font.pointSizeF())
+        laid = self._laid.get(key)
         if laid is not None:
             return laid
-        if width != self._width:
-            self._cache.clear()
-            self._width = width
         metrics = QFontMetrics(font)
         layout = QTextLayout(card.text.replace("\n", "\u2028"), font)
         layout.beginLayout()
@@ -366,7 +365,9 @@ class CardDelegate(QStyledItemDelegate):
         text_height = len(lines) * metrics.lineSpacing()
         height = PAD_Y + text_height + 4 + small.height() + PAD_Y
         laid = _Laid(tuple(lines), text_height, QSize(width + 2 * PAD_X + BAR, height))
-        self._cache[key] = laid
+        self._laid[key] = laid
+        if len(self._laid) > LAYOUT_CACHE:
+            self._laid.popitem(last=False)
         return laid
 
     @staticmethod

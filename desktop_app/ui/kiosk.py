@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import ops
 from desktop_app.core.model import Kind
 from desktop_app.core.ranking import vote_items
 from desktop_app.core.voting import (
@@ -43,7 +44,7 @@ from desktop_app.core.voting import (
     voting_group_ids,
     voting_open,
 )
-from desktop_app.storage.session_file import Change, new_id
+from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
@@ -541,9 +542,7 @@ class KioskWindow(QWidget):
         ballot = self.ballot
         if ballot is None:
             return
-        ballot_id = store_ballot(
-            self.controller, ballot, self.group_id, self.tr("Stem uitgebracht")
-        )
+        ballot_id = store_ballot(self.controller, ballot, self.group_id)
         if ballot_id is None:
             return  # the controller has told the facilitator why; the voter may retry
         self.ballot = None
@@ -555,12 +554,10 @@ class KioskWindow(QWidget):
 
     # ------------------------------------------------------------- events
     def _on_change(self, change: Change) -> None:
-        if change.kind not in (
-            "state",
-            "session",
-            Kind.THEME.value,
-            Kind.PROPOSAL.value,
-            Kind.TARGET_GROUP.value,
+        if not (
+            change.state
+            or change.session
+            or change.touches(Kind.THEME, Kind.PROPOSAL, Kind.TARGET_GROUP)
         ):
             return
         is_open = voting_open(self.controller.session_file.state)
@@ -625,32 +622,14 @@ class KioskWindow(QWidget):
         super().closeEvent(event)
 
 
-def store_ballot(
-    controller: SessionController, ballot: Ballot, group_id: str | None, text: str
-) -> str | None:
-    """Store one ballot as one undoable step: one record per item, a shared ballot id.
-
-    ``SessionFile.cast_ballot`` checks the budget and the cap and stores the
-    records without voter identity and with the hour only; the ids are chosen
-    here so the controller can undo the step. Returns the ballot id, or None
-    when refused.
-    """
-    session_file = controller.session_file
-    dots = ballot.dots()
-    ballot_id = new_id()
-    vote_ids = {item_id: new_id() for item_id in dots}
-
-    def action() -> str:
-        return session_file.cast_ballot(
-            dots,
-            target_group_id=group_id,
-            budget=ballot.budget,
-            cap=ballot.cap,
-            ballot_id=ballot_id,
-            vote_ids=vote_ids,
-        )
-
-    result: str | None = controller.perform(
-        text, [(Kind.VOTE, vote_id) for vote_id in vote_ids.values()], action
+def store_ballot(controller: SessionController, ballot: Ballot, group_id: str | None) -> str | None:
+    """Store one ballot as one undoable step (``ops.cast_ballot``): one record per
+    item, a shared ballot id, no voter identity, the hour only. Returns the
+    ballot id, or None when refused (the controller has said why)."""
+    return controller.run(
+        ops.cast_ballot,
+        ballot.dots(),
+        target_group_id=group_id,
+        budget=ballot.budget,
+        cap=ballot.cap,
     )
-    return result

@@ -319,28 +319,29 @@ class ConsoleWindow(QMainWindow):
         self._update_undo_actions()
 
     def _update_undo_actions(self) -> None:
-        stack = self.controller.undo_stack if self.controller else None
-        self.undo_action.setEnabled(bool(stack and stack.canUndo()))
-        self.redo_action.setEnabled(bool(stack and stack.canRedo()))
-        if stack is not None:
-            self.undo_action.setText(
-                self.tr("&Ongedaan maken: {what}").format(what=stack.undoText())
-                if stack.canUndo()
-                else self.tr("&Ongedaan maken")
-            )
-            self.redo_action.setText(
-                self.tr("&Opnieuw: {what}").format(what=stack.redoText())
-                if stack.canRedo()
-                else self.tr("&Opnieuw")
-            )
+        controller = self.controller
+        can_undo = bool(controller and controller.can_undo())
+        can_redo = bool(controller and controller.can_redo())
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        self.undo_action.setText(
+            self.tr("&Ongedaan maken: {what}").format(what=controller.undo_text())
+            if controller is not None and can_undo
+            else self.tr("&Ongedaan maken")
+        )
+        self.redo_action.setText(
+            self.tr("&Opnieuw: {what}").format(what=controller.redo_text())
+            if controller is not None and can_redo
+            else self.tr("&Opnieuw")
+        )
 
     def _undo(self) -> None:
         if self.controller is not None:
-            self.controller.undo_stack.undo()
+            self.controller.undo()
 
     def _redo(self) -> None:
         if self.controller is not None:
-            self.controller.undo_stack.redo()
+            self.controller.redo()
 
     # ----------------------------------------------------------- sessions
     def open_session(self, path: Path) -> bool:
@@ -597,7 +598,7 @@ class ConsoleWindow(QMainWindow):
         controller.changed.connect(self._on_change)
         controller.error.connect(self._not_saved)
         controller.error.connect(self.show_error)
-        controller.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
+        controller.history_changed.connect(self._update_undo_actions)
         # Pages are built when first shown: opening a session costs only the phase
         # that is on screen (a placeholder holds each other place in the stack).
         self._clear_phases()
@@ -751,7 +752,7 @@ class ConsoleWindow(QMainWindow):
         self.saved_label.setText(
             self.tr("Opgeslagen {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
         )
-        if change.kind == "session":
+        if change.session:
             self._update_title()
 
     def _not_saved(self, _message: str) -> None:
@@ -849,7 +850,6 @@ class ConsoleWindow(QMainWindow):
             )
             results.append(FileResult(path.name, added, updated, unchanged))
         if lines:
-            self.controller.undo_stack.clear()  # an import is not undoable step by step
             dialog = ImportReportDialog(results, self)
             dialog.open()
             self.import_report = dialog

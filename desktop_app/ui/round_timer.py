@@ -119,16 +119,13 @@ class RoundTimerWidget(QFrame):
         self._store(self.timer.reset(self._round_minutes(self.timer.round_id)))
 
     def _on_change(self, change: Change) -> None:
-        if change.kind == "state" and (
-            run_state.TIMER in change.ids or run_state.CURRENT_ROUND in change.ids
-        ):
+        if run_state.TIMER in change.state or run_state.CURRENT_ROUND in change.state:
             stored = RoundTimer.from_state(self.controller.session_file.state(run_state.TIMER))
             current = self.controller.session_file.state(run_state.CURRENT_ROUND)
             if stored != self.timer or stored.round_id != current:
                 self.reload()
         elif (
-            change.kind == "rounds"
-            and self.timer.round_id in change.ids
+            self.timer.round_id in change.of(Kind.ROUND)
             and not self.timer.running
             and self.timer.elapsed == 0
         ):

@@ -42,9 +42,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import ops
 from desktop_app.core.model import MAX_PROPOSAL_LENGTH, Kind, Proposal
 from desktop_app.core.near_duplicate import NearDuplicateIndex
-from desktop_app.storage.session_file import Change, new_id
+from desktop_app.storage.session_file import Change, Origin, new_id
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.pages.base import hint
 
@@ -401,12 +402,8 @@ class ScribePanel(QWidget):
             result = self._store_text(saved_id, text)
         else:
             saved_id = new_id()
-            round_id, table_id = self.round_id, self.table_id
-            session_file = self.controller.session_file
-            result = self.controller.perform(
-                self.tr("Voorstel toevoegen"),
-                [(Kind.PROPOSAL, saved_id)],
-                lambda: session_file.add_proposal(round_id, table_id, text, proposal_id=saved_id),
+            result = self.controller.run(
+                ops.add_proposal, self.round_id, self.table_id, text, proposal_id=saved_id
             )
         if result is None:
             return  # refused: the text stays in the field, the message says why
@@ -450,21 +447,11 @@ class ScribePanel(QWidget):
 
     def _store_text(self, proposal_id: str, text: str) -> object:
         """One undoable edit of a proposal's text (exactly as typed)."""
-        session_file = self.controller.session_file
-        return self.controller.perform(
-            self.tr("Voorstel bewerken"),
-            [(Kind.PROPOSAL, proposal_id)],
-            lambda: session_file.update(Kind.PROPOSAL, proposal_id, text=text),
-        )
+        return self.controller.run(ops.edit_proposal, proposal_id, text)
 
     def delete_proposals(self, ids: list[str]) -> None:
         row = self.proposal_list.currentRow()
-        what = (
-            self.tr("Voorstel verwijderen")
-            if len(ids) == 1
-            else self.tr("{n} voorstellen verwijderen").format(n=len(ids))
-        )
-        self.controller.delete(what, Kind.PROPOSAL, ids)
+        self.controller.run(ops.delete_proposals, ids)
         if self.proposal_list.count():
             self.proposal_list.setCurrentRow(min(max(row, 0), self.proposal_list.count() - 1))
 
@@ -505,22 +492,24 @@ class ScribePanel(QWidget):
 
     # ------------------------------------------------------- staying in step
     def _on_change(self, change: Change) -> None:
-        if change.kind == "proposals":
-            self._on_proposals_changed(change)
-        elif change.kind in ("tables", "rounds") and change.action == "import":
+        if change.origin is Origin.IMPORT and change.touches(Kind.TABLE, Kind.ROUND):
             self._load_table_texts()
             self.reload_list()
+        elif change.touches(Kind.PROPOSAL):
+            self._on_proposals_changed(change)
 
     def _on_proposals_changed(self, change: Change) -> None:
         if self.table_id is None:
             return
-        if change.action == "import" or len(change.ids) > 50:
+        changed = change.of(Kind.PROPOSAL)
+        if change.origin is Origin.IMPORT or len(changed) > 50:
             self._load_table_texts()
             self.reload_list()
             return
+        added = change.added_of(Kind.PROPOSAL)
         get = self.controller.session_file.get
         reload = False
-        for proposal_id in change.ids:
+        for proposal_id in changed:
             proposal = get(Kind.PROPOSAL, proposal_id)
             if not isinstance(proposal, Proposal):
                 continue
@@ -545,7 +534,7 @@ class ScribePanel(QWidget):
                 if item is not None:
                     self.proposal_list.takeItem(self.proposal_list.row(item))
             elif item is None:
-                if change.action == "add":
+                if proposal_id in added:
                     new_item = proposal_item(proposal)
                     self.proposal_list.addItem(new_item)
                     self.proposal_list.scrollToItem(new_item)

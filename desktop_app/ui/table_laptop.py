@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,7 @@ from desktop_app.core import run_state
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import Kind, Table
 from desktop_app.storage.exchange import export_document, write_json_atomically
-from desktop_app.storage.session_file import Change
+from desktop_app.storage.session_file import Change, Origin
 from desktop_app.storage.templates import safe_file_stem
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.file_dialogs import ask_folder
@@ -213,12 +213,16 @@ class TableLaptopWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+Shift+T"), self, self.other_table_requested.emit)
         QShortcut(QKeySequence("Ctrl+Shift+PgUp"), self, lambda: self._step_round(-1))
         QShortcut(QKeySequence("Ctrl+Shift+PgDown"), self, lambda: self._step_round(1))
-        undo = controller.undo_stack.createUndoAction(self, self.tr("Ongedaan maken"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = controller.undo_stack.createRedoAction(self, self.tr("Opnieuw"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(undo)
-        self.addAction(redo)
+        self.undo_action = QAction(self.tr("Ongedaan maken"), self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(lambda _checked=False: controller.undo())
+        self.redo_action = QAction(self.tr("Opnieuw"), self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(lambda _checked=False: controller.redo())
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        controller.history_changed.connect(self._update_undo_actions)
+        self._update_undo_actions()
         controller.changed.connect(self._on_change)
         controller.error.connect(self._on_error)
         self.scribe.saved.connect(self._on_saved)
@@ -280,10 +284,14 @@ class TableLaptopWindow(QMainWindow):
                 question = round_.question
         self.question_label.setText(question)
 
+    def _update_undo_actions(self) -> None:
+        self.undo_action.setEnabled(self.controller.can_undo())
+        self.redo_action.setEnabled(self.controller.can_redo())
+
     def _on_change(self, change: Change) -> None:
-        if change.kind in ("rounds", "tables") or change.action == "import":
+        if change.touches(Kind.ROUND, Kind.TABLE) or change.origin is Origin.IMPORT:
             self.reload()
-        if change.kind == "proposals" and not self.problem_label.isVisible():
+        if change.touches(Kind.PROPOSAL) and not self.problem_label.isVisible():
             self.saved_label.setText(
                 self.tr("Opgeslagen {time}").format(time=QTime.currentTime().toString("HH:mm:ss"))
             )

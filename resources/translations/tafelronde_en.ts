@@ -100,10 +100,6 @@
         <translation>Choose an intervention on the left to edit it.</translation>
     </message>
     <message>
-        <source>titel</source>
-        <translation>title</translation>
-    </message>
-    <message>
         <source>&amp;Titel</source>
         <translation>&amp;Title</translation>
     </message>
@@ -116,24 +112,12 @@
         <translation>Target &amp;groups</translation>
     </message>
     <message>
-        <source>periodiciteit</source>
-        <translation>frequency</translation>
-    </message>
-    <message>
         <source>&amp;Periodiciteit</source>
         <translation>Fre&amp;quency</translation>
     </message>
     <message>
-        <source>locatie</source>
-        <translation>location</translation>
-    </message>
-    <message>
         <source>Lo&amp;catie</source>
         <translation>&amp;Location</translation>
-    </message>
-    <message>
-        <source>eigenaar</source>
-        <translation>owner</translation>
     </message>
     <message>
         <source>Wie trekt het?</source>
@@ -144,36 +128,16 @@
         <translation>&amp;Owner</translation>
     </message>
     <message>
-        <source>startdatum</source>
-        <translation>start date</translation>
-    </message>
-    <message>
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
-    </message>
-    <message>
-        <source>opvolgdatum</source>
-        <translation>follow-up date</translation>
     </message>
     <message>
         <source>Op&amp;volgdatum</source>
         <translation>Follow-&amp;up date</translation>
     </message>
     <message>
-        <source>status</source>
-        <translation>status</translation>
-    </message>
-    <message>
         <source>Stat&amp;us</source>
         <translation>St&amp;atus</translation>
-    </message>
-    <message>
-        <source>impact</source>
-        <translation>impact</translation>
-    </message>
-    <message>
-        <source>inspanning</source>
-        <translation>effort</translation>
     </message>
     <message>
         <source>I&amp;nspanning</source>
@@ -340,56 +304,12 @@ organisation?</translation>
         <translation>{table}, round {round}</translation>
     </message>
     <message>
-        <source>omschrijving</source>
-        <translation>description</translation>
-    </message>
-    <message>
-        <source>waarde voor de medewerker</source>
-        <translation>value for employees</translation>
-    </message>
-    <message>
-        <source>waarde voor de organisatie</source>
-        <translation>value for the organisation</translation>
-    </message>
-    <message>
-        <source>doelgroepen</source>
-        <translation>target groups</translation>
-    </message>
-    <message>
-        <source>Interventie bewerken: {field}</source>
-        <translation>Edit intervention: {field}</translation>
-    </message>
-    <message>
-        <source>Interventie bewerken</source>
-        <translation>Edit intervention</translation>
-    </message>
-    <message>
-        <source>Interventies herschikken</source>
-        <translation>Reorder interventions</translation>
-    </message>
-    <message>
-        <source>Interventie verwijderen: {title}</source>
-        <translation>Delete intervention: {title}</translation>
-    </message>
-    <message>
-        <source>Alle thema&apos;s staan al in het actieplan.</source>
-        <translation>All themes are already in the action plan.</translation>
-    </message>
-    <message>
         <source>Er is nog niets om om te zetten: maak eerst thema&apos;s (fase 3).</source>
         <translation>Nothing to convert yet: create themes first (phase 3).</translation>
     </message>
     <message>
-        <source>Top {n} omzetten in interventies</source>
-        <translation>Convert top {n} to interventions</translation>
-    </message>
-    <message>
         <source>{n} thema&apos;s zijn interventies geworden. Vul per interventie de eigenaar, doelgroepen en data in.</source>
         <translation>Themes turned into interventions: {n}. Fill in the owner, target groups and dates for each intervention.</translation>
-    </message>
-    <message>
-        <source>Omzetten in interventie: {name}</source>
-        <translation>Turn into intervention: {name}</translation>
     </message>
     <message>
         <source>Actieplan overnemen van vorige sessie</source>
@@ -403,10 +323,6 @@ organisation?</translation>
         <source>{title} heeft geen interventies die nog niet zijn overgenomen.</source>
         <translation>{title} has no interventions that have not been carried over yet.</translation>
     </message>
-    <message>
-        <source>Actieplan overnemen van {title}</source>
-        <translation>Carry over action plan from {title}</translation>
-    </message>
     <message numerus="yes">
         <source>%n interventie(s) overgenomen van {title}.</source>
         <translation>
@@ -417,6 +333,10 @@ organisation?</translation>
     <message>
         <source>Doelgroepen die hier niet bestaan zijn weggelaten: {names}.</source>
         <translation>Target groups that do not exist here were left out: {names}.</translation>
+    </message>
+    <message>
+        <source>De top {n} staat al in het actieplan.</source>
+        <translation>The top {n} is already in the action plan.</translation>
     </message>
 </context>
 <context>
@@ -792,17 +712,6 @@ organisation?</translation>
             <numerusform>%n cards to {theme}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Thema “{name}” verwijderd, %n kaart(en) terug in de bak</source>
-        <translation>
-            <numerusform>Theme “{name}” deleted, %n card back in the tray</numerusform>
-            <numerusform>Theme “{name}” deleted, %n cards back in the tray</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Het stemmen is open: thema&apos;s maken of verwijderen kan pas als het stemmen gesloten is.</source>
-        <translation>Voting is open: themes can only be created or deleted once voting is closed.</translation>
-    </message>
     <message>
         <source>{what} — Ctrl+Z maakt het ongedaan.</source>
         <translation>{what} — Ctrl+Z undoes it.</translation>
@@ -816,32 +725,12 @@ organisation?</translation>
         <translation>New theme {n}</translation>
     </message>
     <message>
-        <source>Nieuw thema “{name}”</source>
-        <translation>New theme “{name}”</translation>
-    </message>
-    <message>
-        <source>Thema hernoemen naar “{name}”</source>
-        <translation>Rename theme to “{name}”</translation>
-    </message>
-    <message>
-        <source>Beschrijving van een thema</source>
-        <translation>Theme description</translation>
-    </message>
-    <message>
         <source>Beschrijving</source>
         <translation>Description</translation>
     </message>
     <message>
         <source>Waar gaat “{name}” over? (zichtbaar op het bord en in het verslag)</source>
         <translation>What is “{name}” about? (shown on the board and in the report)</translation>
-    </message>
-    <message>
-        <source>Kleur van een thema</source>
-        <translation>Theme colour</translation>
-    </message>
-    <message>
-        <source>“{a}” samengevoegd met “{b}”</source>
-        <translation>“{a}” merged with “{b}”</translation>
     </message>
     <message>
         <source>Kies eerst de kaarten die uit het thema gaan.</source>
@@ -852,10 +741,6 @@ organisation?</translation>
         <translation>{name} (part 2)</translation>
     </message>
     <message>
-        <source>“{name}” gesplitst</source>
-        <translation>“{name}” split</translation>
-    </message>
-    <message>
         <source>Kies eerst een of meer kaarten (klik; Shift of Ctrl voor meer), druk dan op T.</source>
         <translation>First select one or more cards (click; Shift or Ctrl for more), then press T.</translation>
     </message>
@@ -864,16 +749,8 @@ organisation?</translation>
         <translation>All proposals in this suggestion are already in a theme; nothing has changed.</translation>
     </message>
     <message>
-        <source>Thema “{name}” uit een suggestie ({n} kaarten)</source>
-        <translation>Theme “{name}” from a suggestion ({n} cards)</translation>
-    </message>
-    <message>
         <source>In welk thema komen de dubbelen?</source>
         <translation>Which theme should the duplicates go into?</translation>
-    </message>
-    <message>
-        <source>Dubbele voorstellen samengevoegd</source>
-        <translation>Duplicate proposals merged</translation>
     </message>
 </context>
 <context>
@@ -1131,14 +1008,6 @@ organisation?</translation>
         <translation>No context yet. Add the risks from the RI&amp;E and last year&apos;s figures; they are shown on the projector at the opening.</translation>
     </message>
     <message>
-        <source>Soort wijzigen</source>
-        <translation>Change type</translation>
-    </message>
-    <message>
-        <source>Toelichting wijzigen</source>
-        <translation>Change explanation</translation>
-    </message>
-    <message>
         <source>Risico</source>
         <translation>Risk</translation>
     </message>
@@ -1149,10 +1018,6 @@ organisation?</translation>
     <message>
         <source>Vul een titel in.</source>
         <translation>Enter a title.</translation>
-    </message>
-    <message>
-        <source>Titel wijzigen</source>
-        <translation>Change title</translation>
     </message>
 </context>
 <context>
@@ -1536,10 +1401,6 @@ in {folder}</translation>
         <source>Je hebt nog {left} stippen over. Toch uitbrengen?</source>
         <translation>You still have {left} dots left. Cast your vote anyway?</translation>
     </message>
-    <message>
-        <source>Stem uitgebracht</source>
-        <translation>Vote cast</translation>
-    </message>
 </context>
 <context>
     <name>ListEditor</name>
@@ -1587,14 +1448,6 @@ in {folder}</translation>
     <message>
         <source>Deze naam is al in gebruik. Kies een andere naam.</source>
         <translation>This name is already in use. Choose another name.</translation>
-    </message>
-    <message>
-        <source>Toevoegen</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <source>Volgorde wijzigen</source>
-        <translation>Change order</translation>
     </message>
 </context>
 <context>
@@ -1923,10 +1776,6 @@ in {folder}</translation>
         <translation>No rounds yet. Add a round and type the question for the tables.</translation>
     </message>
     <message>
-        <source>Vraag wijzigen</source>
-        <translation>Change question</translation>
-    </message>
-    <message>
         <source>(nog geen vraag)</source>
         <translation>(no question yet)</translation>
     </message>
@@ -1935,16 +1784,8 @@ in {folder}</translation>
         <translation>Round {n}: {q}</translation>
     </message>
     <message>
-        <source>Minuten wijzigen</source>
-        <translation>Change minutes</translation>
-    </message>
-    <message>
         <source>Deze ronde heeft al voorstellen; verwijder die eerst bij 2 Rondes.</source>
         <translation>This round already has proposals; delete them first under 2 Rounds.</translation>
-    </message>
-    <message>
-        <source>Volgorde van de rondes wijzigen</source>
-        <translation>Change the order of the rounds</translation>
     </message>
 </context>
 <context>
@@ -2201,24 +2042,8 @@ in {folder}</translation>
         <translation>Proposals from this table in this round: {n}</translation>
     </message>
     <message>
-        <source>Voorstel toevoegen</source>
-        <translation>Add proposal</translation>
-    </message>
-    <message>
         <source>Je bewerkt een eerder voorstel. Enter slaat op, Esc annuleert.</source>
         <translation>You are editing an earlier proposal. Enter saves, Esc cancels.</translation>
-    </message>
-    <message>
-        <source>Voorstel bewerken</source>
-        <translation>Edit proposal</translation>
-    </message>
-    <message>
-        <source>Voorstel verwijderen</source>
-        <translation>Delete proposal</translation>
-    </message>
-    <message>
-        <source>{n} voorstellen verwijderen</source>
-        <translation>Delete {n} proposals</translation>
     </message>
     <message>
         <source>{n} / {limit} tekens</source>
@@ -2231,6 +2056,33 @@ in {folder}</translation>
     <message>
         <source>Maximaal {limit} tekens: wat niet past, is niet toegevoegd</source>
         <translation>At most {limit} characters: anything beyond that was not added</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>“{what}” is niet opnieuw gedaan: alles wat het veranderde, is sindsdien gewijzigd (een import of een latere bewerking). Die nieuwere versie blijft staan.</source>
+        <translation>“{what}” was not redone: everything it changed has been changed since (an import or a later edit). That newer version stays.</translation>
+    </message>
+    <message>
+        <source>“{what}”: 1 wijziging is niet opnieuw gedaan, omdat die sindsdien is gewijzigd (een import of een latere bewerking). De nieuwere versie blijft staan.</source>
+        <translation>“{what}”: 1 change was not redone because it has been changed since (an import or a later edit). The newer version stays.</translation>
+    </message>
+    <message>
+        <source>“{what}”: {n} wijzigingen zijn niet opnieuw gedaan, omdat die sindsdien zijn gewijzigd (een import of een latere bewerking). De nieuwere versies blijven staan.</source>
+        <translation>“{what}”: {n} changes were not redone because they have been changed since (an import or a later edit). The newer versions stay.</translation>
+    </message>
+    <message>
+        <source>“{what}” is niet ongedaan gemaakt: alles wat het veranderde, is sindsdien opnieuw gewijzigd (een import of een latere bewerking). Die nieuwere versie blijft staan.</source>
+        <translation>“{what}” was not undone: everything it changed has been changed again since (an import or a later edit). That newer version stays.</translation>
+    </message>
+    <message>
+        <source>“{what}”: 1 wijziging is niet ongedaan gemaakt, omdat die sindsdien opnieuw is gewijzigd (een import of een latere bewerking). De nieuwere versie blijft staan.</source>
+        <translation>“{what}”: 1 change could not be undone because it has been changed again since (an import or a later edit). The newer version stays.</translation>
+    </message>
+    <message>
+        <source>“{what}”: {n} wijzigingen zijn niet ongedaan gemaakt, omdat die sindsdien opnieuw zijn gewijzigd (een import of een latere bewerking). De nieuwere versies blijven staan.</source>
+        <translation>“{what}”: {n} changes could not be undone because they have been changed again since (an import or a later edit). The newer versions stay.</translation>
     </message>
 </context>
 <context>
@@ -2296,48 +2148,12 @@ in {folder}</translation>
         <translation>Target groups with fewer participants than the privacy threshold get no breakdown of their own votes.</translation>
     </message>
     <message>
-        <source>Organisatie wijzigen</source>
-        <translation>Change organisation</translation>
-    </message>
-    <message>
-        <source>Locatie wijzigen</source>
-        <translation>Change location</translation>
-    </message>
-    <message>
-        <source>Doel wijzigen</source>
-        <translation>Change goal</translation>
-    </message>
-    <message>
-        <source>Taal wijzigen</source>
-        <translation>Change language</translation>
-    </message>
-    <message>
-        <source>Stemmen op wijzigen</source>
-        <translation>Change what to vote on</translation>
-    </message>
-    <message>
         <source>Geef de sessie een titel.</source>
         <translation>Give the session a title.</translation>
     </message>
     <message>
-        <source>Titel wijzigen</source>
-        <translation>Change title</translation>
-    </message>
-    <message>
-        <source>Datum wijzigen</source>
-        <translation>Change date</translation>
-    </message>
-    <message>
-        <source>Stippen per deelnemer wijzigen</source>
-        <translation>Change dots per participant</translation>
-    </message>
-    <message>
         <source>Kan niet meer zijn dan de stippen per deelnemer ({n}).</source>
         <translation>Cannot be more than the dots per participant ({n}).</translation>
-    </message>
-    <message>
-        <source>Hoogstens per item wijzigen</source>
-        <translation>Change maximum per item</translation>
     </message>
     <message>
         <source>Vul een getal in; {n} is gebruikelijk.</source>
@@ -2630,14 +2446,6 @@ in {folder}</translation>
         <translation>No tables yet. Add one, or twelve at once with the button on the left.</translation>
     </message>
     <message>
-        <source>Gastheer wijzigen</source>
-        <translation>Change host</translation>
-    </message>
-    <message>
-        <source>Doelgroep van de tafel wijzigen</source>
-        <translation>Change the table&apos;s target group</translation>
-    </message>
-    <message>
         <source>Tafel</source>
         <translation>Table</translation>
     </message>
@@ -2646,16 +2454,8 @@ in {folder}</translation>
         <translation>(no target group)</translation>
     </message>
     <message>
-        <source>Tafel hernoemen</source>
-        <translation>Rename table</translation>
-    </message>
-    <message>
         <source>Deze tafel heeft al voorstellen; verwijder die eerst bij 2 Rondes.</source>
         <translation>This table already has proposals; delete them first under 2 Rounds.</translation>
-    </message>
-    <message>
-        <source>{n} tafels toevoegen</source>
-        <translation>Add {n} tables</translation>
     </message>
 </context>
 <context>
@@ -2784,14 +2584,6 @@ in {folder}</translation>
     <message>
         <source>Doelgroep</source>
         <translation>Target group</translation>
-    </message>
-    <message>
-        <source>Doelgroep hernoemen</source>
-        <translation>Rename target group</translation>
-    </message>
-    <message>
-        <source>Aantal deelnemers wijzigen</source>
-        <translation>Change number of participants</translation>
     </message>
 </context>
 <context>
@@ -2972,6 +2764,325 @@ in {folder}</translation>
     <message>
         <source>{shown} van {total}</source>
         <translation>{shown} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>UndoLabels</name>
+    <message>
+        <source>Voorstel toevoegen</source>
+        <translation>Add proposal</translation>
+    </message>
+    <message>
+        <source>Voorstel bewerken</source>
+        <translation>Edit proposal</translation>
+    </message>
+    <message>
+        <source>Voorstel verwijderen</source>
+        <translation>Delete proposal</translation>
+    </message>
+    <message>
+        <source>{n} voorstellen verwijderen</source>
+        <translation>Delete {n} proposals</translation>
+    </message>
+    <message>
+        <source>Verbergen op de beamer</source>
+        <translation>Hide on the beamer</translation>
+    </message>
+    <message>
+        <source>Weer tonen op de beamer</source>
+        <translation>Show on the beamer again</translation>
+    </message>
+    <message>
+        <source>Nieuw thema “{name}”</source>
+        <translation>New theme “{name}”</translation>
+    </message>
+    <message>
+        <source>Thema “{name}” uit een suggestie</source>
+        <translation>Theme “{name}” from a suggestion</translation>
+    </message>
+    <message>
+        <source>Thema hernoemen naar “{name}”</source>
+        <translation>Rename theme to “{name}”</translation>
+    </message>
+    <message>
+        <source>Beschrijving van “{name}”</source>
+        <translation>Description of “{name}”</translation>
+    </message>
+    <message>
+        <source>Kleur van “{name}”</source>
+        <translation>Colour of “{name}”</translation>
+    </message>
+    <message>
+        <source>“{name}” samengevoegd met “{other}”</source>
+        <translation>“{name}” merged into “{other}”</translation>
+    </message>
+    <message>
+        <source>“{name}” gesplitst</source>
+        <translation>“{name}” split</translation>
+    </message>
+    <message>
+        <source>Thema “{name}” verwijderen</source>
+        <translation>Delete theme “{name}”</translation>
+    </message>
+    <message>
+        <source>Kaart naar “{name}”</source>
+        <translation>Card to “{name}”</translation>
+    </message>
+    <message>
+        <source>{n} kaarten naar “{name}”</source>
+        <translation>{n} cards to “{name}”</translation>
+    </message>
+    <message>
+        <source>Kaart terug naar de bak</source>
+        <translation>Card back to the tray</translation>
+    </message>
+    <message>
+        <source>{n} kaarten terug naar de bak</source>
+        <translation>{n} cards back to the tray</translation>
+    </message>
+    <message>
+        <source>Dubbele voorstellen samengevoegd</source>
+        <translation>Duplicate proposals merged</translation>
+    </message>
+    <message>
+        <source>Turven aangepast</source>
+        <translation>Tally changed</translation>
+    </message>
+    <message>
+        <source>Kioskstem</source>
+        <translation>Kiosk ballot</translation>
+    </message>
+    <message>
+        <source>Stem ongeldig gemaakt</source>
+        <translation>Ballot voided</translation>
+    </message>
+    <message>
+        <source>Stemregels vastgelegd</source>
+        <translation>Voting rules fixed</translation>
+    </message>
+    <message>
+        <source>Stemmende doelgroepen gewijzigd</source>
+        <translation>Voting target groups changed</translation>
+    </message>
+    <message>
+        <source>Een thema omzetten in een interventie</source>
+        <translation>Turn a theme into an intervention</translation>
+    </message>
+    <message>
+        <source>{n} thema&apos;s omzetten in interventies</source>
+        <translation>Turn {n} themes into interventions</translation>
+    </message>
+    <message>
+        <source>Omzetten in interventie: {name}</source>
+        <translation>Turn into intervention: {name}</translation>
+    </message>
+    <message>
+        <source>Interventie verwijderen: {name}</source>
+        <translation>Delete intervention: {name}</translation>
+    </message>
+    <message>
+        <source>Actieplan overnemen van {name}</source>
+        <translation>Take over the action plan of {name}</translation>
+    </message>
+    <message>
+        <source>Privacygrens wijzigen</source>
+        <translation>Change privacy floor</translation>
+    </message>
+    <message>
+        <source>Wijziging</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: titel</source>
+        <translation>Edit intervention: title</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: omschrijving</source>
+        <translation>Edit intervention: description</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: doelgroepen</source>
+        <translation>Edit intervention: target groups</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: periodiciteit</source>
+        <translation>Edit intervention: periodicity</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: locatie</source>
+        <translation>Edit intervention: location</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: eigenaar</source>
+        <translation>Edit intervention: owner</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: startdatum</source>
+        <translation>Edit intervention: start date</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: opvolgdatum</source>
+        <translation>Edit intervention: follow-up date</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: status</source>
+        <translation>Edit intervention: status</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: impact</source>
+        <translation>Edit intervention: impact</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: inspanning</source>
+        <translation>Edit intervention: effort</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: waarde voor de medewerker</source>
+        <translation>Edit intervention: value for the employee</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken: waarde voor de organisatie</source>
+        <translation>Edit intervention: value for the organisation</translation>
+    </message>
+    <message>
+        <source>Interventie bewerken</source>
+        <translation>Edit intervention</translation>
+    </message>
+    <message>
+        <source>Titel wijzigen</source>
+        <translation>Change title</translation>
+    </message>
+    <message>
+        <source>Organisatie wijzigen</source>
+        <translation>Change organisation</translation>
+    </message>
+    <message>
+        <source>Datum wijzigen</source>
+        <translation>Change date</translation>
+    </message>
+    <message>
+        <source>Locatie wijzigen</source>
+        <translation>Change location</translation>
+    </message>
+    <message>
+        <source>Doel wijzigen</source>
+        <translation>Change purpose</translation>
+    </message>
+    <message>
+        <source>Taal wijzigen</source>
+        <translation>Change language</translation>
+    </message>
+    <message>
+        <source>Stippen per deelnemer wijzigen</source>
+        <translation>Change dots per participant</translation>
+    </message>
+    <message>
+        <source>Hoogstens per item wijzigen</source>
+        <translation>Change maximum per item</translation>
+    </message>
+    <message>
+        <source>Stemmen op wijzigen</source>
+        <translation>Change what is voted on</translation>
+    </message>
+    <message>
+        <source>Sessie wijzigen</source>
+        <translation>Change session</translation>
+    </message>
+    <message>
+        <source>Doelgroep toevoegen</source>
+        <translation>Add target group</translation>
+    </message>
+    <message>
+        <source>Tafel toevoegen</source>
+        <translation>Add table</translation>
+    </message>
+    <message>
+        <source>{n} tafels toevoegen</source>
+        <translation>Add {n} tables</translation>
+    </message>
+    <message>
+        <source>Ronde toevoegen</source>
+        <translation>Add round</translation>
+    </message>
+    <message>
+        <source>Context toevoegen</source>
+        <translation>Add context</translation>
+    </message>
+    <message>
+        <source>Interventie toevoegen</source>
+        <translation>Add intervention</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Doelgroep “{name}” wijzigen</source>
+        <translation>Change target group “{name}”</translation>
+    </message>
+    <message>
+        <source>Tafel “{name}” wijzigen</source>
+        <translation>Change table “{name}”</translation>
+    </message>
+    <message>
+        <source>Ronde wijzigen</source>
+        <translation>Change round</translation>
+    </message>
+    <message>
+        <source>Context “{name}” wijzigen</source>
+        <translation>Change context “{name}”</translation>
+    </message>
+    <message>
+        <source>Wijzigen</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Doelgroep “{name}” verwijderen</source>
+        <translation>Delete target group “{name}”</translation>
+    </message>
+    <message>
+        <source>Tafel “{name}” verwijderen</source>
+        <translation>Delete table “{name}”</translation>
+    </message>
+    <message>
+        <source>Ronde verwijderen</source>
+        <translation>Delete round</translation>
+    </message>
+    <message>
+        <source>Context “{name}” verwijderen</source>
+        <translation>Delete context “{name}”</translation>
+    </message>
+    <message>
+        <source>Verwijderen</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Volgorde van de doelgroepen wijzigen</source>
+        <translation>Reorder target groups</translation>
+    </message>
+    <message>
+        <source>Volgorde van de tafels wijzigen</source>
+        <translation>Reorder tables</translation>
+    </message>
+    <message>
+        <source>Volgorde van de rondes wijzigen</source>
+        <translation>Reorder rounds</translation>
+    </message>
+    <message>
+        <source>Volgorde van de thema&apos;s wijzigen</source>
+        <translation>Reorder themes</translation>
+    </message>
+    <message>
+        <source>Interventies herschikken</source>
+        <translation>Reorder interventions</translation>
+    </message>
+    <message>
+        <source>Volgorde van de context wijzigen</source>
+        <translation>Reorder context</translation>
+    </message>
+    <message>
+        <source>Volgorde wijzigen</source>
+        <translation>Change order</translation>
     </message>
 </context>
 <context>
@@ -3260,10 +3371,6 @@ in {folder}</translation>
         </translation>
     </message>
     <message>
-        <source>Stemregels vastgelegd</source>
-        <translation>Voting rules locked in</translation>
-    </message>
-    <message>
         <source>De stemming is open. Start de kiosk of laat de zaal stickers plakken.</source>
         <translation>Voting is open. Start the kiosk or let the room place their stickers.</translation>
     </message>
@@ -3272,36 +3379,12 @@ in {folder}</translation>
         <translation>Voting is closed; the topics can be changed again.</translation>
     </message>
     <message>
-        <source>Laatste stem ongeldig gemaakt</source>
-        <translation>Last vote voided</translation>
-    </message>
-    <message>
         <source>De laatste kioskstem ({dots} stippen) telt niet meer mee. Ongedaan maken: Ctrl+Z.</source>
         <translation>The last kiosk vote ({dots} dots) no longer counts. To undo: Ctrl+Z.</translation>
     </message>
     <message>
-        <source>Stemmen op gewijzigd</source>
-        <translation>Changed what to vote on</translation>
-    </message>
-    <message>
-        <source>Stippen per deelnemer gewijzigd</source>
-        <translation>Dots per participant changed</translation>
-    </message>
-    <message>
-        <source>Hoogstens per onderwerp gewijzigd</source>
-        <translation>Maximum per topic changed</translation>
-    </message>
-    <message>
-        <source>Voorgestelde stippen gebruikt</source>
-        <translation>Used the suggested dots</translation>
-    </message>
-    <message>
         <source>Typ een heel aantal stippen (0 of meer).</source>
         <translation>Type a whole number of dots (0 or more).</translation>
-    </message>
-    <message>
-        <source>Turven aangepast</source>
-        <translation>Tally changed</translation>
     </message>
 </context>
 <context>

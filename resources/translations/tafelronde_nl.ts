@@ -48,13 +48,6 @@
             <numerusform>%n kaarten naar {theme}</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Thema “{name}” verwijderd, %n kaart(en) terug in de bak</source>
-        <translation>
-            <numerusform>Thema “{name}” verwijderd, %n kaart terug in de bak</numerusform>
-            <numerusform>Thema “{name}” verwijderd, %n kaarten terug in de bak</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>HarvestPage</name>

@@ -33,7 +33,8 @@ def test_link_unlink_and_the_change_listeners_hear(demo_session: SessionFile) ->
 
     assert duplicates.links(demo_session) == {b: a, c: b}
     assert duplicates.kept_of(duplicates.links(demo_session)) == {b: a, c: a}
-    assert [h.kind for h in heard] == [duplicates.CHANGE_KIND] * 2
+    # Each link is one change of the two proposals' cards.
+    assert [h.of(Kind.PROPOSAL) for h in heard] == [{a, b}, {b, c}]
     # Both texts stay: nothing is deleted.
     assert all(not demo_session.get(Kind.PROPOSAL, p).deleted for p in (a, b, c))  # type: ignore[union-attr]
 

@@ -15,7 +15,7 @@ import pytest
 from desktop_app.core.errors import SessionFileError, ValidationError
 from desktop_app.core.model import Kind, Proposal, Round, Table, TargetGroup, Theme
 from desktop_app.storage.schema import APPLICATION_ID, SCHEMA_VERSION
-from desktop_app.storage.session_file import Change, SessionFile
+from desktop_app.storage.session_file import Change, Origin, SessionFile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -211,7 +211,13 @@ def test_listeners_hear_after_commit_and_never_of_a_refused_change(
     heard: list[Change] = []
     session_file.subscribe(heard.append)
     proposal = session_file.add_proposal(round_.id, table.id, "Nieuw")
-    assert heard == [Change("proposals", (proposal.id,), "add")]
+    assert heard == [
+        Change(
+            Origin.EDIT,
+            ids={Kind.PROPOSAL: frozenset({proposal.id})},
+            added={Kind.PROPOSAL: frozenset({proposal.id})},
+        )
+    ]
     with pytest.raises(ValidationError):
         session_file.add_proposal(round_.id, table.id, "x" * 2001)
     with pytest.raises(ValidationError):

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop_app import ops
 from desktop_app.core.action_plan import DIVIDER, quadrant_name, quadrant_of
 from desktop_app.core.model import Intervention, Kind
 from desktop_app.core.ranking import ranking_of
@@ -35,13 +35,10 @@ def plan_controller(tmp_path: Path, demo_document: dict[str, Any]) -> Iterator[S
 
 
 @pytest.fixture
-def page(qtbot: QtBot, plan_controller: SessionController) -> ActionPlanPage:
-    widget = ActionPlanPage(plan_controller)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(
+    show: Callable[[ActionPlanPage, int, int], ActionPlanPage], plan_controller: SessionController
+) -> ActionPlanPage:
+    return show(ActionPlanPage(plan_controller), 1400, 900)
 
 
 def plan(controller: SessionController) -> list[Intervention]:
@@ -89,14 +86,35 @@ def test_promote_top_three_in_one_undoable_step(qtbot: QtBot, page: ActionPlanPa
     assert page.source_label.text().startswith(f"Thema: {expected[0]} (plaats 1, ")
     assert f"{ranking[0].total} stippen" in page.source_label.text()
     assert page.source_proposals.count() > 0
-    # promoting again takes the next three, not the same ones twice
-    qtbot.mouseClick(page.promote_top_button, Qt.MouseButton.LeftButton)
-    assert [iv.title for iv in plan(controller)] == top_theme_names(controller, 6)
-    controller.undo_stack.undo()
-    controller.undo_stack.undo()
+    # one step: a single undo takes all three back
+    assert controller.undo_text() == "3 thema's omzetten in interventies"
+    controller.undo()
     assert plan(controller) == []
     assert shown_titles(page) == []
     assert page.empty_hint.isVisible()
+
+
+def test_top_n_means_exactly_the_top_n(qtbot: QtBot, page: ActionPlanPage) -> None:
+    """Issue 13, defect 10: a second click on "top 3" added places 4 to 6."""
+    controller = page.controller
+    promote_top_three(qtbot, page)
+    steps = controller.undo_text()
+    qtbot.mouseClick(page.promote_top_button, Qt.MouseButton.LeftButton)
+    assert [iv.title for iv in plan(controller)] == top_theme_names(controller, 3)
+    assert controller.undo_text() == steps  # no new (empty) undo step either
+    assert "De top 3 staat al in het actieplan." in page.message.text()
+    # one of the three deleted: "top 3" brings back just that one
+    page.plan_list.setCurrentItem(page.plan_list.topLevelItem(1))
+    page.plan_list.setFocus()
+    qtbot.keyClick(page.plan_list, Qt.Key.Key_Delete)
+    assert len(plan(controller)) == 2
+    qtbot.mouseClick(page.promote_top_button, Qt.MouseButton.LeftButton)
+    assert sorted(iv.title for iv in plan(controller)) == sorted(top_theme_names(controller, 3))
+    # a larger N adds only the places the plan does not have yet
+    page.top_spin.setValue(5)
+    qtbot.mouseClick(page.promote_top_button, Qt.MouseButton.LeftButton)
+    assert sorted(iv.title for iv in plan(controller)) == sorted(top_theme_names(controller, 5))
+    assert controller.undo_text() == "2 thema's omzetten in interventies"
 
 
 def test_edit_every_field_in_place(qtbot: QtBot, page: ActionPlanPage) -> None:
@@ -166,15 +184,15 @@ def test_edit_every_field_in_place(qtbot: QtBot, page: ActionPlanPage) -> None:
         controller.session_file.require(Kind.INTERVENTION, first.id, Intervention).follow_up is None
     )
     assert page.follow_up_field.edit.text() == "geen datum"
-    controller.undo_stack.undo()
+    controller.undo()
     assert (
         controller.session_file.require(Kind.INTERVENTION, first.id, Intervention).follow_up
         == "2026-10-05"
     )
     assert page.follow_up_field.value() == "2026-10-05"
     # each field was its own step: undo walks back through them
-    while controller.undo_stack.undoText() != "Top 3 omzetten in interventies":
-        controller.undo_stack.undo()
+    while controller.undo_text() != "3 thema's omzetten in interventies":
+        controller.undo()
     restored = controller.session_file.require(Kind.INTERVENTION, first.id, Intervention)
     assert (restored.title, restored.owner, restored.impact) == (first.title, None, None)
     assert page.title_edit.text() == first.title
@@ -210,13 +228,13 @@ def test_reorder_with_keyboard_and_undo(qtbot: QtBot, page: ActionPlanPage) -> N
     assert page.plan_list.topLevelItem(0).text(0) == "1."
     qtbot.mouseClick(page.down_button, Qt.MouseButton.LeftButton)
     assert [iv.title for iv in plan(controller)] == [a, c, b]
-    controller.undo_stack.undo()
+    controller.undo()
     assert [iv.title for iv in plan(controller)] == [c, a, b]
-    controller.undo_stack.undo()
-    controller.undo_stack.undo()
+    controller.undo()
+    controller.undo()
     assert [iv.title for iv in plan(controller)] == [a, b, c]
     assert shown_titles(page) == [a, b, c]
-    controller.undo_stack.redo()
+    controller.redo()
     assert [iv.title for iv in plan(controller)] == [a, c, b]
 
 
@@ -230,7 +248,7 @@ def test_delete_with_the_delete_key_and_undo(qtbot: QtBot, page: ActionPlanPage)
     assert [iv.title for iv in plan(controller)] == [a, c]
     assert shown_titles(page) == [a, c]
     assert page.title_edit.text() == c
-    controller.undo_stack.undo()
+    controller.undo()
     assert [iv.title for iv in plan(controller)] == [a, b, c]
 
 
@@ -267,7 +285,7 @@ def test_matrix_places_each_intervention_in_its_quadrant(
     controller = page.controller
     scores = [(5, 1), (2, 4), (3, 3)]  # (impact, effort)
     for iv, (impact, effort) in zip(plan(controller), scores, strict=True):
-        controller.edit("score", Kind.INTERVENTION, iv.id, impact=impact, effort=effort)
+        controller.run(ops.edit_intervention, iv.id, impact=impact, effort=effort)
     points = matrix_points(page)  # redrawn on the change, no extra call
     assert points == [(float(e), float(i)) for i, e in scores]
     expected = ["quick_wins", "reconsider", "big_projects"]
@@ -284,7 +302,7 @@ def test_matrix_places_each_intervention_in_its_quadrant(
     assert {"Snelle winst", "Grote projecten", "Opvullers", "Heroverwegen"} <= labels
     # changing a score moves its point live
     first = plan(controller)[0]
-    controller.edit("score", Kind.INTERVENTION, first.id, impact=1, effort=1)
+    controller.run(ops.edit_intervention, first.id, impact=1, effort=1)
     assert matrix_points(page)[0] == (1.0, 1.0)
 
 
@@ -319,8 +337,8 @@ def test_take_over_the_plan_of_an_earlier_session(
     [first, *_] = carried_over(controller.session_file)
     assert (first.earlier_status, first.status) == ("agreed", "done")
     assert "Status toen: Afgesproken" in page.carried_label.text()
-    controller.undo_stack.undo()
-    controller.undo_stack.undo()
+    controller.undo()
+    controller.undo()
     assert plan(controller) == []
     assert not page.previous_label.isVisible()
 
@@ -336,29 +354,14 @@ def test_take_over_refuses_a_broken_file_clearly(
     assert plan(page.controller) == []
 
 
-def test_action_plan_screenshots(qtbot: QtBot, page: ActionPlanPage) -> None:
-    promote_top_three(qtbot, page)
-    out = Path("test-artifacts")
-    out.mkdir(exist_ok=True)
-    for width, height in ((1920, 1080), (1024, 768)):
-        page.resize(width, height)
-        QApplication.processEvents()
-        image = page.grab()
-        assert image.width() == width
-        image.save(str(out / f"action_plan_{width}.png"))
-
-
 # ---------------------------------------------------------------------- harvest
 
 
 @pytest.fixture
-def harvest(qtbot: QtBot, plan_controller: SessionController) -> HarvestPage:
-    widget = HarvestPage(plan_controller)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def harvest(
+    show: Callable[[HarvestPage, int, int], HarvestPage], plan_controller: SessionController
+) -> HarvestPage:
+    return show(HarvestPage(plan_controller), 1200, 800)
 
 
 def test_harvest_exports_the_exchange_file(harvest: HarvestPage, tmp_path: Path) -> None:
@@ -399,12 +402,3 @@ def test_harvest_summary_and_file_names(harvest: HarvestPage) -> None:
     assert safe_file_stem('PMO: "samen" / 2027?', "sessie") == "PMO samen 2027"
     assert safe_file_stem("///", "sessie") == "sessie"
     assert harvest.suggested_path("pdf").name == "PMO samen ontwerpen - oogstverslag.pdf"
-
-
-def test_harvest_screenshots(harvest: HarvestPage) -> None:
-    out = Path("test-artifacts")
-    out.mkdir(exist_ok=True)
-    for width, height in ((1920, 1080), (1024, 768)):
-        harvest.resize(width, height)
-        QApplication.processEvents()
-        harvest.grab().save(str(out / f"harvest_{width}.png"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from desktop_app import ops
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, Proposal, Round
 from desktop_app.core.ranking import ranking_of, vote_items
@@ -27,8 +28,6 @@ from desktop_app.ui.console import build_console_window
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.settings import Settings
-
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "beamer"
 
 SIZES = [(1920, 1080, 1.0), (1280, 720, 1.0), (1024, 768, 1.0), (3840, 2160, 2.0)]
 
@@ -127,13 +126,6 @@ def legibility_problems(stage: BeamerStage) -> list[str]:
 
 
 @pytest.fixture
-def controller(demo_session: SessionFile) -> Iterator[SessionController]:
-    ctl = SessionController(demo_session)
-    yield ctl
-    ctl.undo_stack.clear()
-
-
-@pytest.fixture
 def clock() -> Clock:
     return Clock()
 
@@ -211,12 +203,12 @@ def test_every_view_fits_its_text_at_every_size(
     stage: BeamerStage,
     controller: SessionController,
     clock: Clock,
+    artifacts: Path,
     width: int,
     height: int,
     dpr: float,
 ) -> None:
     busy(controller, clock)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     themes = ["light", "dark"] if (width, height) == (1920, 1080) else ["light"]
     problems: list[str] = []
     for theme in themes:
@@ -226,13 +218,13 @@ def test_every_view_fits_its_text_at_every_size(
             assert stage.current == view
             image = render(stage, width, height, dpr)
             suffix = "" if dpr == 1 else f"@{dpr:g}x"
-            image.save(str(ARTIFACTS / f"{view}_{width}x{height}{suffix}_{theme}.png"))
+            image.save(str(artifacts / f"{view}_{width}x{height}{suffix}_{theme}.png"))
             problems += legibility_problems(stage)
     assert problems == []
 
 
 def test_a_wall_of_hundreds_pages_and_stays_legible(
-    stage: BeamerStage, controller: SessionController
+    stage: BeamerStage, controller: SessionController, artifacts: Path
 ) -> None:
     add_proposals(controller.session_file, 600, round_index=0)
     state(controller, run_state.CURRENT_ROUND, controller.snapshot().live_rounds()[0].id)
@@ -250,13 +242,13 @@ def test_a_wall_of_hundreds_pages_and_stays_legible(
         assert {b.text for b in wall.text_blocks() if b.name == "proposal"} - shown
         wall.page = 0
         wall.invalidate()
-    render(stage, 1920, 1080, 1.0).save(str(ARTIFACTS / "wall_600_1920x1080_light.png"))
+    render(stage, 1920, 1080, 1.0).save(str(artifacts / "wall_600_1920x1080_light.png"))
 
 
 def test_few_proposals_get_large_text(stage: BeamerStage, controller: SessionController) -> None:
     sf = controller.session_file
     round_id = new_id()
-    controller.add("Ronde", Kind.ROUND, Round(round_id, 4, "Wat nog?"))
+    controller.run(ops.add_entity, Kind.ROUND, Round(round_id, 4, "Wat nog?"))
     sf.set_state(run_state.CURRENT_ROUND, round_id)
     add_proposals(sf, 3, round_index=3)
     pin(controller, "wall")
@@ -393,21 +385,19 @@ def test_a_new_proposal_is_on_the_wall_at_once_and_newest_is_highlighted(
     reloads = []
     original = wall.reload
     wall.reload = lambda snap: (reloads.append(1), original(snap))  # type: ignore[method-assign]
-    proposal = Proposal(new_id(), round_.id, snapshot.live_tables()[2].id, "Fruit op de bouw 🍎")
-    controller.add("Voorstel toevoegen", Kind.PROPOSAL, proposal)
+    proposal = controller.run(
+        ops.add_proposal, round_.id, snapshot.live_tables()[2].id, "Fruit op de bouw 🍎"
+    )
+    assert proposal is not None
     assert reloads == []  # appended, not reloaded
     assert wall.newest_id == proposal.id
     assert "Fruit op de bouw 🍎" in texts_of(stage)
     # an edit and an undo reach the beamer too
-    controller.perform(
-        "Voorstel wijzigen",
-        [(Kind.PROPOSAL, proposal.id)],
-        lambda: sf.update(Kind.PROPOSAL, proposal.id, text="Fruit en water"),
-    )
+    controller.run(ops.edit_proposal, proposal.id, "Fruit en water")
     assert "Fruit en water" in texts_of(stage)
-    controller.undo_stack.undo()
+    controller.undo()
     assert "Fruit op de bouw 🍎" in texts_of(stage)
-    controller.undo_stack.undo()
+    controller.undo()
     assert "Fruit op de bouw" not in texts_of(stage)
 
 
@@ -559,7 +549,11 @@ def test_dark_theme_is_dark_and_remembered(qtbot: QtBot, console: ConsoleWindow)
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)], ids=["1920x1080", "1024x768"])
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_the_results_are_drawn_at_beamer_scale_in_the_themes_colours(
-    stage: BeamerStage, controller: SessionController, size: tuple[int, int], theme: str
+    stage: BeamerStage,
+    controller: SessionController,
+    size: tuple[int, int],
+    theme: str,
+    artifacts: Path,
 ) -> None:
     """Every item's name, rank and total is key text (>= 1/25 of the height), the top
     items on the first page; the dark theme is dark behind the bars, not a white block."""
@@ -568,7 +562,7 @@ def test_the_results_are_drawn_at_beamer_scale_in_the_themes_colours(
     pin(controller, "results")
     stage.set_theme(theme)
     image = render(stage, width, height, 1.0)
-    image.save(str(ARTIFACTS / f"results_{width}x{height}_{theme}.png"))
+    image.save(str(artifacts / f"results_{width}x{height}_{theme}.png"))
     view = stage.current_view()
     assert isinstance(view, ResultsView)
     assert legibility_problems(stage) == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -19,24 +19,12 @@ from desktop_app.ui.cluster_model import decode_ids, encode_ids
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.pages.cluster import ClusterPage
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
 
 @pytest.fixture
-def controller(demo_session: SessionFile) -> Iterator[SessionController]:
-    ctl = SessionController(demo_session)
-    yield ctl
-    ctl.undo_stack.clear()
-
-
-@pytest.fixture
-def page(qtbot: QtBot, controller: SessionController) -> ClusterPage:
-    widget = ClusterPage(controller)
-    qtbot.addWidget(widget)
-    widget.resize(1600, 1000)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def page(
+    show: Callable[[ClusterPage, int, int], ClusterPage], controller: SessionController
+) -> ClusterPage:
+    return show(ClusterPage(controller), 1600, 1000)
 
 
 def send_drop(target: QWidget, ids: Sequence[str]) -> bool:
@@ -102,7 +90,7 @@ def test_dropping_a_tray_card_on_a_theme_moves_it_and_undo_brings_it_back(
     assert card in controller.session_file.get(Kind.THEME, theme).proposal_ids  # type: ignore[union-attr]
     assert int(page.tray.count.text()) == int(before_tray) - 1
 
-    controller.undo_stack.undo()
+    controller.undo()
     assert card in page.tray_model.ids()
     assert card not in box.model.ids()
 
@@ -151,7 +139,7 @@ def test_dropping_on_empty_space_starts_a_new_theme_and_undo_removes_it(
     assert page.theme_boxes[new[0]].name_edit.isVisible()  # ready to type its name
     assert not set(taken) & set(after[theme])
 
-    controller.undo_stack.undo()
+    controller.undo()
     assert stored_members(controller.session_file) == before
     assert new[0] not in page.theme_boxes
 
@@ -190,7 +178,7 @@ def test_merge_two_themes_and_undo(page: ClusterPage, controller: SessionControl
     assert source not in page.theme_boxes
     assert page.theme_boxes[target].count.text() == str(len(before[target] + before[source]))
 
-    controller.undo_stack.undo()
+    controller.undo()
     assert stored_members(controller.session_file) == before
     assert page.theme_boxes[source].model.ids() == list(before[source])
 
@@ -212,7 +200,7 @@ def test_split_selected_cards_to_a_new_theme_and_undo(
     assert after[theme] == tuple(p for p in before[theme] if p not in chosen)
     assert controller.session_file.get(Kind.THEME, new).name.endswith("(deel 2)")  # type: ignore[union-attr]
 
-    controller.undo_stack.undo()
+    controller.undo()
     assert stored_members(controller.session_file) == before
 
 
@@ -230,7 +218,7 @@ def test_delete_a_theme_sends_its_cards_to_the_tray_and_undo_restores_it(
     assert page.tray_model.rowCount() == tray_before + len(members)
     assert "Ctrl+Z" in page.status.text()
 
-    controller.undo_stack.undo()
+    controller.undo()
     assert page.theme_boxes[theme].model.ids() == members
     assert page.tray_model.rowCount() == tray_before
 
@@ -253,7 +241,7 @@ def test_create_theme_from_selection_with_ctrl_g_then_type_its_name(
     assert controller.session_file.get(Kind.THEME, new).name == name  # type: ignore[union-attr]
     assert box.title.text() == name
 
-    controller.undo_stack.undo()  # the rename
+    controller.undo()  # the rename
     assert controller.session_file.get(Kind.THEME, new).name == "Nieuw thema"  # type: ignore[union-attr]
 
 
@@ -268,9 +256,9 @@ def test_description_and_colour_are_undoable(
     page.set_color(theme, "#CC79A7")
     assert controller.session_file.theme_colors()[theme] == "#CC79A7"
     assert box.model.color == "#CC79A7"
-    controller.undo_stack.undo()
+    controller.undo()
     assert controller.session_file.theme_colors().get(theme) is None
-    controller.undo_stack.undo()
+    controller.undo()
     assert (
         controller.session_file.get(Kind.THEME, theme).description
         != "Alles over de rug\nen de knieën"
@@ -420,13 +408,12 @@ def test_while_voting_is_open_themes_cannot_be_added_or_removed(
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
-def test_screenshots(page: ClusterPage, size: tuple[int, int]) -> None:
+def test_screenshots(page: ClusterPage, size: tuple[int, int], artifacts: Path) -> None:
     page.resize(size[0] - 220, size[1] - 60)
     page.show_suggestions()
     QApplication.processEvents()
-    ARTIFACTS.mkdir(exist_ok=True)
     image = page.grab()
-    assert image.save(str(ARTIFACTS / f"cluster_board_{size[0]}x{size[1]}.png"))
+    assert image.save(str(artifacts / f"cluster_board_{size[0]}x{size[1]}.png"))
     assert page.grid.boxes and all(box.width() >= 240 for box in page.grid.boxes)
 
 

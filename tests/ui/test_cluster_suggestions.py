@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -15,13 +13,6 @@ from desktop_app.storage import duplicates
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.pages.cluster import DISMISSED_KEY, ClusterPage
-
-
-@pytest.fixture
-def controller(demo_session: SessionFile) -> Iterator[SessionController]:
-    ctl = SessionController(demo_session)
-    yield ctl
-    ctl.undo_stack.clear()
 
 
 @pytest.fixture
@@ -82,7 +73,7 @@ def test_accepting_a_theme_suggestion_creates_exactly_that_theme(
     assages = [i.suggestion for i in page.panel.theme_items]
     assert suggestion not in assages  # done, not offered again
 
-    controller.undo_stack.undo()
+    controller.undo()
     assert members(unclustered) == before
 
 
@@ -143,7 +134,7 @@ def test_merging_a_duplicate_pair_keeps_both_texts_and_counts_the_tables(
     assert page.cards[a].badge == expected
     assert page.cards[b].linked_to == a
 
-    controller.undo_stack.undo()  # one step: the link and the move
+    controller.undo()  # one step: the link and the move
     assert duplicates.links(demo_session) == {}
     assert members(demo_session) == before
     assert page.cards[a].badge == ""

@@ -27,13 +27,7 @@ from desktop_app.ui.settings import Settings
 from desktop_app.ui.shortcuts import ShortcutsDialog
 from desktop_app.ui.table_laptop import TableLaptopWindow
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 SIZES = {"1920x1080": (1920, 1080), "1024x768": (1024, 768)}
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 def make_window(qtbot: QtBot, settings: Settings) -> ConsoleWindow:
@@ -300,12 +294,13 @@ def test_f1_lists_every_key_once_grouped_by_phase(qtbot: QtBot, window: ConsoleW
 
 
 # ------------------------------------------------------------- screenshots
-def screenshot(widget: object, name: str, sizes: dict[str, tuple[int, int]] | None = None) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
+def screenshot(
+    widget: object, folder: Path, name: str, sizes: dict[str, tuple[int, int]] | None = None
+) -> None:
     for label, (width, height) in (sizes or SIZES).items():
         widget.resize(width, height)  # type: ignore[attr-defined]
         QApplication.processEvents()
-        widget.grab().save(str(ARTIFACTS / f"{name}-{label}.png"))  # type: ignore[attr-defined]
+        widget.grab().save(str(folder / f"{name}-{label}.png"))  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -320,31 +315,31 @@ def styled(qapp: QApplication) -> Iterator[QApplication]:
 
 
 def test_screenshots_of_every_screen(
-    qtbot: QtBot, styled: QApplication, settings: Settings, tmp_path: Path
+    qtbot: QtBot, styled: QApplication, settings: Settings, tmp_path: Path, artifacts: Path
 ) -> None:
     window = make_window(qtbot, settings)
-    screenshot(window, "start")
+    screenshot(window, artifacts, "start")
     window.open_demo()
     assert window.controller is not None
     window.phase_nav.setCurrentRow(0)
     prepare = window.stack.currentWidget()
     for index, name in enumerate(["session", "target-groups", "tables", "rounds", "context"]):
         prepare.tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
-        screenshot(window, f"prepare-{name}")
+        screenshot(window, artifacts, f"prepare-{name}")
     window.phase_nav.setCurrentRow(1)
     page = window.stack.currentWidget()
     assert isinstance(page, RoundsPage)
     page.grid.setCurrentCell(1, 0)
     page.scribe.edit.setPlainText("Fysiotherapeut op locatie, ook voor de ploegendienst")
-    screenshot(window, "rounds")
+    screenshot(window, artifacts, "rounds")
     page.search_field.setText("fruit")
     page.run_search()
-    screenshot(window, "rounds-search")
+    screenshot(window, artifacts, "rounds-search")
     page.search_field.clear()
 
     laptop = window.become_table_laptop(window.controller.session_file.tables()[2].id)
     assert isinstance(laptop, TableLaptopWindow)
-    screenshot(laptop, "table-laptop")
+    screenshot(laptop, artifacts, "table-laptop")
     laptop.close()
 
     exported = tmp_path / "tafel.json"
@@ -352,10 +347,10 @@ def test_screenshots_of_every_screen(
     bad = tmp_path / "kapot.json"
     bad.write_text("{niet af", "utf-8")
     window.import_paths([exported, bad])
-    screenshot(window.import_report, "import-report", sizes={"dialog": (760, 320)})
+    screenshot(window.import_report, artifacts, "import-report", sizes={"dialog": (760, 320)})
     window.import_report.close()
     window.close()
-    assert (ARTIFACTS / "rounds-1024x768.png").exists()
+    assert (artifacts / "rounds-1024x768.png").exists()
 
 
 def test_enter_on_a_focused_template_opens_it(qtbot: QtBot, window: ConsoleWindow) -> None:

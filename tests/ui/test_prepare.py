@@ -2,38 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core import run_state
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.storage.templates import create_from_template, list_templates
-from desktop_app.ui.console import phases
 from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.pages.prepare import PreparePage
-from desktop_app.ui.settings import Settings
 
 
 @pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
+def window(open_console: Callable[[Path, int], ConsoleWindow], tmp_path: Path) -> ConsoleWindow:
+    """The console on a blank session, at 1 Voorbereiden."""
     blank = next(t for t in list_templates() if t.key == "leeg")
     path = create_from_template(blank.path, tmp_path / "leeg.tafelronde", title="Leeg")
-    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    console = ConsoleWindow(settings, phases())
-    qtbot.addWidget(console)
-    console.resize(1280, 800)
-    console.show()
-    console.activateWindow()
-    qtbot.waitUntil(console.isActiveWindow)
-    assert console.open_session(path)
-    console.phase_nav.setCurrentRow(0)
-    yield console
-    console.close()
+    return open_console(path, 0)
 
 
 def prepare_page(window: ConsoleWindow) -> PreparePage:

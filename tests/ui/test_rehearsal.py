@@ -55,7 +55,6 @@ from desktop_app.ui.readiness import ReadinessDialog
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.table_laptop import TableLaptopWindow, TablePicker
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "rehearsal"
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
@@ -454,8 +453,7 @@ def harvest(qtbot: QtBot, console: ConsoleWindow) -> None:
 
 
 # -------------------------------------------------------------------- every screen
-def every_phase_fits(qtbot: QtBot, console: ConsoleWindow) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+def every_phase_fits(qtbot: QtBot, console: ConsoleWindow, artifacts: Path) -> None:
     dock = console.beamer.dock  # type: ignore[attr-defined]
     problems: list[str] = []
     for size in ((1920, 1080), (1024, 768)):
@@ -468,13 +466,13 @@ def every_phase_fits(qtbot: QtBot, console: ConsoleWindow) -> None:
                 with contextlib.suppress(TimeoutError):
                     qtbot.waitUntil(lambda: not layout_problems(console), timeout=1500)
                 label = f"{name}-{size[0]}x{size[1]}-{'paneel' if panel else 'zonder-paneel'}"
-                console.grab().save(str(ARTIFACTS / f"{label}.png"))
+                console.grab().save(str(artifacts / f"{label}.png"))
                 problems += [f"{label}: {p}" for p in layout_problems(console)]
     assert problems == [], "\n".join(problems)
 
 
 def test_a_whole_session_by_keyboard_and_mouse(
-    qtbot: QtBot, styled: QApplication, tmp_path: Path
+    qtbot: QtBot, styled: QApplication, tmp_path: Path, artifacts: Path
 ) -> None:
     console = console_window(qtbot, tmp_path, "facilitator")
     new_session_from_template(qtbot, console)
@@ -487,7 +485,7 @@ def test_a_whole_session_by_keyboard_and_mouse(
     vote(qtbot, console)
     top_n(qtbot, console)
     harvest(qtbot, console)
-    every_phase_fits(qtbot, console)
+    every_phase_fits(qtbot, console, artifacts)
     folder = console.controller.session_file.path.parent  # type: ignore[union-attr]
     console.beamer.window.hide()  # type: ignore[attr-defined]
     console.quit_action.trigger()  # Ctrl+Q: a clean quit

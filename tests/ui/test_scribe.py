@@ -2,31 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QSettings, Qt
+from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app import ops
 from desktop_app.core import run_state
-from desktop_app.core.model import MAX_PROPOSAL_LENGTH, Kind
+from desktop_app.core.model import MAX_PROPOSAL_LENGTH
 from desktop_app.core.round_timer import RoundTimer
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.storage.templates import create_from_template, list_templates
-from desktop_app.ui.console import phases
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.pages.rounds import RoundsPage
 from desktop_app.ui.round_timer import RoundTimerWidget
 from desktop_app.ui.settings import Settings
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
@@ -36,17 +31,9 @@ def session_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: Settings, session_path: Path) -> Iterator[ConsoleWindow]:
-    console = ConsoleWindow(settings, phases())
-    qtbot.addWidget(console)
-    console.resize(1280, 800)
-    console.show()
-    console.activateWindow()
-    qtbot.waitUntil(console.isActiveWindow)
-    assert console.open_session(session_path)
-    console.phase_nav.setCurrentRow(1)
-    yield console
-    console.close()
+def window(open_console: Callable[[Path, int], ConsoleWindow], session_path: Path) -> ConsoleWindow:
+    """The console on a World Café session, at 2 Rondes."""
+    return open_console(session_path, 1)
 
 
 def rounds_page(window: ConsoleWindow) -> RoundsPage:
@@ -341,7 +328,7 @@ def test_text_being_edited_survives_a_cell_change_and_a_deletion(
     assert edit.toPlainText() == "Fietsplan met e-bike"
     page.grid.setCurrentCell(0, 0)
     [item_id] = [p.id for p in page.controller.session_file.proposals()]
-    page.controller.delete("verwijderen", Kind.PROPOSAL, [item_id])  # e.g. by another hand
+    page.controller.run(ops.delete_proposals, [item_id])  # e.g. by another hand
     assert edit.toPlainText() == "Fietsplan met e-bike"
     assert page.scribe.editing_id is None
     qtbot.keyClick(edit, Qt.Key.Key_Return)  # becomes a new proposal, not a hidden edit

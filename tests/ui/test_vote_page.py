@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,29 +10,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
+from desktop_app import ops
 from desktop_app.core import run_state
-from desktop_app.core.model import Kind, Theme
 from desktop_app.core.voting import Ballot, items_frozen, rules_of
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.kiosk import store_ballot
 from desktop_app.ui.pages.vote import VotePage
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-
 
 @pytest.fixture
-def controller(demo_session: SessionFile) -> SessionController:
-    return SessionController(demo_session)
-
-
-@pytest.fixture
-def page(qtbot: QtBot, controller: SessionController) -> Iterator[VotePage]:
-    widget = VotePage(controller)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
+def page(
+    show: Callable[[VotePage, int, int], VotePage], controller: SessionController
+) -> Iterator[VotePage]:
+    widget = show(VotePage(controller), 1200, 900)
     yield widget
     if widget.kiosk is not None:
         widget.kiosk.close()
@@ -61,7 +52,7 @@ def type_into_cell(qtbot: QtBot, table: QTableWidget, row: int, column: int, tex
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
 
 
-def test_results_stay_hidden_until_revealed(qtbot: QtBot, page: VotePage) -> None:
+def test_results_stay_hidden_until_revealed(qtbot: QtBot, page: VotePage, artifacts: Path) -> None:
     page.tabs.setCurrentIndex(2)
     assert page.hidden_card.isVisible()
     assert not page.results_area.isVisible()
@@ -75,8 +66,7 @@ def test_results_stay_hidden_until_revealed(qtbot: QtBot, page: VotePage) -> Non
     assert totals == sorted(totals, reverse=True)
     assert ranks == ["1.", "2.", "3.", "4.", "4.", "6.", "7."]  # the demo has a tie
     assert page.figure.axes  # the chart is drawn
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.grab().save(str(ARTIFACTS / "vote_results.png"))
+    page.grab().save(str(artifacts / "vote_results.png"))
     qtbot.mouseClick(page.reveal_button, Qt.MouseButton.LeftButton)  # hide again
     settle(qtbot, page)
     assert page.hidden_card.isVisible() and page.results_table.rowCount() == 0
@@ -156,11 +146,11 @@ def test_sticker_tally_typed_checked_and_undone(
     settle(qtbot, page)
     assert all(v.id != tallies[0].id for v in controller.snapshot().live_votes())
     assert not page.over_label.isVisible()
-    controller.undo_stack.undo()
+    controller.undo()
     settle(qtbot, page)
     assert page.tally_table.item(0, col).text() == "40"  # type: ignore[union-attr]
-    controller.undo_stack.undo()
-    controller.undo_stack.undo()
+    controller.undo()
+    controller.undo()
     settle(qtbot, page)
     assert page.tally_table.item(0, col).text() == ""  # type: ignore[union-attr]
     assert page.check_table.item(3, 3).text() == checks_before  # type: ignore[union-attr]
@@ -182,7 +172,7 @@ def test_a_ballot_arriving_while_typing_a_count_keeps_the_typing(
     themes = [t.id for t in snapshot.live_themes()]
     ballot = Ballot(themes, budget=4, cap=2)
     ballot.add(themes[3])
-    store_ballot(controller, ballot, None, "Stem")  # from the kiosk, meanwhile
+    store_ballot(controller, ballot, None)  # from the kiosk, meanwhile
     settle(qtbot, page)
     assert QApplication.focusWidget() is editor
     qtbot.keyClicks(editor, "2")
@@ -222,7 +212,7 @@ def test_void_last_ballot_is_for_the_facilitator_and_undoable(
     ballot = Ballot(themes, budget=rules.dots, cap=rules.cap)
     ballot.add(themes[0])
     ballot.add(themes[1])
-    ballot_id = store_ballot(controller, ballot, snapshot.live_target_groups()[0].id, "Stem")
+    ballot_id = store_ballot(controller, ballot, snapshot.live_target_groups()[0].id)
     settle(qtbot, page)
     assert page.void_button.isEnabled()
     qtbot.mouseClick(page.void_button, Qt.MouseButton.LeftButton)
@@ -230,8 +220,7 @@ def test_void_last_ballot_is_for_the_facilitator_and_undoable(
     assert all(v.ballot_id != ballot_id for v in controller.snapshot().live_votes())
     assert "2 stippen" in page.message_label.text()
     assert page.message_label.isVisible()
-    undo = controller.undo_stack.createUndoAction(page)  # Edit > Undo, Ctrl+Z
-    undo.trigger()
+    controller.undo()
     assert sum(1 for v in controller.snapshot().live_votes() if v.ballot_id == ballot_id) == 2
     # The line "… telt niet meer mee" is no longer true: it goes with the undo.
     assert not page.message_label.isVisible()
@@ -252,7 +241,7 @@ def test_many_items_warn_and_suggestion_is_a_third(
 ) -> None:
     assert not page.many_banner.isVisible()
     for i in range(6):
-        controller.add("Thema", Kind.THEME, Theme(id=f"extra-{i}", name=f"Extra thema {i}"))
+        controller.run(ops.new_theme, f"Extra thema {i}")
     settle(qtbot, page)
     assert page.many_banner.isVisible() and "13" in page.many_banner.text()
     qtbot.mouseClick(page.suggest_button, Qt.MouseButton.LeftButton)
@@ -285,16 +274,6 @@ def test_results_identical_after_closing_and_reopening(
         again.close()
     finally:
         reopened.close()
-
-
-@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
-def test_screenshots(qtbot: QtBot, page: VotePage, size: tuple[int, int]) -> None:
-    page.resize(*size)
-    page.set_voting_open(True)
-    page.tabs.setCurrentIndex(1)
-    settle(qtbot, page)
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.grab().save(str(ARTIFACTS / f"vote_tallies_{size[0]}.png"))
 
 
 def keys(qtbot: QtBot, text: str) -> None:

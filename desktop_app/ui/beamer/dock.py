@@ -351,9 +351,9 @@ class BeamerDock(QDockWidget):
     def set_hidden(self, proposal_id: str, hidden: bool) -> None:
         controller = self.controller
         if controller is not None:
-            controller.run_unrecorded(
-                lambda: controller.session_file.set_hidden_on_beamer(proposal_id, hidden)
-            )
+            from desktop_app import ops
+
+            controller.run(ops.hide_on_beamer, [proposal_id], hidden)
 
     def _theme_chosen(self, _index: int) -> None:
         name = str(self.theme_box.currentData())

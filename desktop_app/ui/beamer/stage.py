@@ -17,7 +17,7 @@ from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from desktop_app.core import run_state
-from desktop_app.core.model import Round, SessionInfo, SessionSnapshot
+from desktop_app.core.model import Kind, Round, SessionInfo, SessionSnapshot
 from desktop_app.core.round_timer import system_clock
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.beamer.base import BeamerView
@@ -126,13 +126,17 @@ class BeamerStage(QWidget):
             self.views[view.name] = view
             self._stack.addWidget(view)
         self._stale: set[str] = set(self.views)
-        self.current = ""
+        self._current = ""
         self.blackout = _Blackout(self)
         self.blackout.hide()
         self.pager = QTimer(self)
         self.pager.setInterval(PAGE_SECONDS * 1000)
         self.pager.timeout.connect(self.turn_page)
         self.pager.start()
+        self._update_soon = QTimer(self)
+        self._update_soon.setSingleShot(True)
+        self._update_soon.setInterval(0)
+        self._update_soon.timeout.connect(lambda: self.update_shown())
         self.update_shown()
 
     # ------------------------------------------------------------ slots
@@ -233,12 +237,13 @@ class BeamerStage(QWidget):
     def update_shown(self, *, force: bool = False) -> None:
         name = self.wanted_view()
         view = self.views[name]
-        changed = name != self.current
+        self._update_soon.stop()
+        changed = name != self._current
         if changed or force or name in self._stale:
             self._stale.discard(name)
             view.refresh()
         if changed:
-            self.current = name
+            self._current = name
             self._stack.setCurrentWidget(view)
         black = self.is_blacked_out()
         self.blackout.setGeometry(self.rect())
@@ -249,20 +254,35 @@ class BeamerStage(QWidget):
             self.shown_changed.emit()
         self.repainted.emit()
 
+    @property
+    def current(self) -> str:
+        """The view shown (brought up to date first if a change is still pending)."""
+        if self._update_soon.isActive():
+            self.update_shown()
+        return self._current
+
     def current_view(self) -> BeamerView:
         return self.views[self.current]
 
     def on_change(self, change: Change) -> None:
         """Every change from the controller: fast path for a new proposal on the wall."""
-        if change.kind == "proposals" and change.action == "add" and self._wall_stays():
+        added = change.added_of(Kind.PROPOSAL)
+        only_added = change.kinds == {Kind.PROPOSAL} and added == change.of(Kind.PROPOSAL)
+        if added and only_added and not change.session and self._wall_stays():
             view = self.current_view()
             assert isinstance(view, WallView)
-            if view.add_proposals(change.ids):
+            if view.add_proposals(tuple(added)):
                 self._stale = set(self.views) - {self.current}
                 self.repainted.emit()
                 return
         self._stale = set(self.views)
-        self.update_shown()
+        if self.isVisible():
+            self.update_shown()
+        elif not self._update_soon.isActive():
+            # Only the console's thumbnail shows this stage: catch up right after the
+            # change, coalesced, so that neither a scribe's Enter nor a merge waits
+            # for the beamer to read the whole session.
+            self._update_soon.start()
 
     def _wall_stays(self) -> bool:
         """True when a new proposal cannot change which view is shown: the wall stays."""

@@ -12,7 +12,6 @@ of the ranking in one click and takes over the plan of an earlier session.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +51,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import paths
+from desktop_app import ops, paths
+from desktop_app.core import run_state
 from desktop_app.core.action_plan import quadrant_name, quadrant_of
 from desktop_app.core.errors import UserError
 from desktop_app.core.model import (
@@ -60,21 +60,24 @@ from desktop_app.core.model import (
     STATUSES,
     Intervention,
     Kind,
-    Proposal,
     SessionSnapshot,
 )
-from desktop_app.core.ranking import ranking_of
+from desktop_app.core.promotion import (
+    RankedSource,
+    in_plan,
+    ranked_sources,
+    short_title,
+    title_for,
+)
 from desktop_app.core.rules import MAX_NAME
 from desktop_app.export.charts import impact_effort_figure
 from desktop_app.storage.follow_up import (
     CarriedIntervention,
-    apply_take_over,
     carried_over,
     prepare_take_over,
     previous_session,
     read_earlier_plan,
 )
-from desktop_app.storage.session_file import Change, new_id
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.date_field import NO_DATE, DateEdit
@@ -85,86 +88,6 @@ from desktop_app.ui.pages.base import Page, StepMessage, heading, hint
 
 DEFAULT_TOP = 3
 ROLE_ID = Qt.ItemDataRole.UserRole
-# Changes that can alter what this page shows.
-RELEVANT = {
-    Kind.INTERVENTION.value,
-    Kind.THEME.value,
-    Kind.VOTE.value,
-    Kind.PROPOSAL.value,
-    Kind.TARGET_GROUP.value,
-    Kind.TABLE.value,
-    Kind.ROUND.value,
-    "session",
-    "import",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class RankedSource:
-    """An item of the voting result that can become an intervention."""
-
-    item_id: str
-    rank: int
-    total: int
-    name: str
-    description: str | None
-    theme_id: str | None
-    proposals: tuple[Proposal, ...]
-
-
-def ranked_sources(snapshot: SessionSnapshot) -> list[RankedSource]:
-    """The voting result in rank order, each with its theme and proposals."""
-    proposals = {p.id: p for p in snapshot.live_proposals()}
-    themes = {t.id: t for t in snapshot.live_themes()}
-    theme_of = snapshot.theme_of()
-    result: list[RankedSource] = []
-    for item in ranking_of(snapshot):
-        theme = themes.get(item.item_id)
-        if theme is not None:
-            members = tuple(proposals[pid] for pid in theme.proposal_ids if pid in proposals)
-            result.append(
-                RankedSource(
-                    item.item_id,
-                    item.rank,
-                    item.total,
-                    theme.name,
-                    theme.description,
-                    theme.id,
-                    members,
-                )
-            )
-        elif item.item_id in proposals:
-            proposal = proposals[item.item_id]
-            result.append(
-                RankedSource(
-                    item.item_id,
-                    item.rank,
-                    item.total,
-                    proposal.text,
-                    proposal.details,
-                    theme_of.get(proposal.id),
-                    (proposal,),
-                )
-            )
-    return result
-
-
-def _short_title(text: str) -> str:
-    """A title made of a theme name or a proposal text: one line, at most 200 characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= MAX_NAME else flat[: MAX_NAME - 1].rstrip() + "…"
-
-
-def _title_for(source: RankedSource) -> str:
-    return _short_title(source.name)
-
-
-def in_plan(source: RankedSource, interventions: list[Intervention]) -> bool:
-    """True when a live intervention already comes from this item."""
-    if source.item_id == source.theme_id:
-        return any(iv.cluster_id == source.theme_id for iv in interventions)
-    title = _title_for(source)
-    return any(iv.title == title for iv in interventions)
 
 
 class DateField(QWidget):
@@ -497,7 +420,7 @@ class ActionPlanPage(Page):
         self.title_edit.setObjectName("titleEdit")
         self.title_edit.setMaxLength(MAX_NAME)
         self.title_edit.editingFinished.connect(
-            lambda: self._commit("title", self.title_edit.text(), self.tr("titel"))
+            lambda: self._commit("title", self.title_edit.text())
         )
         form.addRow(self.tr("&Titel"), self.title_edit)
         self.description_edit = self._text_edit("descriptionEdit", 64)
@@ -519,27 +442,23 @@ class ActionPlanPage(Page):
         for key, label in self.periodicity_labels().items():
             self.periodicity_combo.addItem(label, key)
         self.periodicity_combo.currentIndexChanged.connect(
-            lambda _: self._commit(
-                "periodicity", self.periodicity_combo.currentData(), self.tr("periodiciteit")
-            )
+            lambda _: self._commit("periodicity", self.periodicity_combo.currentData())
         )
         form.addRow(self.tr("&Periodiciteit"), self.periodicity_combo)
-        self.location_edit = self._line_edit("locationEdit", "location", self.tr("locatie"))
+        self.location_edit = self._line_edit("locationEdit", "location")
         form.addRow(self.tr("Lo&catie"), self.location_edit)
-        self.owner_edit = self._line_edit("ownerEdit", "owner", self.tr("eigenaar"))
+        self.owner_edit = self._line_edit("ownerEdit", "owner")
         self.owner_edit.setPlaceholderText(self.tr("Wie trekt het?"))
         form.addRow(self.tr("&Eigenaar"), self.owner_edit)
 
         self.start_field = DateField()
         self.start_field.setObjectName("startDate")
-        self.start_field.changed.connect(
-            lambda: self._commit("start", self.start_field.value(), self.tr("startdatum"))
-        )
+        self.start_field.changed.connect(lambda: self._commit("start", self.start_field.value()))
         form.addRow(self.tr("&Start"), self.start_field)
         self.follow_up_field = DateField()
         self.follow_up_field.setObjectName("followUpDate")
         self.follow_up_field.changed.connect(
-            lambda: self._commit("follow_up", self.follow_up_field.value(), self.tr("opvolgdatum"))
+            lambda: self._commit("follow_up", self.follow_up_field.value())
         )
         form.addRow(self.tr("Op&volgdatum"), self.follow_up_field)
 
@@ -549,20 +468,16 @@ class ActionPlanPage(Page):
         for key, label in self.status_labels().items():
             self.status_combo.addItem(label, key)
         self.status_combo.currentIndexChanged.connect(
-            lambda _: self._commit("status", self.status_combo.currentData(), self.tr("status"))
+            lambda _: self._commit("status", self.status_combo.currentData())
         )
         form.addRow(self.tr("Stat&us"), self.status_combo)
 
         scores = QHBoxLayout()
         scores.setSpacing(8)
         self.impact_spin = self._score_spin("impactSpin")
-        self.impact_spin.valueChanged.connect(
-            lambda v: self._commit("impact", v or None, self.tr("impact"))
-        )
+        self.impact_spin.valueChanged.connect(lambda v: self._commit("impact", v or None))
         self.effort_spin = self._score_spin("effortSpin")
-        self.effort_spin.valueChanged.connect(
-            lambda v: self._commit("effort", v or None, self.tr("inspanning"))
-        )
+        self.effort_spin.valueChanged.connect(lambda v: self._commit("effort", v or None))
         effort_label = QLabel(self.tr("I&nspanning"))
         effort_label.setBuddy(self.effort_spin)
         scores.addWidget(self.impact_spin)
@@ -608,10 +523,10 @@ class ActionPlanPage(Page):
         scroll.setWidget(body)
         return scroll
 
-    def _line_edit(self, name: str, field: str, label: str) -> QLineEdit:
+    def _line_edit(self, name: str, field: str) -> QLineEdit:
         edit = QLineEdit()
         edit.setObjectName(name)
-        edit.editingFinished.connect(lambda: self._commit(field, edit.text() or None, label))
+        edit.editingFinished.connect(lambda: self._commit(field, edit.text() or None))
         return edit
 
     def _text_edit(self, name: str, height: int) -> QPlainTextEdit:
@@ -688,9 +603,19 @@ class ActionPlanPage(Page):
         )
 
     # ------------------------------------------------------------- refresh
-    def on_change(self, change: Change) -> None:
-        if change.kind in RELEVANT or (change.kind == "state" and "previous_session" in change.ids):
-            super().on_change(change)
+    # What can alter what this page shows (the session record: what is voted on).
+    SHOWS = frozenset(
+        {
+            Kind.INTERVENTION,
+            Kind.THEME,
+            Kind.VOTE,
+            Kind.PROPOSAL,
+            Kind.TARGET_GROUP,
+            Kind.TABLE,
+            Kind.ROUND,
+        }
+    )
+    SHOWS_STATE = frozenset({run_state.PREVIOUS_SESSION})
 
     def interventions(self) -> list[Intervention]:
         return self.controller.snapshot().live_interventions()
@@ -919,9 +844,9 @@ class ActionPlanPage(Page):
             else None
         )
         if source is None and iv.cluster_id is None:
-            title = _short_title(iv.title)
+            title = short_title(iv.title)
             source = next(
-                (s for s in sources if s.theme_id != s.item_id and _title_for(s) == title), None
+                (s for s in sources if s.theme_id != s.item_id and title_for(s) == title), None
             )
         if source is None and iv.cluster_id:
             theme = next((t for t in snapshot.live_themes() if t.id == iv.cluster_id), None)
@@ -991,17 +916,13 @@ class ActionPlanPage(Page):
         self._update_buttons()
 
     def _on_focus_out(self, watched: QObject) -> None:
-        fields: dict[QObject, tuple[str, str]] = {
-            self.description_edit: ("description", self.tr("omschrijving")),
-            self.employee_edit: ("value_for_employee", self.tr("waarde voor de medewerker")),
-            self.organisation_edit: (
-                "value_for_organisation",
-                self.tr("waarde voor de organisatie"),
-            ),
+        fields: dict[QObject, str] = {
+            self.description_edit: "description",
+            self.employee_edit: "value_for_employee",
+            self.organisation_edit: "value_for_organisation",
         }
         if watched in fields and isinstance(watched, QPlainTextEdit):
-            field, label = fields[watched]
-            self._commit(field, watched.toPlainText() or None, label)
+            self._commit(fields[watched], watched.toPlainText() or None)
 
     def _on_group_toggled(self, _item: QListWidgetItem) -> None:
         chosen = tuple(
@@ -1009,21 +930,16 @@ class ActionPlanPage(Page):
             for i in range(self.groups_list.count())
             if self.groups_list.item(i).checkState() == Qt.CheckState.Checked
         )
-        self._commit("target_group_ids", chosen, self.tr("doelgroepen"))
+        self._commit("target_group_ids", chosen)
 
-    def _commit(self, field: str, value: Any, label: str) -> None:
+    def _commit(self, field: str, value: Any) -> None:
         """Save one field of the current intervention as one undoable step."""
         if self._loading:
             return
         iv = self.current()
         if iv is None or getattr(iv, field) == value:
             return
-        result = self.controller.edit(
-            self.tr("Interventie bewerken: {field}").format(field=label),
-            Kind.INTERVENTION,
-            iv.id,
-            **{field: value},
-        )
+        result = self.controller.run(ops.edit_intervention, iv.id, **{field: value})
         if result is None:  # refused: the message went out; show what is stored
             self._load_form()
 
@@ -1031,9 +947,7 @@ class ActionPlanPage(Page):
         """Set fields of the current intervention in one undoable step (keyboard, tests)."""
         iv = self.current()
         if iv is not None:
-            self.controller.edit(
-                self.tr("Interventie bewerken"), Kind.INTERVENTION, iv.id, **fields
-            )
+            self.controller.run(ops.edit_intervention, iv.id, **fields)
 
     def move_current(self, step: int) -> None:
         iv = self.current()
@@ -1056,9 +970,7 @@ class ActionPlanPage(Page):
         if after == before:
             return
         self._current_id = intervention_id
-        self.controller.reorder(
-            self.tr("Interventies herschikken"), Kind.INTERVENTION, before, after
-        )
+        self.controller.run(ops.reorder, Kind.INTERVENTION, after)
         self.plan_list.setFocus()
 
     def delete_current(self) -> None:
@@ -1068,77 +980,49 @@ class ActionPlanPage(Page):
         ids = [x.id for x in self.interventions()]
         row = ids.index(iv.id)
         rest = [x for x in ids if x != iv.id]
-        self.controller.delete(
-            self.tr("Interventie verwijderen: {title}").format(title=iv.title),
-            Kind.INTERVENTION,
-            [iv.id],
-        )
+        self.controller.run(ops.delete_intervention, iv.id)
         self._current_id = rest[min(row, len(rest) - 1)] if rest else None
         self.refresh()
 
     # ------------------------------------------------------------ promoting
-    def _new_intervention(self, source: RankedSource) -> Intervention:
-        return Intervention(
-            id=new_id(),
-            title=_title_for(source),
-            cluster_id=source.theme_id,
-            description=source.description,
-            status="proposed",
-        )
-
     def promote_top(self, n: int | None = None) -> list[str]:
-        """The top ``n`` ranked items not yet in the plan become interventions: one step."""
+        """Exactly the top ``n`` of the ranking become interventions: one step.
+
+        Items already in the plan are skipped, never replaced by the next ones,
+        so a second click adds nothing.
+        """
         count = n if n is not None else self.top_spin.value()
-        snapshot = self.controller.snapshot()
-        interventions = snapshot.live_interventions()
-        chosen = [s for s in ranked_sources(snapshot) if not in_plan(s, interventions)][:count]
-        if not chosen:
+        added = self.controller.run(ops.promote_top, count)
+        if added is None:
+            return []  # refused: the message went out
+        if not added:
+            sources = ranked_sources(self.controller.snapshot())
             self._say(
-                self.tr("Alle thema's staan al in het actieplan.")
-                if ranked_sources(snapshot)
+                self.tr("De top {n} staat al in het actieplan.").format(n=min(count, len(sources)))
+                if sources
                 else self.tr("Er is nog niets om om te zetten: maak eerst thema's (fase 3)."),
                 error=True,
             )
             return []
-        new = [self._new_intervention(s) for s in chosen]
-        session_file = self.controller.session_file
-
-        def action() -> None:
-            for iv in new:
-                session_file.add(Kind.INTERVENTION, iv)
-
-        text = self.tr("Top {n} omzetten in interventies").format(n=len(new))
-        self.controller.perform(text, [(Kind.INTERVENTION, iv.id) for iv in new], action)
-        self._after_promote(new[0].id)
+        self._after_promote(added[0].id)
         self._say(
             self.tr(
                 "{n} thema's zijn interventies geworden. Vul per interventie de "
                 "eigenaar, doelgroepen en data in."
-            ).format(n=len(new))
+            ).format(n=len(added))
         )
-        return [iv.id for iv in new]
+        return [iv.id for iv in added]
 
     def promote_selected(self) -> str | None:
         """The chosen item of the voting result becomes an intervention."""
         item = self.ranked_list.currentItem()
         if item is None:
             return None
-        snapshot = self.controller.snapshot()
-        source = next(
-            (s for s in ranked_sources(snapshot) if s.item_id == item.data(0, ROLE_ID)), None
-        )
-        if source is None:
-            return None
-        new = self._new_intervention(source)
-        added = self.controller.add(
-            self.tr("Omzetten in interventie: {name}").format(name=new.title),
-            Kind.INTERVENTION,
-            new,
-        )
+        added = self.controller.run(ops.promote_item, str(item.data(0, ROLE_ID)))
         if added is None:
             return None
-        self._after_promote(new.id)
-        return new.id
+        self._after_promote(added.id)
+        return added.id
 
     def _after_promote(self, first_id: str) -> None:
         self._current_id = first_id
@@ -1175,11 +1059,7 @@ class ActionPlanPage(Page):
                 error=True,
             )
             return []
-        result = self.controller.perform(
-            self.tr("Actieplan overnemen van {title}").format(title=title),
-            [(Kind.INTERVENTION, iv_id) for iv_id in take.ids],
-            lambda: apply_take_over(session_file, take),
-        )
+        result = self.controller.run(ops.take_over_plan, take)
         if result is None:
             return []
         text = self.tr("%n interventie(s) overgenomen van {title}.", "", len(take.ids)).format(

@@ -1,4 +1,4 @@
-"""What every phase page shares: the controller, and a refresh on each change."""
+"""What every phase page shares: the controller, and one refresh per change it shows."""
 
 from __future__ import annotations
 
@@ -7,12 +7,22 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop_app.core.model import Kind
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.controller import SessionController
 
 
 class Page(QWidget):
-    """A phase of the session. Subclasses build their widgets and ``refresh``."""
+    """A phase of the session. Subclasses build their widgets and ``refresh``.
+
+    A page says what it shows (``SHOWS``: kinds of entity; ``SHOWS_SESSION``:
+    the session record; ``SHOWS_STATE``: run-state keys) and refreshes once
+    per operation that changed one of them, and never for the others.
+    """
+
+    SHOWS: frozenset[Kind] = frozenset(Kind)
+    SHOWS_SESSION: bool = True
+    SHOWS_STATE: frozenset[str] = frozenset()
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,8 +32,18 @@ class Page(QWidget):
         self.readiness: Any = None
         controller.changed.connect(self.on_change)
 
+    def shows(self, change: Change) -> bool:
+        """True when ``change`` touches something this page shows."""
+        return (
+            change.touches(*self.SHOWS)
+            or (self.SHOWS_SESSION and change.session)
+            or bool(change.state & self.SHOWS_STATE)
+        )
+
     def on_change(self, change: Change) -> None:
-        """Called after every committed change; refresh only when shown."""
+        """Called once per committed change; refresh only when shown and relevant."""
+        if not self.shows(change):
+            return
         if self.isVisible():
             self.refresh()
         else:
@@ -50,18 +70,21 @@ class StepMessage:
     as a line that is no longer true."""
 
     def __init__(self, controller: SessionController, clear: Callable[[], None]) -> None:
-        self._stack = controller.undo_stack
+        self._history = controller.session_file.history
         self._clear = clear
-        self._said_at: int | None = None
-        self._stack.indexChanged.connect(self._moved)
+        self._step: object | None = None
+        controller.history_changed.connect(self._moved)
 
     def said(self) -> None:
         """A message was just shown, after the step it is about."""
-        self._said_at = self._stack.index()
+        self._step = self._history.next_undo()
 
-    def _moved(self, index: int) -> None:
-        if self._said_at is not None and index < self._said_at:
-            self._said_at = None
+    def _moved(self) -> None:
+        history = self._history
+        if self._step is not None and not any(
+            step is self._step for step in history.steps[: history.index]
+        ):
+            self._step = None
             self._clear()
 
 

@@ -15,6 +15,7 @@ While voting is open no theme may be added or removed; the page says so.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import Qt
@@ -32,11 +33,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import ops
+from desktop_app.core import run_state
 from desktop_app.core.model import Kind, SessionSnapshot, Theme
 from desktop_app.core.suggestions import Suggestions, ThemeSuggestion, standard_theme_names, suggest
 from desktop_app.core.voting import items_frozen
 from desktop_app.storage import duplicates
-from desktop_app.storage.session_file import Change, new_id
+from desktop_app.storage.session_file import Change, Origin
 from desktop_app.ui import palette
 from desktop_app.ui.cluster_board import (
     BOARD_STYLE,
@@ -48,7 +51,6 @@ from desktop_app.ui.cluster_board import (
     automatic_color,
     clear_other_selections,
 )
-from desktop_app.ui.cluster_commands import DuplicateLinkCommand, ThemeColorCommand
 from desktop_app.ui.cluster_model import CardFilter, CardInfo, CardListModel, fold
 from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
 from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
@@ -57,13 +59,17 @@ from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, StepMessage, heading
 
 DISMISSED_KEY = "dismissed_suggestions"
+# Boxes of themes that left the board, kept hidden for an undo.
+RETIRED_BOXES = 4
 #: Changes that only move cards between areas (no card looks different).
 _MEMBERSHIP_KINDS = {Kind.THEME.value}
+_CARD_KINDS = frozenset({Kind.PROPOSAL, Kind.TABLE, Kind.ROUND, Kind.TARGET_GROUP})
 
 
 class ClusterPage(Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         self._pending: set[str] = {"*"}
+        self._pending_themes: set[str] = set()
         super().__init__(controller, parent)
         self.setObjectName("clusterPage")
         self.setStyleSheet(BOARD_STYLE)
@@ -74,6 +80,7 @@ class ClusterPage(Page):
         self.theme_boxes: dict[str, ThemeBox] = {}
         self.themes: dict[str, Theme] = {}
         self.theme_order: list[str] = []
+        self._retired: OrderedDict[str, tuple[ThemeBox, CardListModel]] = OrderedDict()
         self.theme_of: dict[str, str] = {}
         self.kept: dict[str, str] = {}
         self.colors: dict[str, str] = {}
@@ -220,14 +227,27 @@ class ClusterPage(Page):
         shortcut.activated.connect(slot)
 
     # ================================================================ refresh
+    SHOWS = _CARD_KINDS | {Kind.THEME}
+    SHOWS_SESSION = False
+    SHOWS_STATE = frozenset({DISMISSED_KEY, run_state.VOTING_OPEN})
+
     def on_change(self, change: Change) -> None:
-        self._pending.add(change.kind)
+        if not self.shows(change):
+            return
+        if change.touches(*_CARD_KINDS) or change.origin is Origin.IMPORT:
+            self._pending.add("*")
+        if change.touches(Kind.THEME):
+            self._pending.add(Kind.THEME.value)
+            self._pending_themes |= change.of(Kind.THEME)
+        if change.state:
+            self._pending.add("state")
         super().on_change(change)
 
     def refresh(self) -> None:
         """Follow the last changes. Cards moving between areas (a drop, the picker,
         merge, split) re-read only the themes; anything else re-reads the session."""
         kinds, self._pending = self._pending, set()
+        changed_themes, self._pending_themes = self._pending_themes, set()
         state = self.controller.session_file.state
         quick = (
             self._snapshot is not None and bool(kinds) and kinds <= _MEMBERSHIP_KINDS | {"state"}
@@ -243,13 +263,29 @@ class ClusterPage(Page):
             self._update_buttons()
             return
         if quick:
-            themes = self.controller.session_file.themes()
+            themes = self._themes_now(changed_themes)
         else:
             self._rebuild_cards(snapshot)
             themes = snapshot.live_themes()
         self._rebuild_areas(themes)
         self._update_panel_state()
         self._update_buttons()
+
+    def _themes_now(self, changed: set[str]) -> list[Theme]:
+        """The live themes in board order, re-reading only the ones that changed."""
+        session_file = self.controller.session_file
+        fresh = {
+            t.id: t
+            for t in session_file.entities_by_id(Kind.THEME, changed)
+            if isinstance(t, Theme)
+        }
+        themes: list[Theme] = []
+        for theme_id in session_file.live_ids(Kind.THEME):
+            theme = fresh.get(theme_id) or self.themes.get(theme_id)
+            if theme is None:  # not seen yet and not in the change: read them all
+                return session_file.themes()
+            themes.append(theme)
+        return themes
 
     def _rebuild_cards(self, snapshot: SessionSnapshot) -> None:
         tables = {t.id: t for t in snapshot.tables}
@@ -322,18 +358,12 @@ class ClusterPage(Page):
         self.theme_order = [t.id for t in themes]
         self.tray_model.set_ids([pid for pid in live_order if pid not in self.theme_of])
         for gone in [tid for tid in self.theme_boxes if tid not in self.themes]:
-            old_box = self.theme_boxes.pop(gone)
-            old_model = self.theme_models.pop(gone, None)
-            old_box.hide()
-            old_box.setParent(None)
-            old_box.deleteLater()
-            if old_model is not None:
-                old_model.deleteLater()
+            self._retire(gone)
         boxes: list[ThemeBox] = []
         stored = self.colors
         self.colors = {t.id: stored.get(t.id) or automatic_color(n) for n, t in enumerate(themes)}
         for theme in themes:
-            box = self.theme_boxes.get(theme.id)
+            box = self.theme_boxes.get(theme.id) or self._revive(theme.id)
             if box is None:
                 model = CardListModel(theme.id, self.cards, self.drop, self)
                 self.theme_models[theme.id] = model
@@ -351,6 +381,32 @@ class ClusterPage(Page):
                 model.cards_changed(changed)
             self._pending_changed = []
         self._update_counts()
+
+    def _retire(self, theme_id: str) -> None:
+        """A theme left the board (merged, deleted): keep its box a while, hidden,
+        so that an undo brings it back without building it again."""
+        box = self.theme_boxes.pop(theme_id)
+        model = self.theme_models.pop(theme_id)
+        box.hide()
+        box.view.clearSelection()
+        self._retired[theme_id] = (box, model)
+        while len(self._retired) > RETIRED_BOXES:
+            _tid, (old_box, old_model) = self._retired.popitem(last=False)
+            old_box.setParent(None)
+            old_box.deleteLater()
+            old_model.deleteLater()
+
+    def _revive(self, theme_id: str) -> ThemeBox | None:
+        retired = self._retired.pop(theme_id, None)
+        if retired is None:
+            return None
+        box, model = retired
+        self.theme_boxes[theme_id] = box
+        self.theme_models[theme_id] = model
+        box.proxy.begin_refilter()  # the filters may have changed meanwhile
+        box.proxy.end_refilter()
+        box.view.use_filter(self.filter.active())
+        return box
 
     def _fill_filters(self, snapshot: SessionSnapshot) -> None:
         def fill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
@@ -482,18 +538,6 @@ class ClusterPage(Page):
         if self.isVisible():
             self.show_message(message, problem=True)
 
-    def _refuse_if_frozen(self) -> bool:
-        if self.frozen:
-            self.show_message(
-                self.tr(
-                    "Het stemmen is open: thema's maken of verwijderen kan pas als het "
-                    "stemmen gesloten is."
-                ),
-                problem=True,
-            )
-            return True
-        return False
-
     def _undo_hint(self, text: str) -> None:
         self.show_message(self.tr("{what} — Ctrl+Z maakt het ongedaan.").format(what=text))
 
@@ -503,10 +547,6 @@ class ClusterPage(Page):
             self.refresh()
 
     # ================================================================ actions
-    def _all_theme_keys(self, *extra: str) -> list[tuple[Kind, str]]:
-        keys = [(Kind.THEME, t.id) for t in self.controller.snapshot().themes]
-        return keys + [(Kind.THEME, tid) for tid in extra]
-
     def _theme_label(self, area_id: str | None) -> str:
         if area_id is None:
             return self.tr("de bak")
@@ -531,9 +571,9 @@ class ClusterPage(Page):
             text = self.tr("%n kaart(en) naar {theme}", "", len(ids)).format(
                 theme=self._theme_label(area_id)
             )
-        self.controller.move_proposals(text, ids, area_id)
-        self._sync()
-        self._undo_hint(text)
+        if self.controller.run(ops.move_cards, ids, area_id):
+            self._sync()
+            self._undo_hint(text)
 
     def drop_new_theme(self, proposal_ids: list[str]) -> bool:
         ids = [pid for pid in dict.fromkeys(proposal_ids) if pid in self.cards]
@@ -565,33 +605,26 @@ class ClusterPage(Page):
         name: str | None = None,
         *,
         rename: bool = True,
-        text: str | None = None,
+        suggested: bool = False,
     ) -> str | None:
         """A new theme holding ``proposal_ids`` (taken from wherever they are)."""
-        if self._refuse_if_frozen():
-            return None
-        theme_id = new_id()
         name = name if name and name.strip() else self._default_name()
-        color = self._next_color()
-        theme = Theme(id=theme_id, name=name, proposal_ids=tuple(dict.fromkeys(proposal_ids)))
-        session_file = self.controller.session_file
+        theme = self.controller.run(
+            ops.new_theme, name, proposal_ids, color=self._next_color(), suggested=suggested
+        )
+        return self._show_new_theme(theme, rename=rename)
 
-        def action() -> None:
-            session_file.add(Kind.THEME, theme)
-            session_file.set_theme_color(theme_id, color)
-
-        step = text or self.tr("Nieuw thema “{name}”").format(name=name)
-        self.controller.perform(step, self._all_theme_keys(theme_id), action)
-        if session_file.get(Kind.THEME, theme_id) is None:
+    def _show_new_theme(self, theme: Theme | None, *, rename: bool) -> str | None:
+        if theme is None:
             return None
         self._sync()
-        box = self.theme_boxes.get(theme_id)
+        box = self.theme_boxes.get(theme.id)
         if box is not None:
             self.grid.ensure_visible(box)
             if rename:
                 box.start_rename()
-        self._undo_hint(step)
-        return theme_id
+        self._undo_hint(self.controller.undo_text())
+        return theme.id
 
     def create_theme_from_selection(self) -> None:
         self.new_theme(self.selected_ids())
@@ -604,21 +637,11 @@ class ClusterPage(Page):
     def rename_theme(self, theme_id: str, name: str) -> None:
         if not name.strip() or theme_id not in self.themes:
             return
-        self.controller.edit(
-            self.tr("Thema hernoemen naar “{name}”").format(name=name),
-            Kind.THEME,
-            theme_id,
-            name=name,
-        )
+        self.controller.run(ops.rename_theme, theme_id, name)
         self._sync()
 
     def set_description(self, theme_id: str, description: str) -> None:
-        self.controller.edit(
-            self.tr("Beschrijving van een thema"),
-            Kind.THEME,
-            theme_id,
-            description=description if description.strip() else None,
-        )
+        self.controller.run(ops.describe_theme, theme_id, description)
         self._sync()
 
     def edit_description(self, theme_id: str) -> None:
@@ -639,31 +662,16 @@ class ClusterPage(Page):
     def set_color(self, theme_id: str, color: str | None) -> None:
         if theme_id not in self.themes:
             return
-        self.controller.undo_stack.push(
-            ThemeColorCommand(
-                self.tr("Kleur van een thema"), self.controller.session_file, theme_id, color
-            )
-        )
+        self.controller.run(ops.colour_theme, theme_id, color)
         self._sync()
 
     def merge_themes(self, source_id: str, target_id: str) -> None:
         """The cards of ``source_id`` join ``target_id``; the source theme goes."""
-        if self._refuse_if_frozen() or source_id == target_id:
+        if source_id == target_id or source_id not in self.themes or target_id not in self.themes:
             return
-        source, target = self.themes.get(source_id), self.themes.get(target_id)
-        if source is None or target is None:
-            return
-        session_file = self.controller.session_file
-
-        def action() -> None:
-            if source.proposal_ids:
-                session_file.move_proposals(source.proposal_ids, target_id)
-            session_file.delete(Kind.THEME, source_id)
-
-        step = self.tr("“{a}” samengevoegd met “{b}”").format(a=source.name, b=target.name)
-        self.controller.perform(step, self._all_theme_keys(), action)
-        self._sync()
-        self._undo_hint(step)
+        if self.controller.run(ops.merge_themes, source_id, target_id) is not None:
+            self._sync()
+            self._undo_hint(self.controller.undo_text())
 
     def split_theme(self, theme_id: str, proposal_ids: Sequence[str]) -> str | None:
         """The chosen cards of a theme leave it for a new theme."""
@@ -675,20 +683,15 @@ class ClusterPage(Page):
             )
             return None
         name = self.tr("{name} (deel 2)").format(name=theme.name)
-        return self.new_theme(ids, name, text=self.tr("“{name}” gesplitst").format(name=theme.name))
+        new = self.controller.run(ops.split_theme, theme_id, ids, name, color=self._next_color())
+        return self._show_new_theme(new, rename=True)
 
     def delete_theme(self, theme_id: str) -> None:
-        if self._refuse_if_frozen():
+        if theme_id not in self.themes:
             return
-        theme = self.themes.get(theme_id)
-        if theme is None:
-            return
-        step = self.tr(
-            "Thema “{name}” verwijderd, %n kaart(en) terug in de bak", "", len(theme.proposal_ids)
-        ).format(name=theme.name)
-        self.controller.delete(step, Kind.THEME, [theme_id])
-        self._sync()
-        self._undo_hint(step)
+        if self.controller.run(ops.delete_theme, theme_id) is not None:
+            self._sync()
+            self._undo_hint(self.controller.undo_text())
 
     # ================================================================= picker
     def open_picker(self) -> None:
@@ -767,8 +770,6 @@ class ClusterPage(Page):
 
     def accept_theme_suggestion(self, suggestion: ThemeSuggestion, name: str) -> str | None:
         """Create exactly the suggested theme, with its proposals not yet in a theme."""
-        if self._refuse_if_frozen():
-            return None
         ids = [
             pid for pid in suggestion.proposal_ids if pid in self.cards and pid not in self.theme_of
         ]
@@ -782,14 +783,7 @@ class ClusterPage(Page):
             )
             return None
         chosen = name if name.strip() else suggestion.name
-        theme_id = self.new_theme(
-            ids,
-            chosen,
-            rename=False,
-            text=self.tr("Thema “{name}” uit een suggestie ({n} kaarten)").format(
-                name=chosen, n=len(ids)
-            ),
-        )
+        theme_id = self.new_theme(ids, chosen, rename=False, suggested=True)
         if theme_id is not None:
             self.panel.mark_done(theme_key(suggestion))
         return theme_id
@@ -835,23 +829,23 @@ class ClusterPage(Page):
         self.picker = None
         if choice is None:
             return
-        kept = self.kept.get(a, a)
-        stack = self.controller.undo_stack
-        step = self.tr("Dubbele voorstellen samengevoegd")
-        stack.beginMacro(step)
-        try:
-            if choice.kind == "new":
-                self.new_theme([a, b], choice.name or None, rename=False)
-            elif choice.kind == "theme" and choice.theme_id is not None:
-                outside = [pid for pid in (a, b) if self.theme_of.get(pid) != choice.theme_id]
-                if outside:
-                    self.controller.move_proposals(step, outside, choice.theme_id)
-            stack.push(DuplicateLinkCommand(step, self.controller.session_file, b, kept))
-        finally:
-            stack.endMacro()
+        if choice.kind == "new":
+            self.controller.run(
+                ops.link_duplicates,
+                b,
+                a,
+                new_theme_name=choice.name.strip() or self._default_name(),
+                color=self._next_color(),
+            )
+        elif choice.kind == "theme" and choice.theme_id is not None:
+            self.controller.run(ops.link_duplicates, b, a, theme_id=choice.theme_id)
+        else:
+            return
         self._sync()
+        if self.kept.get(b, b) != self.kept.get(a, a):
+            return  # refused: the message went out
         self.panel.mark_done(duplicate_key(a, b))
-        self._undo_hint(step)
+        self._undo_hint(self.controller.undo_text())
 
     def suggestion_keys(self) -> Iterable[str]:
         """Keys of the suggestions shown (for tests and the beamer's curiosity)."""

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from desktop_app import paths
 from desktop_app.core.errors import UserError
 from desktop_app.storage.follow_up import carried_over
-from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.file_dialogs import ask_save_file
@@ -233,10 +232,6 @@ class HarvestPage(Page):
             self.grid.setColumnStretch(column, 1 if column == 0 or not stacked else 0)
 
     # ------------------------------------------------------------- refresh
-    def on_change(self, change: Change) -> None:
-        if change.kind != "state":
-            super().on_change(change)
-
     def refresh(self) -> None:
         snapshot = self.controller.snapshot()
         proposals = len(snapshot.live_proposals())

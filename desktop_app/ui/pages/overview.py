@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from desktop_app.core.model import Kind
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.pages.base import Page, heading, hint
 
 
 class OverviewPage(Page):
+    SHOWS = frozenset({Kind.ROUND, Kind.TABLE, Kind.PROPOSAL})
+    SHOWS_SESSION = False
+
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         layout = QVBoxLayout(self)

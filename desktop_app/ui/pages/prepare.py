@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import ops
 from desktop_app.core import run_state
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
@@ -44,7 +45,7 @@ from desktop_app.core.model import (
     TargetGroup,
 )
 from desktop_app.core.readiness import has_placeholder
-from desktop_app.storage.session_file import new_id
+from desktop_app.storage.session_file import Change, Origin, new_id
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.date_field import NO_DATE, DateEdit
@@ -319,13 +320,12 @@ class ListEditor(QWidget):
                 self._shown_id = entity.id
             self.fill(entity)
 
-    def commit(self, what: str, **fields: Any) -> None:
+    def commit(self, **fields: Any) -> None:
+        """Store fields of the chosen entity (one undoable step; nothing when the same)."""
         entity = self.current()
         if entity is None:
             return
-        if all(getattr(entity, name) == value for name, value in fields.items()):
-            return
-        self.controller.edit(what, self.kind, entity.id, **fields)
+        self.controller.run(ops.edit_entity, self.kind, entity.id, **fields)
 
     def unique_name_problem(self, name: str, attribute: str = "name") -> str | None:
         if not name.strip():
@@ -349,7 +349,7 @@ class ListEditor(QWidget):
 
     def add_new(self) -> None:
         entity = self.new_entity()
-        if self.controller.add(self.tr("Toevoegen"), self.kind, entity) is not None:
+        if self.controller.run(ops.add_entity, self.kind, entity) is not None:
             self.reload()
             self.select(entity.id)
             self.focus_first_field()
@@ -366,7 +366,7 @@ class ListEditor(QWidget):
         if problem is not None:
             return
         row = self.list.currentRow()
-        self.controller.delete(self.tr("Verwijderen"), self.kind, [entity.id])
+        self.controller.run(ops.delete_entity, self.kind, entity.id)
         self.reload()
         if self.entities:
             self.list.setCurrentRow(min(row, len(self.entities) - 1))
@@ -379,12 +379,13 @@ class ListEditor(QWidget):
         ids = [e.id for e in self.entities]
         moved = list(ids)
         moved[row], moved[target] = moved[target], moved[row]
-        self.reorder(ids, moved)
+        self.reorder(moved)
         self.reload()
         self.list.setCurrentRow(target)
 
-    def reorder(self, before: list[str], after: list[str]) -> None:
-        self.controller.reorder(self.tr("Volgorde wijzigen"), self.kind, before, after)
+    def reorder(self, after: list[str]) -> None:
+        """The list in a new order, one undoable step (rounds swap their numbers)."""
+        self.controller.run(ops.reorder, self.kind, after)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if (
@@ -459,12 +460,12 @@ class TargetGroupEditor(ListEditor):
     def _commit_name(self) -> None:
         name = self.name_field.text()
         if mark(self.name_field, self.name_error, self.unique_name_problem(name)):
-            self.commit(self.tr("Doelgroep hernoemen"), name=name.strip())
+            self.commit(name=name.strip())
 
     def _commit_count(self) -> None:
         value, problem = parse_count(self.count_field.text(), 0, 100_000, self.tr)
         if mark(self.count_field, self.count_error, problem):
-            self.commit(self.tr("Aantal deelnemers wijzigen"), participants=value)
+            self.commit(participants=value)
 
 
 class TableEditor(ListEditor):
@@ -497,13 +498,10 @@ class TableEditor(ListEditor):
         )
         self.name_field.editingFinished.connect(self._commit_name)
         self.host_field.editingFinished.connect(
-            lambda: self.commit(
-                self.tr("Gastheer wijzigen"), host=self.host_field.text().strip() or None
-            )
+            lambda: self.commit(host=self.host_field.text().strip() or None)
         )
         self.group_field.activated.connect(
             lambda _: self.commit(
-                self.tr("Doelgroep van de tafel wijzigen"),
                 target_group_id=self.group_field.currentData(),
             )
         )
@@ -537,7 +535,7 @@ class TableEditor(ListEditor):
     def _commit_name(self) -> None:
         name = self.name_field.text()
         if mark(self.name_field, self.name_error, self.unique_name_problem(name)):
-            self.commit(self.tr("Tafel hernoemen"), name=name.strip())
+            self.commit(name=name.strip())
 
     def can_remove(self, entity: Entity) -> str | None:
         if self.controller.session_file.proposals(table_id=entity.id):
@@ -554,17 +552,7 @@ class TableEditor(ListEditor):
             if name.casefold() not in names:
                 new.append(Table(id=new_id(), name=name))
             n += 1
-        session_file = self.controller.session_file
-
-        def action() -> None:
-            for table in new:
-                session_file.add(Kind.TABLE, table)
-
-        self.controller.perform(
-            self.tr("{n} tafels toevoegen").format(n=count),
-            [(Kind.TABLE, t.id) for t in new],
-            action,
-        )
+        self.controller.run(ops.add_tables, new)
         self.reload()
 
 
@@ -590,9 +578,7 @@ class RoundEditor(ListEditor):
             self.tr("Nog geen rondes. Voeg een ronde toe en typ de vraag voor de tafels.")
         )
         self.question_field.committed.connect(
-            lambda: self.commit(
-                self.tr("Vraag wijzigen"), question=self.question_field.toPlainText()
-            )
+            lambda: self.commit(question=self.question_field.toPlainText())
         )
         self.minutes_field.editingFinished.connect(self._commit_minutes)
 
@@ -617,27 +603,12 @@ class RoundEditor(ListEditor):
     def _commit_minutes(self) -> None:
         value, problem = parse_count(self.minutes_field.text(), 1, 600, self.tr)
         if mark(self.minutes_field, self.minutes_error, problem):
-            self.commit(self.tr("Minuten wijzigen"), minutes=value)
+            self.commit(minutes=value)
 
     def can_remove(self, entity: Entity) -> str | None:
         if self.controller.session_file.proposals(round_id=entity.id):
             return self.tr("Deze ronde heeft al voorstellen; verwijder die eerst bij 2 Rondes.")
         return None
-
-    def reorder(self, before: list[str], after: list[str]) -> None:
-        """Rounds are ordered by number: the two rounds swap numbers, one undoable step."""
-        rounds = {e.id: e for e in self.entities if isinstance(e, Round)}
-        numbers = sorted(r.number for r in rounds.values())
-        session_file = self.controller.session_file
-
-        def action() -> None:
-            for number, round_id in zip(numbers, after, strict=True):
-                if rounds[round_id].number != number:
-                    session_file.update(Kind.ROUND, round_id, number=number)
-
-        self.controller.perform(
-            self.tr("Volgorde van de rondes wijzigen"), [(Kind.ROUND, i) for i in after], action
-        )
 
 
 class ContextEditor(ListEditor):
@@ -667,14 +638,10 @@ class ContextEditor(ListEditor):
                 "toe; ze komen bij de opening op de beamer."
             )
         )
-        self.kind_field.activated.connect(
-            lambda _: self.commit(self.tr("Soort wijzigen"), kind=self.kind_field.currentData())
-        )
+        self.kind_field.activated.connect(lambda _: self.commit(kind=self.kind_field.currentData()))
         self.title_field.editingFinished.connect(self._commit_title)
         self.text_field.committed.connect(
-            lambda: self.commit(
-                self.tr("Toelichting wijzigen"), text=self.text_field.toPlainText() or None
-            )
+            lambda: self.commit(text=self.text_field.toPlainText() or None)
         )
 
     def label(self, entity: Entity) -> str:
@@ -699,7 +666,7 @@ class ContextEditor(ListEditor):
         title = self.title_field.text()
         problem = None if title.strip() else self.tr("Vul een titel in.")
         if mark(self.title_field, self.title_error, problem):
-            self.commit(self.tr("Titel wijzigen"), title=title.strip())
+            self.commit(title=title.strip())
 
 
 # ------------------------------------------------------------ session form
@@ -777,30 +744,24 @@ class SessionForm(QWidget):
         layout.addWidget(vote_card, 2, Qt.AlignmentFlag.AlignTop)
 
         self.title_field.editingFinished.connect(self._commit_title)
-        for field, name, what in (
-            (self.organisation_field, "organisation", self.tr("Organisatie wijzigen")),
-            (self.location_field, "location", self.tr("Locatie wijzigen")),
+        for field, name in (
+            (self.organisation_field, "organisation"),
+            (self.location_field, "location"),
         ):
             field.editingFinished.connect(
-                lambda f=field, n=name, w=what: self._commit(w, **{n: f.text().strip() or None})
+                lambda f=field, n=name: self._commit(**{n: f.text().strip() or None})
             )
         self.purpose_field.committed.connect(
-            lambda: self._commit(
-                self.tr("Doel wijzigen"), purpose=self.purpose_field.toPlainText() or None
-            )
+            lambda: self._commit(purpose=self.purpose_field.toPlainText() or None)
         )
         self.date_field.editingFinished.connect(self._commit_date)
         self.language_field.activated.connect(
-            lambda _: self._commit(
-                self.tr("Taal wijzigen"), language=self.language_field.currentData()
-            )
+            lambda _: self._commit(language=self.language_field.currentData())
         )
         self.dots_field.editingFinished.connect(self._commit_dots)
         self.cap_field.editingFinished.connect(self._commit_cap)
         self.target_field.activated.connect(
-            lambda _: self._commit(
-                self.tr("Stemmen op wijzigen"), vote_target=self.target_field.currentData()
-            )
+            lambda _: self._commit(vote_target=self.target_field.currentData())
         )
         self.floor_field.editingFinished.connect(self._commit_floor)
 
@@ -831,27 +792,25 @@ class SessionForm(QWidget):
         floor = self.controller.session_file.state(run_state.PRIVACY_FLOOR, DEFAULT_PRIVACY_FLOOR)
         set_quietly(self.floor_field, str(floor))
 
-    def _commit(self, what: str, **fields: Any) -> None:
-        info = self.controller.session()
-        if all(getattr(info, name) == value for name, value in fields.items()):
-            return
-        self.controller.edit_session(what, **fields)
+    def _commit(self, **fields: Any) -> None:
+        """Store session fields (one undoable step; nothing when the same)."""
+        self.controller.run(ops.edit_session, **fields)
 
     def _commit_title(self) -> None:
         title = self.title_field.text()
         problem = None if title.strip() else self.tr("Geef de sessie een titel.")
         if mark(self.title_field, self.title_error, problem):
-            self._commit(self.tr("Titel wijzigen"), title=title.strip())
+            self._commit(title=title.strip())
 
     def _commit_date(self) -> None:
         date = self.date_field.date()
         value = None if date == NO_DATE else date.toString("yyyy-MM-dd")
-        self._commit(self.tr("Datum wijzigen"), date=value)
+        self._commit(date=value)
 
     def _commit_dots(self) -> None:
         value, problem = parse_count(self.dots_field.text(), 1, 100, self.tr)
         if mark(self.dots_field, self.dots_error, problem):
-            self._commit(self.tr("Stippen per deelnemer wijzigen"), dots_per_participant=value)
+            self._commit(dots_per_participant=value)
             self._check_cap_against_dots()
 
     def _commit_cap(self) -> None:
@@ -862,7 +821,7 @@ class SessionForm(QWidget):
                 n=dots
             )
         if mark(self.cap_field, self.cap_error, problem):
-            self._commit(self.tr("Hoogstens per item wijzigen"), max_dots_per_item=value)
+            self._commit(max_dots_per_item=value)
 
     def _check_cap_against_dots(self) -> None:
         if self.cap_field.text().strip():
@@ -874,12 +833,8 @@ class SessionForm(QWidget):
             problem = self.tr("Vul een getal in; {n} is gebruikelijk.").format(
                 n=DEFAULT_PRIVACY_FLOOR
             )
-        if mark(self.floor_field, self.floor_error, problem):
-            session_file = self.controller.session_file
-            if session_file.state(run_state.PRIVACY_FLOOR, DEFAULT_PRIVACY_FLOOR) != value:
-                self.controller.run_unrecorded(
-                    lambda: session_file.set_state(run_state.PRIVACY_FLOOR, value)
-                )
+        if mark(self.floor_field, self.floor_error, problem) and value is not None:
+            self.controller.run(ops.set_privacy_floor, value)
 
 
 # ------------------------------------------------------------------ page
@@ -927,21 +882,26 @@ class PreparePage(Page):
         for editor in (self.target_groups, self.tables, self.rounds, self.context):
             editor.reload()
 
-    def on_change(self, change: Any) -> None:
+    SHOWS = frozenset({Kind.TARGET_GROUP, Kind.TABLE, Kind.ROUND, Kind.CONTEXT_ITEM})
+    SHOWS_STATE = frozenset({run_state.PRIVACY_FLOOR})
+
+    def on_change(self, change: Change) -> None:
+        if not self.shows(change):
+            return
         if not self.isVisible():
             self._stale = True
             return
-        kind = getattr(change, "kind", "")
-        if kind in ("session", "state"):
+        if change.origin is Origin.IMPORT:
+            self.refresh()
+            return
+        if change.session or change.state:
             self.session_form.reload()
-        if kind in ("target_groups", "import"):
+        if change.touches(Kind.TARGET_GROUP):
             self.target_groups.reload()
             self.tables.reload()
-        if kind == "tables":
+        elif change.touches(Kind.TABLE):
             self.tables.reload()
-        if kind == "rounds":
+        if change.touches(Kind.ROUND):
             self.rounds.reload()
-        if kind == "context_items":
+        if change.touches(Kind.CONTEXT_ITEM):
             self.context.reload()
-        if getattr(change, "action", "") == "import":
-            self.refresh()

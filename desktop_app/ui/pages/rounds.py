@@ -9,7 +9,7 @@ fast in a session with thousands of proposals.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
@@ -43,7 +43,7 @@ from desktop_app.core.model import Kind, Proposal, Round, Table
 from desktop_app.core.near_duplicate import normalise
 from desktop_app.core.round_timer import RoundTimer
 from desktop_app.storage.queries import cell_count
-from desktop_app.storage.session_file import Change
+from desktop_app.storage.session_file import Change, Origin
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
@@ -509,22 +509,31 @@ class RoundsPage(Page):
         self.grid.setCurrentCell(row, self._column_of.get(round_id, 0))
 
     # ------------------------------------------------------ staying in step
+    SHOWS = frozenset({Kind.TABLE, Kind.ROUND, Kind.PROPOSAL})
+    SHOWS_SESSION = False
+    SHOWS_STATE = frozenset({run_state.CURRENT_ROUND})
+
     def on_change(self, change: Change) -> None:
+        if not self.shows(change):
+            return
         if not self.isVisible():
             self._stale = True
             return
-        if change.kind == "proposals" and change.action != "import" and len(change.ids) <= 50:
-            self._update_cells(change.ids)
-        elif change.kind in ("tables", "rounds", "proposals"):
+        proposals = change.of(Kind.PROPOSAL)
+        if change.touches(Kind.TABLE, Kind.ROUND) or change.origin is Origin.IMPORT:
             self.refresh()
-        elif change.kind == "state" and run_state.CURRENT_ROUND in change.ids:
+        elif proposals and len(proposals) <= 50:
+            self._update_cells(proposals)
+        elif proposals:
+            self.refresh()
+        elif run_state.CURRENT_ROUND in change.state:
             current = self.controller.session_file.state(run_state.CURRENT_ROUND)
             if current != self._current_round:
                 self._current_round = current
                 self._mark_current_round()
                 self._show_round_header()
 
-    def _update_cells(self, ids: tuple[str, ...]) -> None:
+    def _update_cells(self, ids: Iterable[str]) -> None:
         session_file = self.controller.session_file
         cells: set[tuple[str, str]] = set()
         for proposal_id in ids:

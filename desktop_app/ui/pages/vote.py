@@ -8,7 +8,6 @@ breakdown per target group hides groups below the privacy floor ("<k").
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -49,8 +48,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import ops
 from desktop_app.core import run_state
-from desktop_app.core.model import Kind, SessionSnapshot, Vote
+from desktop_app.core.model import Kind, SessionSnapshot
 from desktop_app.core.ranking import below_privacy_floor, floor_label, vote_items
 from desktop_app.core.voting import (
     Results,
@@ -66,7 +66,7 @@ from desktop_app.core.voting import (
     voting_open,
 )
 from desktop_app.export.charts import RESULT_ROW_INCHES, results_figure
-from desktop_app.storage.session_file import Change, new_id
+from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.flow_layout import flow_row
@@ -458,8 +458,20 @@ class VotePage(Page):
         return page
 
     # --------------------------------------------------------------- refresh
+    SHOWS = frozenset({Kind.THEME, Kind.PROPOSAL, Kind.VOTE, Kind.TARGET_GROUP, Kind.TABLE})
+    SHOWS_STATE = frozenset(
+        {
+            run_state.VOTING_OPEN,
+            run_state.RESULTS_REVEALED,
+            run_state.PRIVACY_FLOOR,
+            run_state.VOTING_GROUPS,
+        }
+    )
+
     def on_change(self, change: Change) -> None:
         """Refresh once after a burst of changes (a kiosk ballot must not wait on a redraw)."""
+        if not self.shows(change):
+            return
         if not self.isVisible():
             self._stale = True
             return
@@ -884,11 +896,7 @@ class VotePage(Page):
             if info.dots_per_participant is None or info.max_dots_per_item is None:
                 # Fix the suggested numbers so the whole vote uses the same rules.
                 voting_rules = rules_of(snapshot)
-                self.controller.edit_session(
-                    self.tr("Stemregels vastgelegd"),
-                    dots_per_participant=voting_rules.dots,
-                    max_dots_per_item=voting_rules.cap,
-                )
+                self.controller.run(ops.fix_voting_rules, voting_rules.dots, voting_rules.cap)
         self.controller.run_unrecorded(
             lambda: self.controller.session_file.set_state(run_state.VOTING_OPEN, is_open)
         )
@@ -929,13 +937,9 @@ class VotePage(Page):
 
     def void_last_ballot(self) -> None:
         """Facilitator only: the last kiosk ballot no longer counts (undo: Ctrl+Z)."""
-        votes = last_ballot(self.controller.snapshot())
-        if not votes:
+        dots = self.controller.run(ops.void_last_ballot)
+        if not dots:
             return
-        dots = sum(v.dots for v in votes)
-        self.controller.delete(
-            self.tr("Laatste stem ongeldig gemaakt"), Kind.VOTE, [v.id for v in votes]
-        )
         self._say(
             self.tr(
                 "De laatste kioskstem ({dots} stippen) telt niet meer mee. Ongedaan maken: Ctrl+Z."
@@ -954,7 +958,7 @@ class VotePage(Page):
             return
         target = self.target_combo.currentData()
         if target != self.controller.snapshot().session.votes_on:
-            self.controller.edit_session(self.tr("Stemmen op gewijzigd"), vote_target=target)
+            self.controller.run(ops.edit_session, vote_target=target)
 
     def _dots_edited(self) -> None:
         if self._filling:
@@ -966,7 +970,7 @@ class VotePage(Page):
             fields: dict[str, Any] = {"dots_per_participant": value}
             if cap is not None and cap > value:
                 fields["max_dots_per_item"] = value
-            self.controller.edit_session(self.tr("Stippen per deelnemer gewijzigd"), **fields)
+            self.controller.run(ops.edit_session, **fields)
 
     def _cap_edited(self) -> None:
         if self._filling:
@@ -974,9 +978,7 @@ class VotePage(Page):
         info = self.controller.snapshot().session
         value = self.cap_spin.value()
         if value != info.max_dots_per_item:
-            self.controller.edit_session(
-                self.tr("Hoogstens per onderwerp gewijzigd"), max_dots_per_item=value
-            )
+            self.controller.run(ops.edit_session, max_dots_per_item=value)
 
     def _use_suggestion(self) -> None:
         snapshot = self.controller.snapshot()
@@ -985,16 +987,14 @@ class VotePage(Page):
         fields: dict[str, Any] = {"dots_per_participant": dots}
         if cap is not None and cap > dots:
             fields["max_dots_per_item"] = dots
-        self.controller.edit_session(self.tr("Voorgestelde stippen gebruikt"), **fields)
+        self.controller.run(ops.edit_session, **fields)
 
     def _floor_edited(self) -> None:
         if self._filling:
             return
         value = self.floor_spin.value()
         if value != self.controller.snapshot().privacy_floor:
-            self.controller.run_unrecorded(
-                lambda: self.controller.session_file.set_state(run_state.PRIVACY_FLOOR, value)
-            )
+            self.controller.run(ops.set_privacy_floor, value)
 
     def _groups_edited(self) -> None:
         if self._filling:
@@ -1002,9 +1002,7 @@ class VotePage(Page):
         chosen = [gid for gid, box in self.group_checks.items() if box.isChecked()]
         if len(chosen) == len(self.group_checks):
             chosen = []  # all
-        self.controller.run_unrecorded(
-            lambda: self.controller.session_file.set_state(run_state.VOTING_GROUPS, chosen)
-        )
+        self.controller.run(ops.set_voting_groups, chosen)
 
     # ----------------------------------------------------------- tally edits
     def _editor_closed(self) -> None:
@@ -1033,44 +1031,8 @@ class VotePage(Page):
         self.set_tally(self._items[row], self._columns[col - 1], value)
 
     def set_tally(self, item_id: str, column_id: str, value: int) -> None:
-        """Set one cell of the sticker grid: update, add or remove its tally record."""
-        snapshot = self.controller.snapshot()
-        by_table = self.by_table.isChecked()
-        records = tally_cells(snapshot, "table" if by_table else "group").get(
-            (item_id, column_id), []
+        """Set one cell of the sticker grid (one undoable step)."""
+        self.controller.run(
+            ops.set_tally, item_id, column_id, value, by_table=self.by_table.isChecked()
         )
-        if sum(v.dots for v in records) == value and len(records) <= 1:
-            return
-        session_file = self.controller.session_file
-        fresh_id = new_id()
-        group_id = column_id
-        table_id: str | None = None
-        if by_table:
-            table_id = column_id
-            table = next((t for t in snapshot.tables if t.id == column_id), None)
-            group_id = table.target_group_id if table is not None else None  # type: ignore[assignment]
-
-        def action() -> None:
-            keep = records[0] if records else None
-            for extra in records[1:]:
-                session_file.delete(Kind.VOTE, extra.id)
-            if keep is not None:
-                if value > 0:
-                    session_file.put(Kind.VOTE, replace(keep, dots=value))
-                else:
-                    session_file.delete(Kind.VOTE, keep.id)
-            elif value > 0:
-                session_file.add(
-                    Kind.VOTE,
-                    Vote(
-                        id=fresh_id,
-                        item_id=item_id,
-                        dots=value,
-                        target_group_id=group_id,
-                        table_id=table_id,
-                    ),
-                )
-
-        keys = [(Kind.VOTE, v.id) for v in records] + [(Kind.VOTE, fresh_id)]
-        self.controller.perform(self.tr("Turven aangepast"), keys, action)
         self._say("")
