@@ -20,7 +20,8 @@ from typing import Any
 from desktop_app import __version__, paths
 from desktop_app.core.errors import REASONS, ExchangeError, Reason, SessionFileError
 from desktop_app.core.merge import Outcome, ThemeClaim, merge_outcome, settle_theme_membership
-from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo, Vote
+from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo
+from desktop_app.core.privacy import coarse_ballot_record, unordered
 from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.atomic import atomic_target
@@ -310,6 +311,9 @@ def import_document(
             incoming = document.get(kind.value) or []
             if not incoming:
                 continue
+            if kind is Kind.VOTE:
+                # A ballot keeps the hour at most, wherever it comes from.
+                incoming = [coarse_ballot_record(record) for record in incoming]
             stored_at = dict(conn.execute(f"SELECT id, updated_at FROM {kind.value}").fetchall())
             added: list[Mapping[str, Any]] = []
             changed: list[str] = []
@@ -435,19 +439,15 @@ def export_document(session_file: SessionFile, *, include_context: bool = True) 
             continue
         entities = lists[kind]
         if kind is Kind.VOTE:
-            # Tallies in entry order, ballots by their random id: the file does not
-            # tell in which order voters cast their ballots at the kiosk.
-            entities = _votes_without_cast_order(snapshot.votes)
+            # In an order from a hash of their ids, ballots with the hour only: the
+            # file does not tell in which order or when voters cast their ballots.
+            document[kind.value] = [
+                dict(coarse_ballot_record(records.entity_to_exchange(kind, e)))
+                for e in unordered(snapshot.votes)
+            ]
+            continue
         document[kind.value] = [records.entity_to_exchange(kind, e) for e in entities]
     return document
-
-
-def _votes_without_cast_order(votes: Sequence[Vote]) -> list[Vote]:
-    tallies = [v for v in votes if v.ballot_id is None]
-    ballots = sorted(
-        (v for v in votes if v.ballot_id is not None), key=lambda v: (v.ballot_id, v.id)
-    )
-    return tallies + ballots
 
 
 def write_json_atomically(document: Mapping[str, Any], target: Path | str) -> None:

@@ -39,6 +39,7 @@ from desktop_app.core.model import (
     Theme,
     Vote,
 )
+from desktop_app.core.privacy import ballot_stamp
 from desktop_app.core.timestamps import Clock, format_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
@@ -134,6 +135,7 @@ class SessionFile:
         self._listeners: list[Listener] = []
         self._pending: list[Change] = []
         self._depth = 0
+        self._cast_here: list[str] = []  # memory only: the file keeps no ballot order
 
     # ------------------------------------------------------------------ open
     @classmethod
@@ -490,9 +492,13 @@ class SessionFile:
         return stamped
 
     def _stamp_for(self, entity: Entity) -> str:
-        """Now; for a ballot's dots only the hour, so no exact time points at a voter."""
+        """Now; for a ballot's dots only the hour, so no exact time points at a voter
+        (and later than the stored hour, so that a void wins a merge)."""
         if isinstance(entity, Vote) and entity.ballot_id is not None:
-            return format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
+            row = self._conn.execute(
+                "SELECT updated_at FROM votes WHERE id = ?", (entity.id,)
+            ).fetchone()
+            return ballot_stamp(self._clock(), row[0] if row is not None else None)
         return self.now()
 
     def update(self, kind: Kind, entity_id: str, **fields: Any) -> Entity:
@@ -572,7 +578,7 @@ class SessionFile:
         rules.check_ballot(dots, budget=budget, cap=cap)
         ballot_id = ballot_id or new_id()
         vote_ids = vote_ids or {}
-        coarse = format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
+        coarse = ballot_stamp(self._clock(), None)
         with self.transaction():
             for item_id, count in dots.items():
                 if count > 0:
@@ -587,7 +593,15 @@ class SessionFile:
                         ),
                         updated_at=coarse,
                     )
+        self._cast_here.append(ballot_id)
         return ballot_id
+
+    def ballots_cast_here(self) -> tuple[str, ...]:
+        """The ballots cast through this open file, oldest first (for "void the last").
+
+        Kept in memory only: the file itself keeps no order of ballots.
+        """
+        return tuple(self._cast_here)
 
     def set_hidden_on_beamer(self, proposal_id: str, hidden: bool) -> None:
         """Moderation: keep a proposal but do not project it."""

@@ -433,7 +433,9 @@ class VotePage(Page):
         self.open_button.setIcon(icon("pause" if is_open else "play", "#FFFFFF"))
         self.open_button.setEnabled(is_open or bool(items))
         self.kiosk_button.setEnabled(is_open)
-        self.void_button.setEnabled(bool(last_ballot(snapshot)))
+        self.void_button.setEnabled(
+            bool(last_ballot(snapshot, self.controller.session_file.ballots_cast_here()))
+        )
         self.reveal_button.setText(
             self.tr("Uitslag &verbergen") if revealed else self.tr("&Uitslag onthullen")
         )
@@ -821,7 +823,9 @@ class VotePage(Page):
 
     def void_last_ballot(self) -> None:
         """Facilitator only: the last kiosk ballot no longer counts (undo: Ctrl+Z)."""
-        votes = last_ballot(self.controller.snapshot())
+        votes = last_ballot(
+            self.controller.snapshot(), self.controller.session_file.ballots_cast_here()
+        )
         if not votes:
             return
         dots = sum(v.dots for v in votes)
