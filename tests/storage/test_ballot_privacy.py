@@ -104,7 +104,8 @@ def test_the_migration_removes_the_cast_order_and_the_exact_times(tmp_path: Path
         with pytest.raises(sqlite3.OperationalError):
             conn.execute("SELECT rowid FROM votes")  # WITHOUT ROWID: no hidden order either
         assert ("votes",) not in conn.execute("SELECT name FROM sqlite_sequence").fetchall()
-        stamps = dict(conn.execute("SELECT ballot_id, updated_at FROM votes WHERE ballot_id IS NOT NULL"))
+        ballots = "SELECT ballot_id, updated_at FROM votes WHERE ballot_id IS NOT NULL"
+        stamps = dict(conn.execute(ballots))
         assert set(stamps.values()) == {
             "2026-03-12T14:00:00.000000Z",  # 15:17 ... 15:22 at +01:00
             "2026-03-12T15:00:00.000000Z",  # the 800 more, 16:xx at +01:00
