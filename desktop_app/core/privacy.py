@@ -11,6 +11,8 @@ Pure Python. Who is hidden behind the privacy floor is decided in
   made, whatever their ids look like.
 * :func:`without_names` - the session without the names of people (table hosts,
   owners of interventions), for an export shared beyond HR.
+* :func:`shared_votes` - the votes as a copy shared beyond HR may hold them: the
+  privacy floor applied to the records themselves.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 
 from desktop_app.core.model import SessionSnapshot, Vote
 from desktop_app.core.timestamps import format_instant, parse_instant
+from desktop_app.core.voting import compute_results, group_of_vote
 
 HOUR = timedelta(hours=1)
 
@@ -108,3 +111,37 @@ def without_names(snapshot: SessionSnapshot) -> SessionSnapshot:
             replace(i, owner=None) if i.owner else i for i in snapshot.interventions
         ),
     )
+
+
+def shared_votes(snapshot: SessionSnapshot) -> list[Vote]:
+    """The votes for a copy shared beyond HR, in :func:`unordered` order.
+
+    The privacy floor applied to the records: a vote of a group that the
+    results hide (:func:`desktop_app.core.voting.compute_results`) keeps its
+    item and dots but loses its group, table and ballot, so no ballot of a
+    hidden group can be put together again and its dots count as "no target
+    group" (hidden too) when the copy is opened. A tally of a shown group's
+    table counts for the group, without the table. Every record carries the
+    hour only. Ids stay, so merging the copy back changes nothing.
+    """
+    hidden = {g.group_id for g in compute_results(snapshot).groups if g.suppressed}
+    live = {g.id for g in snapshot.live_target_groups()}
+    table_groups = {t.id: t.target_group_id for t in snapshot.tables}
+    result: list[Vote] = []
+    for vote in unordered(snapshot.votes):
+        group = group_of_vote(vote, table_groups)
+        group = group if group in live else None
+        stamp = vote.updated_at
+        if stamp is not None:
+            try:
+                stamp = hour_of(stamp)
+            except ValueError:
+                stamp = None
+        if group in hidden:
+            shared = replace(
+                vote, target_group_id=None, table_id=None, ballot_id=None, updated_at=stamp
+            )
+        else:
+            shared = replace(vote, target_group_id=group, table_id=None, updated_at=stamp)
+        result.append(shared)
+    return result
