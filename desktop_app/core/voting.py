@@ -107,6 +107,30 @@ def results_revealed(state: StateReader) -> bool:
     return bool(_read(state, run_state.RESULTS_REVEALED, False))
 
 
+def reveal_steps(state: StateReader, revealed: bool) -> list[tuple[str, bool]]:
+    """The run-state writes that reveal or hide the results, in order.
+
+    Revealing closes the vote first: results that moved with every ballot cast
+    would show each voter's ballot as the difference to the moment before.
+    """
+    steps = []
+    if revealed and voting_open(state):
+        steps.append((run_state.VOTING_OPEN, False))
+    if results_revealed(state) != revealed:
+        steps.append((run_state.RESULTS_REVEALED, revealed))
+    return steps
+
+
+def voting_steps(state: StateReader, is_open: bool) -> list[tuple[str, bool]]:
+    """The run-state writes that open or close the vote; opening hides the results first."""
+    steps = []
+    if is_open and results_revealed(state):
+        steps.append((run_state.RESULTS_REVEALED, False))
+    if voting_open(state) != is_open:
+        steps.append((run_state.VOTING_OPEN, is_open))
+    return steps
+
+
 def item_kind(snapshot: SessionSnapshot) -> Kind:
     """The kind of entity the session votes on: themes or proposals."""
     return Kind.PROPOSAL if snapshot.session.votes_on == "proposal" else Kind.THEME

@@ -5,7 +5,9 @@ participants and management (PDF) and the exchange file (JSON) for merging on
 another laptop. Each asks where to save, writes atomically through its export
 module and says plainly what happened: the path it wrote, or the reason it
 could not (a missing folder, a file open in Excel, a full disk); nothing is
-left half-written then.
+left half-written then. "Zonder namen" writes copies to share beyond HR: no
+table hosts or owners, and an exchange file without a group's ballots below the
+privacy floor.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFrame,
     QGridLayout,
@@ -93,6 +96,19 @@ class HarvestPage(Page):
         self.empty_hint.setObjectName("harvestEmptyHint")
         layout.addWidget(self.empty_hint)
 
+        self.without_names = QCheckBox(self.tr("Zonder &namen, om te delen buiten HR"))
+        self.without_names.setObjectName("withoutNames")
+        layout.addWidget(self.without_names, 0, Qt.AlignmentFlag.AlignLeft)
+        names_hint = hint(
+            self.tr(
+                "Laat tafelhosts en eigenaren van interventies weg uit de werkmap, het verslag "
+                "en het uitwisselbestand. Dat uitwisselbestand bevat dan ook geen stembiljetten "
+                "of doelgroep van groepen onder de privacydrempel. Wat in de zaal is getypt "
+                "(voorstellen, toelichtingen) blijft zoals het is: kijk die zelf na."
+            )
+        )
+        names_hint.setObjectName("withoutNamesHint")
+        layout.addWidget(names_hint)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(8)
@@ -220,20 +236,21 @@ class HarvestPage(Page):
     # -------------------------------------------------------------- export
     def _writer(self, kind: str) -> Callable[[Path], None]:
         controller = self.controller
+        names = not self.without_names.isChecked()
         if kind == XLSX:
             from desktop_app.export.workbook import write_workbook
 
             snapshot = controller.snapshot()
-            return lambda target: write_workbook(snapshot, target)
+            return lambda target: write_workbook(snapshot, target, names=names)
         if kind == PDF:
             from desktop_app.export.report import write_report
 
             snapshot = controller.snapshot()
-            return lambda target: write_report(snapshot, target)
+            return lambda target: write_report(snapshot, target, names=names)
         from desktop_app.storage.exchange import export_file
 
         session_file = controller.session_file
-        return lambda target: export_file(session_file, target)
+        return lambda target: export_file(session_file, target, names=names)
 
     def suggested_path(self, kind: str) -> Path:
         title = self.controller.session().title
@@ -242,6 +259,8 @@ class HarvestPage(Page):
             PDF: self.tr("oogstverslag"),
             JSON: self.tr("uitwisselbestand"),
         }[kind]
+        if self.without_names.isChecked():
+            suffix = self.tr("{what} zonder namen").format(what=suffix)
         stem = safe_file_stem(title, self.tr("sessie"))
         folder = self._folder or paths.documents_dir()
         return folder / f"{stem} - {suffix}.{kind}"
@@ -281,7 +300,12 @@ class HarvestPage(Page):
             return False
         card.last_path = target
         self._folder = target.parent
-        self._show_result(card, self.tr("Opgeslagen: {path}").format(path=str(target)))
+        done = (
+            self.tr("Opgeslagen zonder namen: {path}")
+            if self.without_names.isChecked()
+            else self.tr("Opgeslagen: {path}")
+        )
+        self._show_result(card, done.format(path=str(target)))
         return True
 
     def _show_result(self, card: _Card, text: str, *, error: bool = False) -> None:
