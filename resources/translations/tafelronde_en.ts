@@ -847,6 +847,10 @@ organisation?</translation>
         <translation>C&amp;lose session</translation>
     </message>
     <message>
+        <source>&amp;Wissen na afloop…</source>
+        <translation>&amp;Erase after the session…</translation>
+    </message>
+    <message>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -873,6 +877,10 @@ organisation?</translation>
     <message>
         <source>&amp;Recent geopend</source>
         <translation>Open &amp;recent</translation>
+    </message>
+    <message>
+        <source>Sessie</source>
+        <translation>Session</translation>
     </message>
     <message>
         <source>Be&amp;werken</source>
@@ -1116,6 +1124,69 @@ organisation?</translation>
     </message>
 </context>
 <context>
+    <name>EraseSessionDialog</name>
+    <message>
+        <source>Sessie wissen</source>
+        <translation>Erase session</translation>
+    </message>
+    <message>
+        <source>Sessie “{title}” van deze laptop wissen?</source>
+        <translation>Erase the session “{title}” from this laptop?</translation>
+    </message>
+    <message>
+        <source>Alles &amp;wissen</source>
+        <translation>&amp;Erase everything</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dit wordt van deze laptop verwijderd:</source>
+        <translation>This is removed from this laptop:</translation>
+    </message>
+    <message>
+        <source>• het sessiebestand {name} in {folder}</source>
+        <translation>• the session file {name} in {folder}</translation>
+    </message>
+    <message>
+        <source>• de hulpbestanden van de database en het slot: {names}</source>
+        <translation>• the database’s and the lock’s helper files: {names}</translation>
+    </message>
+    <message>
+        <source>• de map met reservekopieën {name} (bestanden: {n})</source>
+        <translation>• the backups folder {name} (files: {n})</translation>
+    </message>
+    <message>
+        <source>• kopieën van vóór een update of herstel: {names}</source>
+        <translation>• copies from before an update or a repair: {names}</translation>
+    </message>
+    <message>
+        <source>• de andere demokopieën in {folder} (aantal: {n})</source>
+        <translation>• the other demo copies in {folder} (number: {n})</translation>
+    </message>
+    <message>
+        <source>• de regels in het logboek die deze sessie noemen (aantal: {n}, in {logs}); de rest van het logboek blijft</source>
+        <translation>• the lines of the log that name this session (number: {n}, in {logs}); the rest of the log stays</translation>
+    </message>
+    <message>
+        <source>• regels in het logboek over deze sessie: er zijn er geen</source>
+        <translation>• lines of the log about this session: there are none</translation>
+    </message>
+    <message>
+        <source>• de vermelding onder Bestand &gt; Recent geopend</source>
+        <translation>• its entry under File &gt; Open recent</translation>
+    </message>
+    <message>
+        <source>Blijft staan: exports die je zelf hebt opgeslagen (Excel, PDF, JSON) en bestanden op USB-sticks of tafellaptops. Wissen kan niet ongedaan worden gemaakt.</source>
+        <translation>Not removed: exports you saved yourself (Excel, PDF, JSON) and files on USB sticks or table laptops. Erasing cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Sessie gewist: verwijderde bestanden {files}, regels uit het logboek {lines}.</source>
+        <translation>Session erased: files removed {files}, lines removed from the log {lines}.</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpView</name>
     <message>
         <source>Wat deden we met de uitkomsten van vorige keer?</source>
@@ -1151,6 +1222,14 @@ organisation?</translation>
     <message>
         <source>Nog geen voorstellen in deze sessie: de exports zijn dan nog leeg. Vul eerst de rondes in (fase 2).</source>
         <translation>No proposals in this session yet, so the exports would be empty. Fill in the rounds first (phase 2).</translation>
+    </message>
+    <message>
+        <source>Zonder &amp;namen, om te delen buiten HR</source>
+        <translation>Without &amp;names, to share beyond HR</translation>
+    </message>
+    <message>
+        <source>Laat tafelhosts en eigenaren van interventies weg uit de werkmap, het verslag en het uitwisselbestand. Dat uitwisselbestand bevat dan ook geen stembiljetten of doelgroep van groepen onder de privacydrempel. Wat in de zaal is getypt (voorstellen, toelichtingen) blijft zoals het is: kijk die zelf na.</source>
+        <translation>Leaves table hosts and owners of interventions out of the workbook, the report and the exchange file. That exchange file then also holds no ballots or target group of groups below the privacy floor. What was typed in the room (proposals, details) stays as it is: check it yourself.</translation>
     </message>
     <message>
         <source>Werkmap voor HR (Excel)</source>
@@ -1213,6 +1292,10 @@ organisation?</translation>
         <translation>exchange file</translation>
     </message>
     <message>
+        <source>{what} zonder namen</source>
+        <translation>{what} without names</translation>
+    </message>
+    <message>
         <source>sessie</source>
         <translation>session</translation>
     </message>
@@ -1247,6 +1330,10 @@ organisation?</translation>
     <message>
         <source>Deze export is in deze versie nog niet beschikbaar.</source>
         <translation>This export is not available in this version yet.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen zonder namen: {path}</source>
+        <translation>Saved without names: {path}</translation>
     </message>
     <message>
         <source>Opgeslagen: {path}</source>
@@ -2606,8 +2693,8 @@ organisation?</translation>
         <translation>Target groups voting</translation>
     </message>
     <message>
-        <source>Doelgroepen met minder deelnemers tonen per groep alleen “&lt;k”.</source>
-        <translation>Target groups with fewer participants show only “&lt;k” per group.</translation>
+        <source>Een doelgroep met minder stemmers dan dit wordt in de uitslag alleen samen met andere groepen getoond.</source>
+        <translation>A target group with fewer voters than this is shown in the result only together with other groups.</translation>
     </message>
     <message>
         <source>Privacygrens (k)</source>
@@ -2766,8 +2853,20 @@ organisation?</translation>
         <translation>Total</translation>
     </message>
     <message>
-        <source>Zonder doelgroep</source>
-        <translation>No target group</translation>
+        <source>Overige groepen</source>
+        <translation>Other groups</translation>
+    </message>
+    <message>
+        <source>stemmen zonder doelgroep</source>
+        <translation>votes without a target group</translation>
+    </message>
+    <message>
+        <source>Overige groepen: {names}. Een doelgroep met minder dan {k} stemmers wordt niet apart getoond, alleen samen met andere; waar nodig komt er een grotere groep bij, zodat wat uit het totaal is af te leiden altijd van minstens {k} mensen komt.</source>
+        <translation>Other groups: {names}. A target group with fewer than {k} voters is not shown on its own, only together with others; where needed a larger group joins them, so that whatever can be worked out from the total always comes from at least {k} people.</translation>
+    </message>
+    <message>
+        <source>Niet per doelgroep getoond: elke doelgroep heeft minder dan {k} stemmers, of de kleine groepen samen te weinig. De totalen tellen alle stippen.</source>
+        <translation>Not shown per target group: every target group has fewer than {k} voters, or the small groups together too few. The totals count every dot.</translation>
     </message>
     <message>
         <source>Verschil tussen groepen</source>
@@ -2786,14 +2885,6 @@ organisation?</translation>
         <translation>No sharp differences between the target groups.</translation>
     </message>
     <message>
-        <source>{label}: doelgroep met minder dan {k} deelnemers (of onbekend aantal); per groep niet getoond, wel meegeteld in het totaal.</source>
-        <translation>{label}: target group with fewer than {k} participants (or an unknown number); not shown per group, but counted in the total.</translation>
-    </message>
-    <message>
-        <source>{names} ook niet: anders zijn de stippen van de verborgen groep af te leiden uit het totaal.</source>
-        <translation>{names} not either: otherwise the hidden group&apos;s dots could be worked out from the total.</translation>
-    </message>
-    <message>
         <source>Stemregels vastgelegd</source>
         <translation>Voting rules locked in</translation>
     </message>
@@ -2804,6 +2895,10 @@ organisation?</translation>
     <message>
         <source>De stemming is gesloten; de onderwerpen kunnen weer worden aangepast.</source>
         <translation>Voting is closed; the topics can be changed again.</translation>
+    </message>
+    <message>
+        <source>De stemming is gesloten, zodat de uitslag niet meebeweegt met elke nieuwe stem. Weer stemmen: Stemming openen.</source>
+        <translation>Voting is closed, so that the result does not move with every new vote. To vote again: Open voting.</translation>
     </message>
     <message>
         <source>Laatste stem ongeldig gemaakt</source>
