@@ -2099,8 +2099,8 @@ organisation?</translation>
         <translation>P&amp;rivacy threshold</translation>
     </message>
     <message>
-        <source>Doelgroepen met minder deelnemers dan de privacygrens krijgen geen eigen uitsplitsing van de stemmen.</source>
-        <translation>Target groups with fewer participants than the privacy threshold get no breakdown of their own votes.</translation>
+        <source>Doelgroepen met minder stemmers dan de privacygrens krijgen geen eigen uitsplitsing van de stemmen: ze tellen alleen samen mee.</source>
+        <translation>Target groups with fewer voters than the privacy threshold get no breakdown of their own votes: they count only together.</translation>
     </message>
     <message>
         <source>Organisatie wijzigen</source>

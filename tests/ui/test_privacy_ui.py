@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QTableWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app import paths
@@ -262,6 +262,11 @@ def test_revealing_closes_the_vote_and_opening_it_hides_the_results(
     page = go_to(qtbot, console, 3)
     assert isinstance(page, VotePage)
     state = console.controller.session_file.state  # type: ignore[union-attr]
+    page.tabs.setCurrentIndex(0)
+    assert "alleen samen met andere groepen" in " ".join(
+        label.text() for label in page.findChildren(QLabel) if label.isVisible()
+    )
+    shoot(console, "vote_rules")
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     settle(qtbot, page)
     kiosk = page.open_kiosk(full_screen=False, seed=1)
