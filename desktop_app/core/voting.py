@@ -498,6 +498,9 @@ class Results:
     total_dots: int
     ballots: int
     floor: int
+    # Every group, suppressed ones included (for checks). A view shows shown_groups
+    # and others, never a column or row per suppressed group: its position would
+    # tell the small groups apart.
     groups: tuple[GroupBreakdown, ...]
     disagreements: tuple[Disagreement, ...]
     others: OtherGroups | None = None  # None when no group is hidden
