@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core import run_state
-from desktop_app.core.model import Kind, SessionSnapshot, Vote
+from desktop_app.core.model import Kind, SessionSnapshot, TargetGroup, Vote
 from desktop_app.core.ranking import (
     RankedItem,
     floor_label,
@@ -409,12 +409,12 @@ def voters_per_group(
     Every live group is in the result (0 when it did not vote), in display order;
     ``None`` (votes without a live target group) only when there are such votes.
     """
-    budget = max(1, dots if dots is not None else rules_of(snapshot).dots)
+    budget = dots if dots is not None else rules_of(snapshot).dots
     items = {item_id for item_id, _ in vote_items(snapshot)}
     live_groups = snapshot.live_target_groups()
     known = {g.id for g in live_groups}
     table_groups = _table_groups(snapshot)
-    ballots: dict[str | None, set[str]] = {}
+    ballots: dict[str, str | None] = {}  # ballot id -> its group
     tallied: dict[str | None, int] = {}
     for vote in snapshot.votes:
         if vote.deleted or vote.item_id not in items:
@@ -423,12 +423,27 @@ def voters_per_group(
         if gid not in known:
             gid = None
         if vote.ballot_id is not None:
-            ballots.setdefault(gid, set()).add(vote.ballot_id)
+            ballots[vote.ballot_id] = gid
         else:
             tallied[gid] = tallied.get(gid, 0) + vote.dots
+    return _voters(live_groups, ballots, tallied, budget)
+
+
+def _voters(
+    live_groups: Sequence[TargetGroup],
+    ballots: Mapping[str, str | None],
+    tallied: Mapping[str | None, int],
+    budget: int,
+) -> dict[str | None, int]:
+    """:func:`voters_per_group` from what was counted in one pass over the votes:
+    ``ballots`` maps each ballot id to its group, ``tallied`` each group to its dots."""
+    budget = max(1, budget)
+    cast: dict[str | None, int] = {}
+    for gid in ballots.values():
+        cast[gid] = cast.get(gid, 0) + 1
 
     def counted(gid: str | None) -> int:
-        return len(ballots.get(gid, ())) + -(-tallied.get(gid, 0) // budget)
+        return cast.get(gid, 0) + -(-tallied.get(gid, 0) // budget)
 
     result: dict[str | None, int] = {}
     for group in live_groups:
@@ -436,7 +451,7 @@ def voters_per_group(
         if group.participants is not None:
             count = min(count, group.participants)
         result[group.id] = count
-    if None in ballots or None in tallied:
+    if None in cast or None in tallied:
         result[None] = counted(None)
     return result
 
@@ -585,16 +600,19 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     known = {g.id for g in live_groups}
     totals = dict.fromkeys(ids, 0)
     per_group: dict[str | None, dict[str, int]] = {}
-    ballot_ids: set[str] = set()
+    ballots: dict[str, str | None] = {}  # ballot id -> its group, for the voters
+    tallied: dict[str | None, int] = {}
     for vote in snapshot.votes:
         if vote.deleted or vote.item_id not in wanted:
             continue
         totals[vote.item_id] += vote.dots
-        if vote.ballot_id is not None:
-            ballot_ids.add(vote.ballot_id)
         gid = group_of_vote(vote, table_groups)
         if gid not in known:
             gid = None
+        if vote.ballot_id is not None:
+            ballots[vote.ballot_id] = gid
+        else:
+            tallied[gid] = tallied.get(gid, 0) + vote.dots
         bucket = per_group.get(gid)
         if bucket is None:
             bucket = per_group[gid] = dict.fromkeys(ids, 0)
@@ -608,7 +626,8 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     if None in per_group:
         entries.append((None, "", None))
     voted = {gid for gid, dots in per_group.items() if any(dots.values())}
-    hidden = hidden_groups(voters_per_group(snapshot), k, voted)
+    dots = snapshot.session.dots_per_participant or suggested_dots(len(items))
+    hidden = hidden_groups(_voters(live_groups, ballots, tallied, dots), k, voted)
     residual = dict.fromkeys(ids, 0)
     for gid, name, participants in entries:
         group_totals = per_group.get(gid, dict.fromkeys(ids, 0))
@@ -647,7 +666,7 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
         items=items,
         ranking=ranking,
         total_dots=sum(totals.values()),
-        ballots=len(ballot_ids),
+        ballots=len(ballots),
         floor=k,
         groups=tuple(breakdowns),
         disagreements=tuple(disagreements(breakdowns, ids)),
