@@ -498,7 +498,7 @@ def _session_sheet(ctx: _Context) -> SheetData:
     if others is not None and ctx.breakdown:
         together = list(others.names) + ([w["no_group"]] if others.no_group else [])
         rows.append([w["combined_groups"], ", ".join(together)])
-    elif others is not None and ctx.figures.dots_cast:
+    elif others is not None and others.names and ctx.figures.dots_cast:
         rows.append([w["breakdown"], w["breakdown_none"]])
     if not ctx.names:
         rows.append([w["names"], w["names_left_out"]])

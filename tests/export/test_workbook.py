@@ -870,3 +870,16 @@ def test_voting_on_proposals_ranks_proposals_and_sums_themes(tmp_path: Path) -> 
     (theme,) = records(wb["Thema's"])
     assert (theme["Stippen"], theme["Rang"], theme["Stippen Kantoor"]) == (5, 1, 5)
     assert {row["Item"] for row in records(wb["Stemmen"])} == {"een", "twee", "drie"}
+
+
+def test_a_session_without_target_groups_has_no_breakdown_to_explain(tmp_path: Path) -> None:
+    path = tmp_path / "s.tafelronde"
+    with SessionFile.create(path, title="Zonder doelgroepen") as sf:
+        theme = sf.add(Kind.THEME, Theme(new_id(), "Beweging", None, ()))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 7))
+    wb = export(path, tmp_path / "hr.xlsx")
+    session = {row["Onderdeel"]: row["Waarde"] for row in records(wb["Sessie"])}
+    assert "Uitsplitsing per doelgroep" not in session
+    assert "Overige groepen (samen)" not in session
+    (row,) = records(wb["Stemmen"])
+    assert (row["Item"], row["Doelgroep"], row["Stippen"]) == ("Beweging", None, 7)

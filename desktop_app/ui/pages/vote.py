@@ -767,7 +767,8 @@ class VotePage(Page):
     def _fill_floor_note(self, results: Results) -> None:
         """Which groups are only counted together, and why; alphabetical, no sizes."""
         together = results.others
-        if together is None:
+        if together is None or not (together.names or results.shown_groups):
+            # No groups hidden, or no target groups at all: nothing to explain.
             self.floor_note.clear()
             self.floor_note.setVisible(False)
             return
