@@ -34,6 +34,8 @@ TEXT = {
         "export_json": "schrijf het uitwisselbestand (JSON) hierheen",
         "export_xlsx": "schrijf de HR-werkmap (Excel) hierheen",
         "export_pdf": "schrijf het oogstverslag (PDF) hierheen",
+        "export_no_names": "zonder namen van personen (tafelhosts, eigenaren) en met de "
+        "privacydrempel ook in de JSON: om te delen buiten HR",
         "suggest": "print thema- en dubbelsuggesties voor een sessie",
         "suggest_json": "als JSON",
         "need_output": "geef minstens één van --json, --xlsx of --pdf",
@@ -55,6 +57,8 @@ TEXT = {
         "export_json": "write the exchange file (JSON) here",
         "export_xlsx": "write the HR workbook (Excel) here",
         "export_pdf": "write the harvest report (PDF) here",
+        "export_no_names": "without names of people (table hosts, owners) and with the "
+        "privacy floor in the JSON too: to share beyond HR",
         "suggest": "print theme and duplicate suggestions for a session",
         "suggest_json": "as JSON",
         "need_output": "give at least one of --json, --xlsx or --pdf",
@@ -103,6 +107,13 @@ def _subcommand_parser(lang: str) -> _Parser:
     p_export.add_argument("--json", metavar="OUT", help=t["export_json"])
     p_export.add_argument("--xlsx", metavar="OUT", help=t["export_xlsx"])
     p_export.add_argument("--pdf", metavar="OUT", help=t["export_pdf"])
+    p_export.add_argument(
+        "--zonder-namen",
+        "--no-names",
+        dest="no_names",
+        action="store_true",
+        help=t["export_no_names"],
+    )
     p_suggest = commands.add_parser("suggest", help=t["suggest"], description=t["suggest"])
     p_suggest.add_argument("path", metavar="PATH", help=t["export_path"])
     p_suggest.add_argument("--json", action="store_true", help=t["suggest_json"])
@@ -116,7 +127,7 @@ def _gui_parser(lang: str) -> _Parser:
         prog="tafelronde",
         description=t["description"],
         epilog="tafelronde import FILE... --session PATH | "
-        "tafelronde export PATH --json OUT | --xlsx OUT | --pdf OUT | "
+        "tafelronde export PATH --json OUT | --xlsx OUT | --pdf OUT [--zonder-namen] | "
         "tafelronde suggest PATH --json",
     )
     parser.add_argument("--version", action="version", version=f"tafelronde {__version__}")
@@ -195,19 +206,20 @@ def _run_export(args: argparse.Namespace, lang: str) -> int:
         return EXIT_ERROR
     with SessionFile.open_readonly(args.path) as session_file:
         snapshot = session_file.snapshot()
-        document = export_document(session_file) if args.json else None
+        names = not args.no_names
+        document = export_document(session_file, names=names) if args.json else None
     if document is not None:
         write_json_atomically(document, args.json)
         print(TEXT[lang]["exported"].format(path=args.json))
     if args.xlsx:
         from desktop_app.export.workbook import write_workbook
 
-        write_workbook(snapshot, Path(args.xlsx))
+        write_workbook(snapshot, Path(args.xlsx), names=names)
         print(TEXT[lang]["exported"].format(path=args.xlsx))
     if args.pdf:
         from desktop_app.export.report import write_report
 
-        write_report(snapshot, Path(args.pdf))
+        write_report(snapshot, Path(args.pdf), names=names)
         print(TEXT[lang]["exported"].format(path=args.pdf))
     return 0
 

@@ -91,6 +91,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{field}: {reason}",
         "{field}: {reason}",
     ),
+    "erase_incomplete": (
+        "Niet alles kon worden gewist. Nog aanwezig: {paths}. Sluit wat deze bestanden "
+        "gebruikt en kies opnieuw Sessie > Wissen na afloop, of verwijder ze zelf.",
+        "Not everything could be erased. Still there: {paths}. Close what uses these files "
+        "and choose Session > Erase after the session again, or delete them yourself.",
+    ),
 }
 
 # Reasons inside messages ({reason}) that come from our own checks.

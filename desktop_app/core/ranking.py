@@ -59,33 +59,41 @@ def dots_per_group(
     return {item: dict(groups) for item, groups in result.items()}
 
 
-def below_privacy_floor(participants: int | None, floor: int) -> bool:
-    """True when a group is too small for its breakdown to stay anonymous.
-
-    A group with an unknown number of participants is treated as too small.
-    """
-    return participants is None or participants < floor
+def below_privacy_floor(voters: int | None, floor: int) -> bool:
+    """True when fewer than ``floor`` people voted in a group: its own numbers
+    would not stay anonymous. An unknown number counts as too few."""
+    return voters is None or voters < floor
 
 
 def hidden_groups(
-    participants: Mapping[str | None, int | None], floor: int, voted: Collection[str | None]
+    voters: Mapping[str | None, int | None], floor: int, voted: Collection[str | None]
 ) -> set[str | None]:
-    """The groups whose numbers are not shown, from their sizes (in display order).
+    """The groups whose own numbers are not shown, from how many voted in each.
 
-    A group below the privacy floor is hidden (``None`` stands for votes without a
-    target group: size unknown, so always hidden). The totals are always shown, so
-    if exactly one hidden group has dots (``voted``), its numbers would be the total
-    minus the shown groups: then the smallest shown group that has dots is hidden as
-    well (complementary suppression) and only the sum of the two can be worked out.
-    Whether a group has dots counts, not its size: a group entered with 0 participants
-    can still vote, and a cover without dots would hide nothing.
+    ``voters`` is in display order (see :func:`desktop_app.core.voting.voters_per_group`);
+    ``voted`` holds the groups that gave dots. A group with fewer voters than the
+    floor is hidden; ``None`` (votes without a target group) always is. The totals
+    are always shown, so what the hidden groups gave *together* is the total minus
+    the shown groups. While the hidden groups that gave dots hold fewer voters than
+    the floor together, the shown group with dots and the fewest voters is hidden
+    as well (complementary suppression; on equal counts the first in display order).
+    So whatever can be worked out comes from at least ``floor`` voters, or is the
+    total itself. A group that gave dots counts even when it claims 0 voters (0
+    participants entered): the cover is added then too.
     """
-    hidden = {group for group, size in participants.items() if below_privacy_floor(size, floor)}
-    hidden_with_dots = [group for group in hidden if group in voted]
-    covers = [group for group in participants if group not in hidden and group in voted]
-    if len(hidden_with_dots) == 1 and covers:
-        hidden.add(min(covers, key=lambda group: participants[group] or 0))
-    return hidden
+    hidden: set[str | None] = {
+        group
+        for group, count in voters.items()
+        if group is None or below_privacy_floor(count, floor)
+    }
+    while True:
+        with_dots = [group for group in hidden if group in voted]
+        if not with_dots or sum(voters[group] or 0 for group in with_dots) >= floor:
+            return hidden
+        covers = [group for group in voters if group not in hidden and group in voted]
+        if not covers:
+            return hidden
+        hidden.add(min(covers, key=lambda group: voters[group] or 0))
 
 
 def floor_label(floor: int) -> str:

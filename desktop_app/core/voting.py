@@ -9,9 +9,12 @@ Pure Python: the vote page, the kiosk, the beamer and the exports all ask here.
 * :func:`tally_checks` - per target group: dots handed out (participants x dots
   per participant) against dots counted (sticker tallies plus kiosk ballots),
   and what is left or over. An over-count is reported, never cut.
+* :func:`voters_per_group` - how many people voted per group, as far as ballots
+  and tallies tell: what the privacy floor is checked against.
 * :func:`compute_results` - totals and shared ranks (one result for tallies and
-  ballots), the breakdown per target group behind the privacy floor, and the
-  disagreement flags (see :func:`disagreements`).
+  ballots), the breakdown per target group behind the privacy floor (hidden
+  groups only together, as "other groups"), and the disagreement flags (see
+  :func:`disagreements`).
 * :func:`voter_order` - the items in a random order per voter, reproducible from
   a seed.
 * :func:`items_frozen` - while voting is open, items are not added or removed.
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core import run_state
-from desktop_app.core.model import Kind, SessionSnapshot, Vote
+from desktop_app.core.model import Kind, SessionSnapshot, TargetGroup, Vote
 from desktop_app.core.ranking import (
     RankedItem,
     floor_label,
@@ -102,6 +105,30 @@ def voting_open(state: StateReader) -> bool:
 
 def results_revealed(state: StateReader) -> bool:
     return bool(_read(state, run_state.RESULTS_REVEALED, False))
+
+
+def reveal_steps(state: StateReader, revealed: bool) -> list[tuple[str, bool]]:
+    """The run-state writes that reveal or hide the results, in order.
+
+    Revealing closes the vote first: results that moved with every ballot cast
+    would show each voter's ballot as the difference to the moment before.
+    """
+    steps = []
+    if revealed and voting_open(state):
+        steps.append((run_state.VOTING_OPEN, False))
+    if results_revealed(state) != revealed:
+        steps.append((run_state.RESULTS_REVEALED, revealed))
+    return steps
+
+
+def voting_steps(state: StateReader, is_open: bool) -> list[tuple[str, bool]]:
+    """The run-state writes that open or close the vote; opening hides the results first."""
+    steps = []
+    if is_open and results_revealed(state):
+        steps.append((run_state.RESULTS_REVEALED, False))
+    if voting_open(state) != is_open:
+        steps.append((run_state.VOTING_OPEN, is_open))
+    return steps
 
 
 def item_kind(snapshot: SessionSnapshot) -> Kind:
@@ -344,24 +371,89 @@ def tally_checks(
     return result
 
 
-def ballot_ids_in_order(snapshot: SessionSnapshot) -> list[str]:
-    """Live ballots, oldest first (in the order their records were stored)."""
-    seen: dict[str, None] = {}
+def last_ballot(snapshot: SessionSnapshot, cast_here: Sequence[str]) -> list[Vote]:
+    """The live vote records of the ballot cast last on this laptop ([] when none).
+
+    The session file keeps no order of ballots, so "last" comes from
+    ``cast_here``: the ballot ids cast through this open session, oldest first,
+    kept in memory only (``SessionFile.ballots_cast_here``). A voided or undone
+    ballot is skipped, so the one before it is next.
+    """
+    live: dict[str, list[Vote]] = {}
+    wanted = set(cast_here)
     for vote in snapshot.votes:
-        if not vote.deleted and vote.ballot_id is not None:
-            seen.setdefault(vote.ballot_id, None)
-    return list(seen)
+        if not vote.deleted and vote.ballot_id in wanted:
+            live.setdefault(vote.ballot_id, []).append(vote)
+    for ballot_id in reversed(cast_here):
+        if ballot_id in live:
+            return live[ballot_id]
+    return []
 
 
-def last_ballot(snapshot: SessionSnapshot) -> list[Vote]:
-    """The live vote records of the most recently stored ballot ([] when none)."""
-    last: str | None = None
+def voters_per_group(
+    snapshot: SessionSnapshot, *, dots: int | None = None
+) -> dict[str | None, int]:
+    """How many people voted in each target group, as far as the votes can tell.
+
+    The privacy floor is checked against this, not against the participants a
+    group was declared with. Counted are the live votes on the live voting items:
+
+    * a kiosk ballot is one voter;
+    * a sticker tally cannot tell how many people placed its dots, so a group's
+      tallies (per group and per table of the group, together) count as the fewest
+      people who could have placed them: their dots divided by the dots per
+      participant, rounded up (8 dots at 4 per person: 2 voters);
+    * never more than the group's declared participants, when those are known
+      (a group of 3 with 6 ballots counts 3).
+
+    Every live group is in the result (0 when it did not vote), in display order;
+    ``None`` (votes without a live target group) only when there are such votes.
+    """
+    budget = dots if dots is not None else rules_of(snapshot).dots
+    items = {item_id for item_id, _ in vote_items(snapshot)}
+    live_groups = snapshot.live_target_groups()
+    known = {g.id for g in live_groups}
+    table_groups = _table_groups(snapshot)
+    ballots: dict[str, str | None] = {}  # ballot id -> its group
+    tallied: dict[str | None, int] = {}
     for vote in snapshot.votes:
-        if not vote.deleted and vote.ballot_id is not None:
-            last = vote.ballot_id
-    if last is None:
-        return []
-    return [v for v in snapshot.votes if not v.deleted and v.ballot_id == last]
+        if vote.deleted or vote.item_id not in items:
+            continue
+        gid = group_of_vote(vote, table_groups)
+        if gid not in known:
+            gid = None
+        if vote.ballot_id is not None:
+            ballots[vote.ballot_id] = gid
+        else:
+            tallied[gid] = tallied.get(gid, 0) + vote.dots
+    return _voters(live_groups, ballots, tallied, budget)
+
+
+def _voters(
+    live_groups: Sequence[TargetGroup],
+    ballots: Mapping[str, str | None],
+    tallied: Mapping[str | None, int],
+    budget: int,
+) -> dict[str | None, int]:
+    """:func:`voters_per_group` from what was counted in one pass over the votes:
+    ``ballots`` maps each ballot id to its group, ``tallied`` each group to its dots."""
+    budget = max(1, budget)
+    cast: dict[str | None, int] = {}
+    for gid in ballots.values():
+        cast[gid] = cast.get(gid, 0) + 1
+
+    def counted(gid: str | None) -> int:
+        return cast.get(gid, 0) + -(-tallied.get(gid, 0) // budget)
+
+    result: dict[str | None, int] = {}
+    for group in live_groups:
+        count = counted(group.id)
+        if group.participants is not None:
+            count = min(count, group.participants)
+        result[group.id] = count
+    if None in cast or None in tallied:
+        result[None] = counted(None)
+    return result
 
 
 # ------------------------------------------------------------------- results
@@ -398,14 +490,40 @@ class Disagreement:
 
 
 @dataclass(frozen=True, slots=True)
+class OtherGroups:
+    """The hidden groups taken together: one row or column, never one per group.
+
+    Shown as "Overige groepen" with their combined dots. Those are the total
+    minus the shown groups, which anyone can work out anyway, and they come
+    from at least ``floor`` voters (see :func:`hidden_groups`) or are the total
+    itself. ``names`` are in alphabetical order, so no position tells which
+    group is the small one; ``no_group``: votes without a target group are in it.
+    """
+
+    names: tuple[str, ...]
+    no_group: bool
+    totals: Mapping[str, int]
+    total_dots: int
+
+
+@dataclass(frozen=True, slots=True)
 class Results:
     items: tuple[tuple[str, str], ...]  # (id, label) in display order
     ranking: tuple[RankedItem, ...]
     total_dots: int
     ballots: int
     floor: int
+    # Every group, suppressed ones included (for checks). A view shows shown_groups
+    # and others, never a column or row per suppressed group: its position would
+    # tell the small groups apart.
     groups: tuple[GroupBreakdown, ...]
     disagreements: tuple[Disagreement, ...]
+    others: OtherGroups | None = None  # None when no group is hidden
+
+    @property
+    def shown_groups(self) -> tuple[GroupBreakdown, ...]:
+        """The groups shown with their own numbers, in display order."""
+        return tuple(g for g in self.groups if not g.suppressed)
 
     def label(self, item_id: str) -> str:
         return dict(self.items).get(item_id, "")
@@ -465,12 +583,13 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     """Totals, shared ranks, breakdown per target group and disagreement flags.
 
     Sticker tallies and kiosk ballots add up in one result: the total of an
-    item is the sum of the dots of its live votes. Groups below the privacy
-    floor (or with an unknown number of participants) are suppressed; votes
+    item is the sum of the dots of its live votes. A group with fewer voters
+    than the privacy floor (:func:`voters_per_group`) is suppressed; votes
     without a target group are collected in one group (``group_id`` None),
-    which is always suppressed because its size is unknown. When only one
-    suppressed group could hold votes, the smallest other group is suppressed
-    too (see :func:`hidden_groups`).
+    which is always suppressed. While the suppressed groups with dots hold
+    fewer voters than the floor together, the shown group with the fewest
+    voters is suppressed too (see :func:`hidden_groups`). The suppressed
+    groups appear only together, as :attr:`Results.others`.
     """
     k = snapshot.privacy_floor if floor is None else floor
     items = tuple(vote_items(snapshot))
@@ -481,16 +600,19 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     known = {g.id for g in live_groups}
     totals = dict.fromkeys(ids, 0)
     per_group: dict[str | None, dict[str, int]] = {}
-    ballot_ids: set[str] = set()
+    ballots: dict[str, str | None] = {}  # ballot id -> its group, for the voters
+    tallied: dict[str | None, int] = {}
     for vote in snapshot.votes:
         if vote.deleted or vote.item_id not in wanted:
             continue
         totals[vote.item_id] += vote.dots
-        if vote.ballot_id is not None:
-            ballot_ids.add(vote.ballot_id)
         gid = group_of_vote(vote, table_groups)
         if gid not in known:
             gid = None
+        if vote.ballot_id is not None:
+            ballots[vote.ballot_id] = gid
+        else:
+            tallied[gid] = tallied.get(gid, 0) + vote.dots
         bucket = per_group.get(gid)
         if bucket is None:
             bucket = per_group[gid] = dict.fromkeys(ids, 0)
@@ -504,11 +626,15 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
     if None in per_group:
         entries.append((None, "", None))
     voted = {gid for gid, dots in per_group.items() if any(dots.values())}
-    hidden = hidden_groups({gid: size for gid, _name, size in entries}, k, voted)
+    dots = snapshot.session.dots_per_participant or suggested_dots(len(items))
+    hidden = hidden_groups(_voters(live_groups, ballots, tallied, dots), k, voted)
+    residual = dict.fromkeys(ids, 0)
     for gid, name, participants in entries:
         group_totals = per_group.get(gid, dict.fromkeys(ids, 0))
         suppressed = gid in hidden
         if suppressed:
+            for item_id, dots in group_totals.items():
+                residual[item_id] += dots
             breakdowns.append(GroupBreakdown(gid, name, participants, True, {}, {}, None))
             continue
         ranks = {r.item_id: r.rank for r in shared_ranks(group_totals, order=ids)}
@@ -523,14 +649,28 @@ def compute_results(snapshot: SessionSnapshot, *, floor: int | None = None) -> R
                 sum(group_totals.values()),
             )
         )
+    others = None
+    if hidden & {gid for gid, _name, _size in entries}:
+        others = OtherGroups(
+            names=tuple(
+                sorted(
+                    (name for gid, name, _size in entries if gid in hidden and gid is not None),
+                    key=lambda name: (name.casefold(), name),
+                )
+            ),
+            no_group=None in hidden and None in per_group,
+            totals=residual,
+            total_dots=sum(residual.values()),
+        )
     return Results(
         items=items,
         ranking=ranking,
         total_dots=sum(totals.values()),
-        ballots=len(ballot_ids),
+        ballots=len(ballots),
         floor=k,
         groups=tuple(breakdowns),
         disagreements=tuple(disagreements(breakdowns, ids)),
+        others=others,
     )
 
 

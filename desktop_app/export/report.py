@@ -38,6 +38,7 @@ from PIL import Image
 
 from desktop_app.core.action_plan import QUADRANTS, quadrant_name, quadrant_of
 from desktop_app.core.model import Intervention, SessionSnapshot, Theme
+from desktop_app.core.privacy import without_names
 from desktop_app.core.ranking import RankedItem, ranking_of
 from desktop_app.export.charts import impact_effort_figure, results_figure, scored
 from desktop_app.storage.atomic import atomic_target
@@ -147,6 +148,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "round": "Ronde {number}",
         "minutes": "{minutes} minuten",
         "in_numbers": "In cijfers",
+        "names": "Namen",
+        "names_left_out": "Weggelaten: dit verslag noemt geen tafelhosts en trekkers.",
         "context": "Waar we stonden",
         "context_risk": "Risico uit de RI&E",
         "context_figure": "Cijfer",
@@ -218,6 +221,8 @@ TEXTS: Final[dict[str, dict[str, str]]] = {
         "round": "Round {number}",
         "minutes": "{minutes} minutes",
         "in_numbers": "In numbers",
+        "names": "Names",
+        "names_left_out": "Left out: this report names no table hosts or owners.",
         "context": "Where we started",
         "context_risk": "Risk from the risk assessment",
         "context_figure": "Figure",
@@ -564,7 +569,10 @@ def _owned(owner: str | None, t: dict[str, str]) -> str:
 
 
 class _Report:
-    def __init__(self, snapshot: SessionSnapshot) -> None:
+    def __init__(self, snapshot: SessionSnapshot, *, names: bool = True) -> None:
+        self.names = names
+        if not names:
+            snapshot = without_names(snapshot)
         self.s = snapshot
         self.lang = _lang(snapshot)
         self.t = TEXTS[self.lang]
@@ -649,6 +657,8 @@ class _Report:
                 ),
             )
         )
+        if not self.names:
+            facts.append((t["names"], t["names_left_out"]))
         self._facts(facts)
         if info.purpose:
             pdf.ln(4)
@@ -799,11 +809,16 @@ class _Report:
         pdf.set_font(FAMILY, "", 9.5)
         pdf.set_draw_color(BORDER)
         pdf.set_line_width(0.2)
+        keys = ["col_number", "col_title", "col_owner", "col_follow_up", "col_status"]
+        widths = [8, 58, 44, 30, 26]
+        if not self.names:
+            keys.remove("col_owner")
+            widths = [8, 102, 30, 26]
         with pdf.table(
-            col_widths=(8, 58, 44, 30, 26),
+            col_widths=tuple(widths),
             width=pdf.epw,
             align=Align.L,
-            text_align=(Align.R, Align.L, Align.L, Align.L, Align.L),
+            text_align=(Align.R, *(Align.L for _ in keys[1:])),
             v_align=VAlign.T,
             line_height=5,
             padding=(1.8, 1.5, 1.8, 1.5),
@@ -815,13 +830,14 @@ class _Report:
             ),
         ) as table:
             head = table.row()
-            for key in ("col_number", "col_title", "col_owner", "col_follow_up", "col_status"):
+            for key in keys:
                 head.cell(t[key])
             for number, iv in enumerate(self.interventions, start=1):
                 row = table.row()
                 row.cell(f"{number}.")
                 row.cell(_printable(iv.title), style=FontFace(emphasis="BOLD"))
-                row.cell(_printable(_owned(iv.owner, t)))
+                if self.names:
+                    row.cell(_printable(_owned(iv.owner, t)))
                 row.cell(format_date(iv.follow_up, self.lang) or t["unknown"])
                 row.cell(self._status(iv.status))
         pdf.ln(6)
@@ -855,7 +871,7 @@ class _Report:
 
     def _card_fact_list(self, iv: Intervention) -> list[tuple[str, str]]:
         t = self.t
-        facts: list[tuple[str, str]] = [(t["owner"], _owned(iv.owner, t))]
+        facts: list[tuple[str, str]] = [(t["owner"], _owned(iv.owner, t))] if self.names else []
         groups = [self.groups[g].name for g in iv.target_group_ids if g in self.groups]
         if groups:
             facts.append((t["for_whom"], ", ".join(groups)))
@@ -948,7 +964,7 @@ class _Report:
         items = [
             (
                 t["next_item"].format(date=format_date(iv.follow_up, self.lang), title=iv.title),
-                t["next_owner"].format(owner=_owned(iv.owner, t)),
+                t["next_owner"].format(owner=_owned(iv.owner, t)) if self.names else "",
             )
             for iv in dated
         ]
@@ -958,7 +974,7 @@ class _Report:
         )
         for what, who in items:
             height += pdf.text_height(what, pdf.epw, 10.5, "B", 5.2)
-            height += pdf.text_height(who, pdf.epw, 10, "", 5) + 2.2
+            height += (pdf.text_height(who, pdf.epw, 10, "", 5) if who else 0) + 2.2
         # The whole section on one page when it fits one.
         fits_a_page = height < pdf.page_break_trigger - MARGIN_TOP
         pdf.heading(t["next"], new_page=fits_a_page and pdf.space_left() < height)
@@ -966,8 +982,9 @@ class _Report:
             pdf.paragraph(t["next_intro"], size=10.5, line_height=5.4, after=3)
             for what, who in items:
                 pdf.ensure_space(12)
-                pdf.paragraph(what, size=10.5, style="B", line_height=5.2, after=0)
-                pdf.paragraph(who, size=10, colour=MUTED, line_height=5, after=2.2)
+                pdf.paragraph(what, size=10.5, style="B", line_height=5.2, after=0 if who else 2.2)
+                if who:
+                    pdf.paragraph(who, size=10, colour=MUTED, line_height=5, after=2.2)
         else:
             pdf.paragraph(t["next_none"], size=10.5, line_height=5.4, after=3)
         pdf.ln(2)
@@ -979,16 +996,16 @@ def _sortable_date(value: str | None) -> str:
     return value or "9999"
 
 
-def build_report(snapshot: SessionSnapshot) -> bytes:
-    """The report as PDF bytes."""
-    return _Report(snapshot).build().finish()
+def build_report(snapshot: SessionSnapshot, *, names: bool = True) -> bytes:
+    """The report as PDF bytes; ``names=False`` leaves out table hosts and owners."""
+    return _Report(snapshot, names=names).build().finish()
 
 
-def write_report(snapshot: SessionSnapshot, target: Path) -> None:
+def write_report(snapshot: SessionSnapshot, target: Path, *, names: bool = True) -> None:
     """Write the harvest report of ``snapshot`` to ``target`` (A4 PDF), atomically.
 
     Raises :class:`~desktop_app.core.errors.SessionFileError` when the target
     cannot be written; nothing is left behind then.
     """
     with atomic_target(target) as temporary:
-        temporary.write_bytes(build_report(snapshot))
+        temporary.write_bytes(build_report(snapshot, names=names))

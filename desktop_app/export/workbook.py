@@ -5,8 +5,9 @@ Action plan), each a real Excel table with a filter, a frozen header row,
 fitted columns and wrapped text; dates as dates, numbers as numbers. Themes
 carry a native bar chart of their totals; the action plan a drop-down for the
 status. Text goes through :mod:`desktop_app.export.cells`, so no cell the
-user's text reaches is a formula. A target group smaller than the privacy
-floor never shows its own numbers.
+user's text reaches is a formula. A target group with fewer voters than the
+privacy floor never shows its own numbers: the hidden groups appear only
+together ("other groups"), never by row, column, position or ballot.
 
 openpyxl (write-only) writes the workbook's parts; the rows are streamed as
 XML by :mod:`desktop_app.export.cells`. The file is written beside the target,
@@ -40,11 +41,8 @@ from desktop_app.core.model import (
     SessionSnapshot,
     Vote,
 )
-from desktop_app.core.ranking import (
-    floor_label,
-    shared_ranks,
-    vote_totals,
-)
+from desktop_app.core.privacy import unordered_ids, without_names
+from desktop_app.core.ranking import shared_ranks, vote_totals
 from desktop_app.core.timestamps import parse_instant
 from desktop_app.core.voting import compute_results, group_of_vote
 from desktop_app.export.cells import (
@@ -127,6 +125,12 @@ WORDS: dict[str, dict[str, str]] = {
         "ballots": "Stembiljetten",
         "exported_at": "Geëxporteerd op",
         "app_version": "Versie Tafelronde",
+        "combined_groups": "Overige groepen (samen)",
+        "breakdown": "Uitsplitsing per doelgroep",
+        "breakdown_none": "Geen: elke doelgroep heeft te weinig stemmers (privacydrempel)",
+        "no_group": "zonder doelgroep",
+        "names": "Namen van personen",
+        "names_left_out": "Weggelaten (tafelhosts, eigenaren)",
         # Proposals sheet
         "round": "Ronde",
         "round_question": "Rondevraag",
@@ -148,7 +152,7 @@ WORDS: dict[str, dict[str, str]] = {
         "total_dots": "Stippen",
         "rank": "Rang",
         "dots_of": "Stippen {name}",
-        "dots_no_group": "Stippen zonder doelgroep",
+        "dots_others": "Stippen overige groepen",
         "share": "Aandeel",
         "chart_title": "Stippen per thema",
         # Votes sheet
@@ -157,6 +161,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ballot": "Stembiljet",
         "stickers": "Stickers",
         "ballot_n": "Stembiljet {n}",
+        "combined": "Samengevoegd",
+        "other_groups": "Overige groepen",
         "dots": "Stippen",
         # Action plan sheet
         "intervention": "Interventie",
@@ -207,6 +213,12 @@ WORDS: dict[str, dict[str, str]] = {
         "ballots": "Ballots",
         "exported_at": "Exported at",
         "app_version": "Tafelronde version",
+        "combined_groups": "Other groups (together)",
+        "breakdown": "Breakdown by target group",
+        "breakdown_none": "None: every target group has too few voters (privacy floor)",
+        "no_group": "no target group",
+        "names": "Names of people",
+        "names_left_out": "Left out (table hosts, owners)",
         "round": "Round",
         "round_question": "Round question",
         "table": "Table",
@@ -226,7 +238,7 @@ WORDS: dict[str, dict[str, str]] = {
         "total_dots": "Dots",
         "rank": "Rank",
         "dots_of": "Dots {name}",
-        "dots_no_group": "Dots without target group",
+        "dots_others": "Dots other groups",
         "share": "Share",
         "chart_title": "Dots per theme",
         "vote_item": "Item",
@@ -234,6 +246,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ballot": "Ballot",
         "stickers": "Sticker tally",
         "ballot_n": "Ballot {n}",
+        "combined": "Combined",
+        "other_groups": "Other groups",
         "dots": "Dots",
         "intervention": "Intervention",
         "target_groups_col": "Target groups",
@@ -419,7 +433,10 @@ def _instant(value: str | None) -> datetime | str | None:
 class _Context:
     """Lookups shared by the sheet builders."""
 
-    def __init__(self, snapshot: SessionSnapshot, exported_at: datetime) -> None:
+    def __init__(self, snapshot: SessionSnapshot, exported_at: datetime, *, names: bool) -> None:
+        self.names = names
+        if not names:
+            snapshot = without_names(snapshot)
         self.snapshot = snapshot
         self.lang = "en" if snapshot.session.lang == "en" else "nl"
         self.words = WORDS[self.lang]
@@ -434,9 +451,11 @@ class _Context:
         self.live_groups = snapshot.live_target_groups()
         self._table_groups = {t.id: t.target_group_id for t in snapshot.tables}
         self._live_group_ids = {g.id for g in self.live_groups}
-        # Exactly the groups the console hides (below the floor, plus a cover when a
-        # single small group could be worked out from the totals): None is no group.
-        self.small_groups = {g.group_id for g in compute_results(snapshot).groups if g.suppressed}
+        # Exactly what the console shows: the groups with enough voters on their own,
+        # and the others only together (never one of them by name, row or column).
+        self.results = compute_results(snapshot)
+        self.shown_groups = [g.group_id for g in self.results.shown_groups]
+        self.breakdown = bool(self.shown_groups)
 
     def group_of(self, vote: Vote) -> str | None:
         """The live target group a vote counts for (a tally: its table's), or None."""
@@ -475,6 +494,14 @@ def _session_sheet(ctx: _Context) -> SheetData:
         [w["votes_on"], w["on_proposal"] if info.votes_on == "proposal" else w["on_cluster"]],
         [w["privacy_floor"], ctx.floor],
     ]
+    others = ctx.results.others
+    if others is not None and ctx.breakdown:
+        together = list(others.names) + ([w["no_group"]] if others.no_group else [])
+        rows.append([w["combined_groups"], ", ".join(together)])
+    elif others is not None and others.names and ctx.figures.dots_cast:
+        rows.append([w["breakdown"], w["breakdown_none"]])
+    if not ctx.names:
+        rows.append([w["names"], w["names_left_out"]])
     rows += [[w["participants_of"].format(name=g.name), g.participants] for g in live_groups]
     rows += [
         [w["participants_total"], total_participants],
@@ -517,7 +544,7 @@ def _proposals_sheet(ctx: _Context) -> SheetData:
         Column(w["round"], NUMBER),
         Column(w["round_question"], wide=True),
         Column(w["table"]),
-        Column(w["host"]),
+        *([Column(w["host"])] if ctx.names else []),
         Column(w["target_group"]),
         Column(w["proposal"], wide=True),
         Column(w["details"], wide=True),
@@ -540,7 +567,7 @@ def _proposals_sheet(ctx: _Context) -> SheetData:
             round_.number if round_ is not None else None,
             round_.question if round_ is not None else None,
             table.name if table is not None else None,
-            table.host if table is not None else None,
+            *([table.host if table is not None else None] if ctx.names else []),
             ctx.group_name(group_id),
             p.text,
             p.details,
@@ -559,14 +586,9 @@ def _themes_sheet(ctx: _Context) -> SheetData:
     w = ctx.words
     fig = ctx.figures
     live_proposals = {p.id for p in ctx.snapshot.live_proposals()}
-    group_ids: list[str | None] = [g.id for g in ctx.live_groups]
-    live_group_ids = set(group_ids)
-    # Dots of no (live) target group get their own column, only when there are any.
-    has_other = any(
-        gid not in live_group_ids and dots
-        for groups in fig.theme_groups.values()
-        for gid, dots in groups.items()
-    )
+    shown = ctx.shown_groups
+    others = ctx.breakdown and ctx.results.others is not None
+    names = {g.id: g.name for g in ctx.live_groups}
     columns = [
         Column(w["name"]),
         Column(w["description"], wide=True),
@@ -574,11 +596,12 @@ def _themes_sheet(ctx: _Context) -> SheetData:
         Column(w["total_dots"], NUMBER),
         Column(w["rank"], NUMBER),
     ]
-    columns += [Column(w["dots_of"].format(name=g.name), NUMBER) for g in ctx.live_groups]
-    if has_other:
-        columns.append(Column(w["dots_no_group"], NUMBER))
+    # A column per group shown on its own; the hidden groups only together, in one
+    # column (their dots together are the total minus the shown groups anyway).
+    columns += [Column(w["dots_of"].format(name=names.get(gid or "", "")), NUMBER) for gid in shown]
+    if others:
+        columns.append(Column(w["dots_others"], NUMBER))
     columns.append(Column(w["share"], PERCENT))
-    suppressed = floor_label(ctx.floor)
     rows: list[list[Any]] = []
     for theme_id in fig.theme_order:
         theme = ctx.themes[theme_id]
@@ -591,57 +614,65 @@ def _themes_sheet(ctx: _Context) -> SheetData:
             total,
             fig.theme_ranks[theme_id],
         ]
-        for gid in group_ids:
-            row.append(suppressed if gid in ctx.small_groups else groups.get(gid, 0))
-        if has_other:
-            other = sum(d for g, d in groups.items() if g not in live_group_ids)
-            row.append(suppressed if None in ctx.small_groups else other)
+        row += [groups.get(gid, 0) for gid in shown]
+        if others:
+            row.append(sum(dots for gid, dots in groups.items() if gid not in shown))
         row.append(total / fig.dots_cast if fig.dots_cast else 0.0)
         rows.append(row)
     return SheetData("themes", columns, rows, finish=_add_theme_chart)
 
 
 def _votes_sheet(ctx: _Context) -> SheetData:
+    """The votes as HR can check them, without a way to single out a small group.
+
+    Groups shown on their own: their sticker tallies per item (a table's tally
+    counts for its group; tables are not named, a table is a group smaller than
+    the floor) and their ballots, numbered in an order from a hash of the
+    ballot's id. The hidden groups: one "combined" row per item with their dots
+    together, no ballots, no group names. No row follows the order of storing.
+    """
     w = ctx.words
-    labels: dict[str, str] = {t.id: t.name for t in ctx.snapshot.themes}
-    labels.update((p.id, p.text) for p in ctx.snapshot.proposals)
-    suppressed = floor_label(ctx.floor)
-    # Ballots are numbered in the order of their random ids, not the order they were
-    # cast: whoever watched the kiosk queue cannot match "Ballot 3" to the third voter.
-    ballot_ids = sorted({v.ballot_id for v in ctx.figures.counted_votes if v.ballot_id})
-    ballot_numbers = {ballot_id: n for n, ballot_id in enumerate(ballot_ids, start=1)}
-    tallies = [v for v in ctx.figures.counted_votes if v.ballot_id is None]
-    ballots = sorted(
-        (v for v in ctx.figures.counted_votes if v.ballot_id is not None),
-        key=lambda v: (ballot_numbers[v.ballot_id or ""], v.id),
-    )
-    rows: list[list[Any]] = []
-    for vote in tallies + ballots:
-        if vote.ballot_id is not None:
-            number = ballot_numbers[vote.ballot_id]
-            kind, ballot = w["ballot"], w["ballot_n"].format(n=number)
-        else:
-            kind, ballot = w["stickers"], None
+    item_ids = [item_id for item_id, _label in ctx.results.items]
+    labels = dict(ctx.results.items)
+    position = {item_id: index for index, item_id in enumerate(item_ids)}
+    shown = ctx.shown_groups
+    tallied: dict[tuple[str | None, str], int] = {}
+    ballots: dict[str | None, dict[str, list[Vote]]] = {gid: {} for gid in shown}
+    for vote in ctx.figures.counted_votes:
         group_id = ctx.group_of(vote)
-        small = group_id in ctx.small_groups
-        table = ctx.tables.get(vote.table_id) if vote.table_id else None
-        rows.append(
-            [
-                labels.get(vote.item_id),
-                kind,
-                ballot,
-                # A small group's own dots are not shown: no name, no table.
-                suppressed if small else ctx.group_name(group_id),
-                None if small or table is None else table.name,
-                vote.dots,
-            ]
-        )
+        if group_id not in ballots:
+            continue  # a hidden group: only in the combined rows
+        if vote.ballot_id is None:
+            key = (group_id, vote.item_id)
+            tallied[key] = tallied.get(key, 0) + vote.dots
+        else:
+            ballots[group_id].setdefault(vote.ballot_id, []).append(vote)
+    rows: list[list[Any]] = []
+    number = 0
+    for group_id in shown:
+        name = ctx.group_name(group_id)
+        for item_id in item_ids:
+            dots = tallied.get((group_id, item_id), 0)
+            if dots:
+                rows.append([labels[item_id], w["stickers"], None, name, dots])
+        for ballot_id in unordered_ids(ballots[group_id]):
+            number += 1
+            ballot = w["ballot_n"].format(n=number)
+            for vote in sorted(ballots[group_id][ballot_id], key=lambda v: position[v.item_id]):
+                rows.append([labels[vote.item_id], w["ballot"], ballot, name, vote.dots])
+    others = ctx.results.others
+    if others is not None:
+        # With no group shown on its own, "other groups" would be everyone: the item's total.
+        name = w["other_groups"] if shown else None
+        for item_id in item_ids:
+            dots = others.totals.get(item_id, 0)
+            if dots:
+                rows.append([labels[item_id], w["combined"], None, name, dots])
     columns = [
         Column(w["vote_item"], wide=True),
         Column(w["kind"]),
         Column(w["ballot"]),
         Column(w["target_group"]),
-        Column(w["table"]),
         Column(w["dots"], NUMBER),
     ]
     return SheetData("votes", columns, rows)
@@ -679,7 +710,7 @@ def _plan_sheet(ctx: _Context) -> SheetData:
                 ", ".join(groups) if groups else None,
                 periodicities.get(item.periodicity or "", item.periodicity),
                 item.location,
-                item.owner,
+                *([item.owner] if ctx.names else []),
                 _date(item.start),
                 _date(item.follow_up),
                 statuses.get(item.status or "", item.status),
@@ -697,7 +728,7 @@ def _plan_sheet(ctx: _Context) -> SheetData:
         Column(w["target_groups_col"]),
         Column(w["periodicity"]),
         Column(w["location"]),
-        Column(w["owner"]),
+        *([Column(w["owner"])] if ctx.names else []),
         Column(w["start"]),
         Column(w["follow_up"]),
         Column(w["status"]),
@@ -746,7 +777,7 @@ def _earlier_sheet(ctx: _Context) -> SheetData:
                 _date(carried.source_session_date),
                 statuses.get(carried.earlier_status or "", carried.earlier_status),
                 statuses.get(item.status or "", item.status),
-                item.owner,
+                *([item.owner] if ctx.names else []),
                 _date(item.follow_up),
             ]
         )
@@ -756,7 +787,7 @@ def _earlier_sheet(ctx: _Context) -> SheetData:
         Column(w["earlier_date"]),
         Column(w["earlier_status"]),
         Column(w["current_status"]),
-        Column(w["owner"]),
+        *([Column(w["owner"])] if ctx.names else []),
         Column(w["follow_up"]),
     ]
     return SheetData("earlier", columns, rows)
@@ -791,7 +822,8 @@ def _add_theme_chart(worksheet: Any, sheet: SheetData, lang: str) -> None:
 
 def _add_status_validation(worksheet: Any, sheet: SheetData, lang: str) -> None:
     labels = ",".join(STATUS_LABELS[lang][key] for key in STATUSES)
-    status_col = get_column_letter(9)
+    headers = [column.header for column in sheet.columns]
+    status_col = get_column_letter(headers.index(WORDS[lang]["status"]) + 1)
     last = max(len(sheet.rows) + 1, VALIDATION_ROWS)
     validation = DataValidation(
         type="list",
@@ -910,9 +942,15 @@ def _fill_sheet_data(sheet_xml: bytes, rows: str) -> bytes:
 EMPTY_SHEET_DATA = (b"<sheetData></sheetData>", b"<sheetData />", b"<sheetData/>")
 
 
-def build_workbook(snapshot: SessionSnapshot, *, exported_at: datetime | None = None) -> HrWorkbook:
-    """The whole workbook in memory; :meth:`HrWorkbook.save` writes it."""
-    ctx = _Context(snapshot, exported_at or datetime.now(UTC))
+def build_workbook(
+    snapshot: SessionSnapshot, *, exported_at: datetime | None = None, names: bool = True
+) -> HrWorkbook:
+    """The whole workbook in memory; :meth:`HrWorkbook.save` writes it.
+
+    ``names=False``: without the names of people (table hosts, owners of
+    interventions; their columns are left out), to share beyond HR.
+    """
+    ctx = _Context(snapshot, exported_at or datetime.now(UTC), names=names)
     workbook = Workbook(write_only=True)
     workbook.properties.creator = f"Tafelronde {__version__}"
     workbook.properties.title = header_text(snapshot.session.title) or None
@@ -922,7 +960,11 @@ def build_workbook(snapshot: SessionSnapshot, *, exported_at: datetime | None = 
 
 
 def write_workbook(
-    snapshot: SessionSnapshot, target: Path, *, exported_at: datetime | None = None
+    snapshot: SessionSnapshot,
+    target: Path,
+    *,
+    exported_at: datetime | None = None,
+    names: bool = True,
 ) -> None:
     """Write the HR workbook to ``target``: beside it first, then renamed into place.
 
@@ -930,6 +972,6 @@ def write_workbook(
     message (missing folder, read-only, open in Excel, disk full); an existing
     workbook at ``target`` is then left as it was.
     """
-    workbook = build_workbook(snapshot, exported_at=exported_at)
+    workbook = build_workbook(snapshot, exported_at=exported_at, names=names)
     with atomic_target(target) as temporary:
         workbook.save(temporary)

@@ -85,8 +85,12 @@ def void_ballot(session: SessionFile, /, ballot_id: str) -> int:
 
 
 def void_last_ballot(session: SessionFile, /) -> int:
-    """The facilitator's "void last ballot": returns the dots voided (0: none)."""
-    return _void(session, last_ballot(session.snapshot()))
+    """The facilitator's "void last ballot": returns the dots voided (0: none).
+
+    "Last" is the last ballot cast on this laptop since the session was opened:
+    the file itself keeps no order of ballots.
+    """
+    return _void(session, last_ballot(session.snapshot(), session.ballots_cast_here()))
 
 
 def _void(session: SessionFile, votes: Sequence[Vote]) -> int:

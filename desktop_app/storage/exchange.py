@@ -20,7 +20,13 @@ from typing import Any
 from desktop_app import __version__, paths
 from desktop_app.core.errors import REASONS, ExchangeError, Reason, SessionFileError
 from desktop_app.core.merge import Outcome, ThemeClaim, merge_outcome, settle_theme_membership
-from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo, Vote
+from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo
+from desktop_app.core.privacy import (
+    coarse_ballot_record,
+    shared_votes,
+    unordered,
+    without_names,
+)
 from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.atomic import atomic_target
@@ -310,6 +316,9 @@ def import_document(
             incoming = document.get(kind.value) or []
             if not incoming:
                 continue
+            if kind is Kind.VOTE:
+                # A ballot keeps the hour at most, wherever it comes from.
+                incoming = [coarse_ballot_record(record) for record in incoming]
             stored_at = dict(conn.execute(f"SELECT id, updated_at FROM {kind.value}").fetchall())
             added: list[Mapping[str, Any]] = []
             changed: list[str] = []
@@ -410,14 +419,26 @@ def import_files(session_file: SessionFile, files: Sequence[Path | str]) -> list
     return reports
 
 
-def export_document(session_file: SessionFile, *, include_context: bool = True) -> dict[str, Any]:
-    """The whole session as an exchange document, tombstones included."""
+def export_document(
+    session_file: SessionFile, *, include_context: bool = True, names: bool = True
+) -> dict[str, Any]:
+    """The whole session as an exchange document, tombstones included.
+
+    ``names=False`` gives a copy to share beyond HR: no table hosts, owners or
+    device name, and the privacy floor applied to the votes
+    (:func:`desktop_app.core.privacy.shared_votes`).
+    """
     snapshot = session_file.snapshot()
+    source: dict[str, Any] = {"app": "Tafelronde", "app_version": __version__}
+    if names:
+        source["device"] = socket.gethostname()
+    else:
+        snapshot = without_names(snapshot)
     document: dict[str, Any] = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": format_instant(utc_now()),
-        "source": {"app": "Tafelronde", "app_version": __version__, "device": socket.gethostname()},
+        "source": source,
         "session": session_to_record(snapshot.session),
     }
     lists: dict[Kind, Sequence[Entity]] = {
@@ -435,19 +456,15 @@ def export_document(session_file: SessionFile, *, include_context: bool = True) 
             continue
         entities = lists[kind]
         if kind is Kind.VOTE:
-            # Tallies in entry order, ballots by their random id: the file does not
-            # tell in which order voters cast their ballots at the kiosk.
-            entities = _votes_without_cast_order(snapshot.votes)
+            # In an order from a hash of their ids, ballots with the hour only: the
+            # file does not tell in which order or when voters cast their ballots.
+            votes = unordered(snapshot.votes) if names else shared_votes(snapshot)
+            document[kind.value] = [
+                dict(coarse_ballot_record(records.entity_to_exchange(kind, e))) for e in votes
+            ]
+            continue
         document[kind.value] = [records.entity_to_exchange(kind, e) for e in entities]
     return document
-
-
-def _votes_without_cast_order(votes: Sequence[Vote]) -> list[Vote]:
-    tallies = [v for v in votes if v.ballot_id is None]
-    ballots = sorted(
-        (v for v in votes if v.ballot_id is not None), key=lambda v: (v.ballot_id, v.id)
-    )
-    return tallies + ballots
 
 
 def write_json_atomically(document: Mapping[str, Any], target: Path | str) -> None:
@@ -457,5 +474,5 @@ def write_json_atomically(document: Mapping[str, Any], target: Path | str) -> No
         handle.write("\n")
 
 
-def export_file(session_file: SessionFile, target: Path | str) -> None:
-    write_json_atomically(export_document(session_file), target)
+def export_file(session_file: SessionFile, target: Path | str, *, names: bool = True) -> None:
+    write_json_atomically(export_document(session_file, names=names), target)

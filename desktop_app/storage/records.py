@@ -69,7 +69,7 @@ ORDER_BY: dict[Kind, str] = {
     Kind.ROUND: "number, rowid",
     Kind.PROPOSAL: "seq",
     Kind.THEME: "position, rowid",
-    Kind.VOTE: "seq",
+    Kind.VOTE: "id",
     Kind.INTERVENTION: "position, rowid",
     Kind.CONTEXT_ITEM: "position, rowid",
 }

@@ -8,6 +8,8 @@ shipped.
 
 from __future__ import annotations
 
+import contextlib
+
 from sqlite_utils import Database, Migrations
 
 from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
@@ -171,3 +173,47 @@ def m004_duplicate_links(db: Database) -> None:
         """,
     )
     db.execute("PRAGMA user_version = 4")
+
+
+@migrations(name="m005_privacy")
+def m005_privacy(db: Database) -> None:
+    """Ballots carry no order and no exact time (issue 15, defect 9).
+
+    ``votes.seq`` (AUTOINCREMENT) kept the order in which ballots were cast, and
+    a rowid would keep it too: the table is rebuilt ``WITHOUT ROWID``, keyed by
+    the vote's random id, so nothing in it follows the order of storing. A
+    ballot's ``updated_at`` is cut to the hour (tallies keep theirs: they are
+    no one's ballot). ``secure_delete`` makes SQLite overwrite the old table's
+    pages with zeros, so the old order and times are not left in free pages.
+    (The copy made before migrating keeps the file as it was; "Sessie > Wissen
+    na afloop" removes it with the session.)
+    """
+    from desktop_app.core.privacy import hour_of
+
+    db.execute("PRAGMA secure_delete = ON")
+    columns = "id, item_id, dots, target_group_id, table_id, ballot_id, updated_at, deleted"
+    rows = [list(row) for row in db.execute(f"SELECT {columns} FROM votes").fetchall()]
+    for row in rows:
+        if row[5] is not None and isinstance(row[6], str):
+            # Not a timestamp: left as it is; the next change stamps it anew.
+            with contextlib.suppress(ValueError):
+                row[6] = hour_of(row[6])
+    _run(
+        db,
+        """
+        DROP TABLE votes;
+        CREATE TABLE votes (
+            id TEXT PRIMARY KEY,
+            item_id TEXT NOT NULL, dots INTEGER NOT NULL,
+            target_group_id TEXT REFERENCES target_groups(id),
+            table_id TEXT REFERENCES tables(id),
+            ballot_id TEXT,
+            updated_at TEXT, deleted INTEGER NOT NULL DEFAULT 0
+        ) WITHOUT ROWID;
+        CREATE INDEX votes_by_item ON votes(item_id);
+        """,
+    )
+    db.conn.executemany(
+        f"INSERT INTO votes ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sorted(rows)
+    )
+    db.execute("PRAGMA user_version = 5")

@@ -44,6 +44,7 @@ from desktop_app.core.model import (
     Theme,
     Vote,
 )
+from desktop_app.core.privacy import ballot_stamp
 from desktop_app.core.timestamps import Clock, format_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
@@ -199,6 +200,7 @@ class SessionFile:
                 if lock is not None:
                     lock.release()
                 raise translate_sqlite_error(error, path) from error
+        self._cast_here: list[str] = []  # memory only: the file keeps no ballot order
 
     # ------------------------------------------------------------------ open
     @classmethod
@@ -498,9 +500,10 @@ class SessionFile:
         )
 
     def votes_for(self, item_id: str) -> list[Vote]:
-        """The live vote records of one item (tallies and ballots), in entry order."""
+        """The live vote records of one item (tallies and ballots), by id (votes keep no
+        entry order: it would tell the order in which ballots were cast)."""
         rows = self._conn.execute(
-            "SELECT * FROM votes WHERE item_id = ? AND deleted = 0 ORDER BY seq", (item_id,)
+            "SELECT * FROM votes WHERE item_id = ? AND deleted = 0 ORDER BY id", (item_id,)
         ).fetchall()
         return [
             e for e in (records.row_to_entity(Kind.VOTE, r) for r in rows) if isinstance(e, Vote)
@@ -578,7 +581,10 @@ class SessionFile:
                 field_name = _SNAPSHOT_FIELDS[kind]
                 if kind in _PATCHED:
                     old: tuple[Entity, ...] = getattr(previous, field_name)
-                    lists[field_name] = _patched(old, self.entities_by_id(kind, changed_ids))
+                    patched = _patched(old, self.entities_by_id(kind, changed_ids))
+                    if records.ORDER_BY[kind] == "id":  # votes: no entry order is kept
+                        patched = tuple(sorted(patched, key=lambda entity: entity.id))
+                    lists[field_name] = patched
                 else:
                     lists[field_name] = tuple(self.entities(kind, include_deleted=True))
             info = self.session() if any(c.session for c in changes) else previous.session
@@ -696,9 +702,13 @@ class SessionFile:
         return stamped
 
     def _stamp_for(self, entity: Entity) -> str:
-        """Now; for a ballot's dots only the hour, so no exact time points at a voter."""
+        """Now; for a ballot's dots only the hour, so no exact time points at a voter
+        (and later than the stored hour, so that a void wins a merge)."""
         if isinstance(entity, Vote) and entity.ballot_id is not None:
-            return format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
+            row = self._conn.execute(
+                "SELECT updated_at FROM votes WHERE id = ?", (entity.id,)
+            ).fetchone()
+            return ballot_stamp(self._clock(), row[0] if row is not None else None)
         return self.now()
 
     def update(self, kind: Kind, entity_id: str, **fields: Any) -> Entity:
@@ -793,7 +803,7 @@ class SessionFile:
         rules.check_ballot(dots, budget=budget, cap=cap)
         ballot_id = ballot_id or new_id()
         vote_ids = vote_ids or {}
-        coarse = format_instant(self._clock().replace(minute=0, second=0, microsecond=0))
+        coarse = ballot_stamp(self._clock(), None)
         with self.transaction():
             for item_id, count in dots.items():
                 if count > 0:
@@ -808,7 +818,15 @@ class SessionFile:
                         ),
                         updated_at=coarse,
                     )
+        self._cast_here.append(ballot_id)
         return ballot_id
+
+    def ballots_cast_here(self) -> tuple[str, ...]:
+        """The ballots cast through this open file, oldest first (for "void the last").
+
+        Kept in memory only: the file itself keeps no order of ballots.
+        """
+        return tuple(self._cast_here)
 
     def set_hidden_on_beamer(self, proposal_id: str, hidden: bool) -> None:
         """Moderation: keep a proposal but do not project it."""

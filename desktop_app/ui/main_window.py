@@ -246,6 +246,9 @@ class ConsoleWindow(QMainWindow):
         self.close_action = self._action(
             self.tr("Sessie &sluiten"), self.close_session, QKeySequence.StandardKey.Close
         )
+        self.erase_action = self._action(
+            self.tr("&Wissen na afloop…"), self.ask_to_erase, None, "trash-2"
+        )
         self.quit_action = self._action(
             self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit
         )
@@ -292,6 +295,10 @@ class ConsoleWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.file_menu.addAction(self.quit_action)
+        # No underlined letter: S, e and i lead to fields on the phase pages already
+        # (Alt, then the arrow keys, reaches it).
+        self.session_menu = bar.addMenu(self.tr("Sessie"))
+        self.session_menu.addAction(self.erase_action)
         self.edit_menu = bar.addMenu(self.tr("Be&werken"))
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
@@ -310,6 +317,7 @@ class ConsoleWindow(QMainWindow):
             self.export_xlsx_action,
             self.export_pdf_action,
             self.close_action,
+            self.erase_action,
             self.save_copy_action,
             self.table_laptop_action,
             self.readiness_action,
@@ -564,6 +572,12 @@ class ConsoleWindow(QMainWindow):
         picker.chosen.connect(self.become_table_laptop)
         self.table_picker = picker
         picker.open()
+
+    def ask_to_erase(self) -> None:
+        """Sessie > Wissen na afloop: confirm, then remove the session and what belongs to it."""
+        from desktop_app.ui.erase_session import ask_to_erase
+
+        self.erase_dialog = ask_to_erase(self)
 
     def _forget_laptop_window(self, window: QWidget) -> None:
         if self.table_laptop_window is window:

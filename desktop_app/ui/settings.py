@@ -63,5 +63,10 @@ class Settings:
         recent = [p for p in self.get("recent_files") if p != path]
         self.set("recent_files", [path, *recent][:MAX_RECENT])
 
+    def forget_recent(self, paths: list[str]) -> None:
+        """Take erased sessions off the recent list."""
+        gone = set(paths)
+        self.set("recent_files", [p for p in self.get("recent_files") if p not in gone])
+
     def sync(self) -> None:
         self._store.sync()

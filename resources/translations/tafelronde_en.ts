@@ -976,6 +976,14 @@ organisation?</translation>
         <source>Beamer op zwart</source>
         <translation>Black out the projector</translation>
     </message>
+    <message>
+        <source>&amp;Wissen na afloop…</source>
+        <translation>&amp;Erase after the session…</translation>
+    </message>
+    <message>
+        <source>Sessie</source>
+        <translation>Session</translation>
+    </message>
 </context>
 <context>
     <name>ContextEditor</name>
@@ -1075,6 +1083,69 @@ organisation?</translation>
     <message>
         <source>Nog geen van beide in een thema: je kiest er een bij het samenvoegen.</source>
         <translation>Neither is in a theme yet: you choose one when merging.</translation>
+    </message>
+</context>
+<context>
+    <name>EraseSessionDialog</name>
+    <message>
+        <source>Sessie wissen</source>
+        <translation>Erase session</translation>
+    </message>
+    <message>
+        <source>Sessie “{title}” van deze laptop wissen?</source>
+        <translation>Erase the session “{title}” from this laptop?</translation>
+    </message>
+    <message>
+        <source>Alles &amp;wissen</source>
+        <translation>&amp;Erase everything</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dit wordt van deze laptop verwijderd:</source>
+        <translation>This is removed from this laptop:</translation>
+    </message>
+    <message>
+        <source>• het sessiebestand {name} in {folder}</source>
+        <translation>• the session file {name} in {folder}</translation>
+    </message>
+    <message>
+        <source>• de hulpbestanden van de database en het slot: {names}</source>
+        <translation>• the database’s and the lock’s helper files: {names}</translation>
+    </message>
+    <message>
+        <source>• de map met reservekopieën {name} (bestanden: {n})</source>
+        <translation>• the backups folder {name} (files: {n})</translation>
+    </message>
+    <message>
+        <source>• kopieën van vóór een update of herstel: {names}</source>
+        <translation>• copies from before an update or a repair: {names}</translation>
+    </message>
+    <message>
+        <source>• de andere demokopieën in {folder} (aantal: {n})</source>
+        <translation>• the other demo copies in {folder} (number: {n})</translation>
+    </message>
+    <message>
+        <source>• de regels in het logboek die deze sessie noemen (aantal: {n}, in {logs}); de rest van het logboek blijft</source>
+        <translation>• the lines of the log that name this session (number: {n}, in {logs}); the rest of the log stays</translation>
+    </message>
+    <message>
+        <source>• regels in het logboek over deze sessie: er zijn er geen</source>
+        <translation>• lines of the log about this session: there are none</translation>
+    </message>
+    <message>
+        <source>• de vermelding onder Bestand &gt; Recent geopend</source>
+        <translation>• its entry under File &gt; Open recent</translation>
+    </message>
+    <message>
+        <source>Blijft staan: exports die je zelf hebt opgeslagen (Excel, PDF, JSON) en bestanden op USB-sticks of tafellaptops. Wissen kan niet ongedaan worden gemaakt.</source>
+        <translation>Not removed: exports you saved yourself (Excel, PDF, JSON) and files on USB sticks or table laptops. Erasing cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Sessie gewist: verwijderde bestanden {files}, regels uit het logboek {lines}.</source>
+        <translation>Session erased: files removed {files}, lines removed from the log {lines}.</translation>
     </message>
 </context>
 <context>
@@ -1242,10 +1313,28 @@ organisation?</translation>
         <translation>This export is not available in this version yet.</translation>
     </message>
     <message>
+        <source>Opgeslagen zonder namen als {name}
+in {folder}</source>
+        <translation>Saved without names as {name}
+in {folder}</translation>
+    </message>
+    <message>
         <source>Opgeslagen als {name}
 in {folder}</source>
         <translation>Saved as {name}
 in {folder}</translation>
+    </message>
+    <message>
+        <source>Zonder &amp;namen, om te delen buiten HR</source>
+        <translation>Without &amp;names, to share beyond HR</translation>
+    </message>
+    <message>
+        <source>Laat tafelhosts en eigenaren van interventies weg uit de werkmap, het verslag en het uitwisselbestand. Dat uitwisselbestand bevat dan ook geen stembiljetten of doelgroep van groepen onder de privacydrempel. Wat in de zaal is getypt (voorstellen, toelichtingen) blijft zoals het is: kijk die zelf na.</source>
+        <translation>Leaves table hosts and owners of interventions out of the workbook, the report and the exchange file. That exchange file then also holds no ballots or target group of groups below the privacy floor. What was typed in the room (proposals, details) stays as it is: check it yourself.</translation>
+    </message>
+    <message>
+        <source>{what} zonder namen</source>
+        <translation>{what} without names</translation>
     </message>
 </context>
 <context>
@@ -2144,10 +2233,6 @@ in {folder}</translation>
         <translation>P&amp;rivacy threshold</translation>
     </message>
     <message>
-        <source>Doelgroepen met minder deelnemers dan de privacygrens krijgen geen eigen uitsplitsing van de stemmen.</source>
-        <translation>Target groups with fewer participants than the privacy threshold get no breakdown of their own votes.</translation>
-    </message>
-    <message>
         <source>Geef de sessie een titel.</source>
         <translation>Give the session a title.</translation>
     </message>
@@ -2158,6 +2243,10 @@ in {folder}</translation>
     <message>
         <source>Vul een getal in; {n} is gebruikelijk.</source>
         <translation>Enter a number; {n} is usual.</translation>
+    </message>
+    <message>
+        <source>Doelgroepen met minder stemmers dan de privacygrens krijgen geen eigen uitsplitsing van de stemmen: ze tellen alleen samen mee.</source>
+        <translation>Target groups with fewer voters than the privacy threshold get no breakdown of their own votes: they count only together.</translation>
     </message>
 </context>
 <context>
@@ -3148,10 +3237,6 @@ in {folder}</translation>
         <translation>Target groups voting</translation>
     </message>
     <message>
-        <source>Doelgroepen met minder deelnemers tonen per groep alleen “&lt;k”.</source>
-        <translation>Target groups with fewer participants show only “&lt;k” per group.</translation>
-    </message>
-    <message>
         <source>Privacygrens (k)</source>
         <translation>Privacy threshold (k)</translation>
     </message>
@@ -3326,10 +3411,6 @@ in {folder}</translation>
         <translation>Total</translation>
     </message>
     <message>
-        <source>Zonder doelgroep</source>
-        <translation>No target group</translation>
-    </message>
-    <message>
         <source>Verschil tussen groepen</source>
         <translation>Difference between groups</translation>
     </message>
@@ -3340,14 +3421,6 @@ in {folder}</translation>
     <message>
         <source>Geen sterke verschillen tussen de doelgroepen.</source>
         <translation>No sharp differences between the target groups.</translation>
-    </message>
-    <message>
-        <source>{label}: doelgroep met minder dan {k} deelnemers (of onbekend aantal); per groep niet getoond, wel meegeteld in het totaal.</source>
-        <translation>{label}: target group with fewer than {k} participants (or an unknown number); not shown per group, but counted in the total.</translation>
-    </message>
-    <message>
-        <source>{names} ook niet: anders zijn de stippen van de verborgen groep af te leiden uit het totaal.</source>
-        <translation>{names} not either: otherwise the hidden group&apos;s dots could be worked out from the total.</translation>
     </message>
     <message numerus="yes">
         <source>%n van de flappen</source>
@@ -3385,6 +3458,30 @@ in {folder}</translation>
     <message>
         <source>Typ een heel aantal stippen (0 of meer).</source>
         <translation>Type a whole number of dots (0 or more).</translation>
+    </message>
+    <message>
+        <source>Een doelgroep met minder stemmers dan dit wordt in de uitslag alleen samen met andere groepen getoond.</source>
+        <translation>A target group with fewer voters than this is shown in the result only together with other groups.</translation>
+    </message>
+    <message>
+        <source>Overige groepen</source>
+        <translation>Other groups</translation>
+    </message>
+    <message>
+        <source>stemmen zonder doelgroep</source>
+        <translation>votes without a target group</translation>
+    </message>
+    <message>
+        <source>Overige groepen: {names}. Een doelgroep met minder dan {k} stemmers wordt niet apart getoond, alleen samen met andere; waar nodig komt er een grotere groep bij, zodat wat uit het totaal is af te leiden altijd van minstens {k} mensen komt.</source>
+        <translation>Other groups: {names}. A target group with fewer than {k} voters is not shown on its own, only together with others; where needed a larger group joins them, so that whatever can be worked out from the total always comes from at least {k} people.</translation>
+    </message>
+    <message>
+        <source>Niet per doelgroep getoond: elke doelgroep heeft minder dan {k} stemmers, of de kleine groepen samen te weinig. De totalen tellen alle stippen.</source>
+        <translation>Not shown per target group: every target group has fewer than {k} voters, or the small groups together too few. The totals count every dot.</translation>
+    </message>
+    <message>
+        <source>De stemming is gesloten, zodat de uitslag niet meebeweegt met elke nieuwe stem. Weer stemmen: Stemming openen.</source>
+        <translation>Voting is closed, so that the result does not move with every new vote. To vote again: Open voting.</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ def test_privacy_floor() -> None:
     assert floor_label(5) == "<5"
 
 
-def test_groups_below_the_floor_are_hidden() -> None:
+def test_groups_with_fewer_voters_than_the_floor_are_hidden() -> None:
     voted = {"a", "b", "c"}
     assert hidden_groups({"a": 20, "b": 3, "c": 4}, 5, voted) == {"b", "c"}
     assert hidden_groups({"a": 20, "b": 30}, 5, voted) == set()
@@ -48,11 +48,29 @@ def test_groups_below_the_floor_are_hidden() -> None:
 def test_one_hidden_group_with_dots_takes_the_smallest_shown_group_with_it() -> None:
     voted = {"a", "b", "c", None}
     assert hidden_groups({"a": 20, "b": 8, "c": 3}, 5, voted) == {"b", "c"}
-    # equal sizes: the first in display order
+    # equal counts: the first in display order
     assert hidden_groups({"a": 8, "b": 8, "c": 3}, 5, voted) == {"a", "c"}
-    # votes without a group (None, size unknown) are one hidden group too
-    assert hidden_groups({"a": 20, "b": 8, None: None}, 5, voted) == {"b", None}
-    assert hidden_groups({"a": 20, "c": 3, None: None}, 5, voted) == {"c", None}
+    # votes without a group (None) are always hidden, and need a cover when too few
+    assert hidden_groups({"a": 20, "b": 8, None: 1}, 5, voted) == {"b", None}
+    # an unknown number of voters counts as none: 3 + ? is not enough
+    assert hidden_groups({"a": 20, "c": 3, None: None}, 5, voted) == {"a", "c", None}
+
+
+def test_hidden_groups_together_below_the_floor_take_a_cover() -> None:
+    """Two groups of one voter each: total minus the rest would be two ballots, and
+    either voter could subtract their own. A shown group is added to the two."""
+    assert hidden_groups({"a": 20, "b": 1, "c": 1}, 5, {"a", "b", "c"}) == {"a", "b", "c"}
+    # ... until the hidden ones hold enough voters together
+    assert hidden_groups({"a": 20, "m": 6, "b": 1, "c": 1}, 5, {"a", "m", "b", "c"}) == {
+        "m",
+        "b",
+        "c",
+    }
+
+
+def test_hidden_groups_with_enough_voters_together_need_no_cover() -> None:
+    assert hidden_groups({"a": 20, "c": 3, "d": 2}, 5, {"a", "c", "d"}) == {"c", "d"}
+    assert hidden_groups({"a": 20, "b": 8, None: 6}, 5, {"a", "b", None}) == {None}
 
 
 def test_a_group_entered_with_0_participants_that_voted_is_covered_too() -> None:
@@ -62,13 +80,12 @@ def test_a_group_entered_with_0_participants_that_voted_is_covered_too() -> None
 
 def test_the_cover_is_a_group_that_has_dots() -> None:
     """Hiding Kantoor, which gave no dots, would leave Directie = total - Monteurs."""
-    sizes = {"m": 20, "k": 8, "d": 3}
-    assert hidden_groups(sizes, 5, {"m", "d"}) == {"m", "d"}
+    voters = {"m": 20, "k": 8, "d": 3}
+    assert hidden_groups(voters, 5, {"m", "d"}) == {"m", "d"}
 
 
 def test_hidden_groups_without_dots_need_no_cover() -> None:
     assert hidden_groups({"a": 20, "b": 8, "c": 3}, 5, {"a", "b"}) == {"c"}
-    assert hidden_groups({"a": 20, "c": 3, "d": 2}, 5, {"a", "c", "d"}) == {"c", "d"}
 
 
 def test_nothing_more_to_hide_when_no_group_with_dots_is_shown() -> None:

@@ -32,6 +32,7 @@ from desktop_app.core.voting import (
     too_many_items,
     visible_results,
     voter_order,
+    voters_per_group,
     voting_group_ids,
 )
 from desktop_app.storage.session_file import SessionFile
@@ -206,15 +207,22 @@ def test_tally_cells_by_group_and_by_table() -> None:
     assert [v.dots for v in tally_cells(snap, "table")[("t1", "tab")]] == [2]
 
 
-def test_last_ballot_is_the_most_recently_stored_live_one() -> None:
+def test_last_ballot_is_the_last_cast_here_that_still_counts() -> None:
+    """The file keeps no order of ballots: "last" is what this laptop cast, in memory."""
     votes = (
         vote("t1", 1, ballot_id="old"),
         vote("t2", 1, ballot_id="new"),
         vote("t3", 2, ballot_id="new"),
         vote("t4", 1, ballot_id="gone", deleted=True),
+        vote("t5", 1, ballot_id="imported"),
     )
-    assert {v.item_id for v in last_ballot(snapshot(votes=votes))} == {"t2", "t3"}
-    assert last_ballot(snapshot()) == []
+    snap = snapshot(votes=votes)
+    assert {v.item_id for v in last_ballot(snap, ["old", "new"])} == {"t2", "t3"}
+    # a voided (tombstoned) ballot is skipped: the one before it is next
+    assert {v.item_id for v in last_ballot(snap, ["old", "gone"])} == {"t1"}
+    # ballots that were not cast here (imported, or before a restart) are never "last"
+    assert last_ballot(snap, []) == []
+    assert last_ballot(snapshot(), ["old"]) == []
 
 
 # --------------------------------------------------------------------- results
@@ -236,16 +244,108 @@ def test_results_add_tallies_and_ballots_with_shared_ranks() -> None:
     assert results.ballots == 1
 
 
+def test_voters_count_ballots_and_the_fewest_people_a_tally_can_come_from() -> None:
+    groups = (
+        TargetGroup("m", "Monteurs", 24),
+        TargetGroup("k", "Kantoor", None),
+        TargetGroup("d", "Directie", 3),
+        TargetGroup("p", "Ploeg", 12),
+    )
+    tables = (Table("tab", "Tafel 1", target_group_id="m"),)
+    votes = (
+        # Monteurs: 9 dots on stickers at 4 per person (at least 3 people) + 2 ballots
+        vote("t1", 5, "m"),
+        vote("t2", 2, table_id="tab"),
+        vote("t3", 2, table_id="tab"),
+        vote("t1", 2, "m", ballot_id="b1"),
+        vote("t2", 2, "m", ballot_id="b1"),
+        vote("t3", 1, "m", ballot_id="b2"),
+        # Kantoor (size unknown): 6 ballots count 6
+        *(vote("t4", 1, "k", ballot_id=f"k{n}") for n in range(6)),
+        # Directie declared 3 but 5 ballots: never more than declared
+        *(vote("t5", 1, "d", ballot_id=f"d{n}") for n in range(5)),
+        # dots on a deleted item or tombstoned do not count
+        vote("t1", 8, "p", deleted=True),
+        vote("t1", 1, None, ballot_id="x"),
+    )
+    snap = snapshot(groups=groups, tables=tables, votes=votes, dots=4)
+    assert voters_per_group(snap) == {"m": 5, "k": 6, "d": 3, "p": 0, None: 1}
+
+
+def test_the_floor_counts_voters_not_declared_participants() -> None:
+    """A group of 10 declared with one ballot would show that voter's whole ballot."""
+    groups = (TargetGroup("big", "Monteurs", 30), TargetGroup("ten", "Kantoor", 10))
+    votes = (
+        *(vote("t1", 2, "big", ballot_id=f"b{n}") for n in range(8)),
+        vote("t2", 2, "ten", ballot_id="lonely"),
+        vote("t3", 1, "ten", ballot_id="lonely"),
+    )
+    results = compute_results(snapshot(groups=groups, votes=votes, dots=3))
+    ten = next(g for g in results.groups if g.group_id == "ten")
+    assert ten.suppressed and ten.totals == {}
+    # alone it would be total minus Monteurs: Monteurs is hidden with it
+    assert results.shown_groups == ()
+    assert results.others is not None and results.others.names == ("Kantoor", "Monteurs")
+    # with five more voters Kantoor is shown
+    more = votes + tuple(vote("t2", 1, "ten", ballot_id=f"k{n}") for n in range(4))
+    shown = compute_results(snapshot(groups=groups, votes=more, dots=3)).shown_groups
+    assert [g.group_id for g in shown] == ["big", "ten"]
+
+
+def test_hidden_groups_appear_only_together_in_alphabetical_order() -> None:
+    groups = (
+        TargetGroup("big", "Monteurs", 40),
+        TargetGroup("mid", "Kantoor", 20),
+        TargetGroup("z", "Zorg", 4),
+        TargetGroup("a", "Afdeling A", 3),
+    )
+    votes = (
+        vote("t1", 20, "big"),
+        vote("t1", 12, "mid"),
+        vote("t2", 2, "z", ballot_id="z1"),
+        vote("t3", 1, "a", ballot_id="a1"),
+        vote("t2", 1, None, ballot_id="n1"),
+    )
+    results = compute_results(snapshot(groups=groups, votes=votes, dots=2, floor=5))
+    assert [g.group_id for g in results.shown_groups] == ["big"]
+    others = results.others
+    assert others is not None
+    # Zorg, Afdeling A and the group-less ballot hold 3 voters: Kantoor covers them
+    assert others.names == ("Afdeling A", "Kantoor", "Zorg") and others.no_group
+    assert dict(others.totals) == {"t1": 12, "t2": 3, "t3": 1, "t4": 0, "t5": 0, "t6": 0}
+    assert others.total_dots == results.total_dots - 20
+    # what is shown adds up to the total: nothing hides in a difference
+    for ranked in results.ranking:
+        shown = sum(g.totals.get(ranked.item_id, 0) for g in results.shown_groups)
+        assert shown + others.totals[ranked.item_id] == ranked.total
+
+
+def test_no_others_when_no_group_is_hidden() -> None:
+    groups = (TargetGroup("big", "Monteurs", 40),)
+    results = compute_results(snapshot(groups=groups, votes=(vote("t1", 20, "big"),), dots=2))
+    assert results.others is None and [g.group_id for g in results.shown_groups] == ["big"]
+
+
 def test_privacy_floor_suppresses_small_and_unknown_groups() -> None:
-    groups = (TargetGroup("big", "Monteurs", 24), TargetGroup("small", "Directie", 3))
-    votes = (vote("t1", 6, "big"), vote("t2", 2, "small"), vote("t3", 1, None, ballot_id="z"))
-    results = compute_results(snapshot(groups=groups, votes=votes, floor=5))
-    big, small, unknown = results.groups
-    assert not big.suppressed and big.cell("t1", 5) == "6"
+    groups = (
+        TargetGroup("big", "Monteurs", 24),
+        TargetGroup("mid", "Kantoor", 20),
+        TargetGroup("small", "Directie", 3),
+    )
+    votes = (
+        vote("t1", 20, "big"),
+        vote("t3", 12, "mid"),
+        vote("t2", 2, "small", ballot_id="s1"),
+        vote("t3", 1, None, ballot_id="z"),
+    )
+    results = compute_results(snapshot(groups=groups, votes=votes, dots=2, floor=5))
+    big, mid, small, unknown = results.groups
+    assert not big.suppressed and big.cell("t1", 5) == "20"
     assert small.suppressed and small.cell("t2", 5) == "<5" and small.totals == {}
     assert unknown.group_id is None and unknown.suppressed
+    assert mid.suppressed  # the cover: Directie and the group-less ballot are 2 voters
     # the overall totals still count every dot
-    assert results.total_dots == 9
+    assert results.total_dots == 35
 
 
 def test_a_single_small_group_cannot_be_worked_out_from_the_totals() -> None:
@@ -255,8 +355,8 @@ def test_a_single_small_group_cannot_be_worked_out_from_the_totals() -> None:
         TargetGroup("mid", "Kantoor", 9),
         TargetGroup("small", "Directie", 3),
     )
-    votes = (vote("t1", 6, "big"), vote("t1", 4, "mid"), vote("t2", 2, "small"))
-    results = compute_results(snapshot(groups=groups, votes=votes, floor=5))
+    votes = (vote("t1", 12, "big"), vote("t1", 8, "mid"), vote("t2", 2, "small"))
+    results = compute_results(snapshot(groups=groups, votes=votes, floor=5, dots=1))
     shown = {g.group_id: g.suppressed for g in results.groups}
     assert shown == {"big": False, "mid": True, "small": True}
     big = next(g for g in results.groups if g.group_id == "big")
@@ -265,7 +365,7 @@ def test_a_single_small_group_cannot_be_worked_out_from_the_totals() -> None:
         item: total - big.totals.get(item, 0)
         for item, total in ((r.item_id, r.total) for r in results.ranking)
     }
-    assert derivable["t1"] == 4 + 0 and derivable["t2"] == 0 + 2
+    assert derivable["t1"] == 8 + 0 and derivable["t2"] == 0 + 2
 
 
 def test_disagreement_flags_top_for_one_group_and_bottom_third_for_another() -> None:

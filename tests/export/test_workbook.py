@@ -243,102 +243,241 @@ def test_theme_totals_and_shared_ranks(built: Built, tmp_path: Path) -> None:
             assert row["Rang thema"] == themes[row["Thema"]]["Rang"]
 
 
-def test_small_group_shows_the_privacy_floor_instead_of_numbers(
-    built: Built, tmp_path: Path
-) -> None:
-    """Directie (3) is below the floor. With only Monteurs (12) beside it, showing
-    Monteurs would give Directie's dots as total minus Monteurs: both are hidden."""
+def test_with_every_group_hidden_only_the_totals_remain(built: Built, tmp_path: Path) -> None:
+    """Directie cast one ballot; Monteurs (about 6 voters) would give it away as the
+    total minus Monteurs: neither is shown, not even as a column of "<5"."""
     wb = export(built.path, tmp_path / "hr.xlsx")
     ws = wb["Thema's"]
     headers = [cell.value for cell in ws[1]]
-    small = headers.index("Stippen Directie") + 1
-    other = headers.index("Stippen Monteurs") + 1
-    total = headers.index("Stippen") + 1
-    for row in range(2, ws.max_row + 1):
-        assert ws.cell(row, small).value == "<5"
-        assert ws.cell(row, small).data_type == "s"
-        assert ws.cell(row, other).value == "<5"
-        assert isinstance(ws.cell(row, total).value, int)  # the totals stay
+    assert not [h for h in headers if str(h).startswith("Stippen ")]
+    assert "<5" not in {cell.value for row in ws.iter_rows() for cell in row}
     votes = records(wb["Stemmen"])
-    assert {row["Doelgroep"] for row in votes} == {"<5"}
-    assert {row["Tafel"] for row in votes} == {None}
+    # No ballot and no group: per item the dots of everyone together (the totals).
+    assert {row["Soort"] for row in votes} == {"Samengevoegd"}
+    assert {row["Stembiljet"] for row in votes} == {None}
+    assert {row["Doelgroep"] for row in votes} == {None}
+    themes = {row["Thema"]: row["Stippen"] for row in records(ws)}
+    assert {row["Item"]: row["Stippen"] for row in votes} == themes
+    session = {row["Onderdeel"]: row["Waarde"] for row in records(wb["Sessie"])}
+    assert "te weinig stemmers" in session["Uitsplitsing per doelgroep"]
 
 
-def test_one_small_group_hides_the_next_smallest_too_not_all(tmp_path: Path) -> None:
-    path = tmp_path / "s.tafelronde"
-    sf = SessionFile.create(path, title="Drie groepen")
+@dataclass
+class Voting:
+    """A session of one theme per name in ``themes``, voted on by groups of a given size."""
+
+    path: Path
+    themes: dict[str, str]
+    groups: dict[str, str]
+
+
+def voting_session(
+    path: Path,
+    groups: dict[str, int | None],
+    ballots: dict[str, list[dict[str, int]]],
+    *,
+    tallies: dict[str, dict[str, int]] | None = None,
+    floor: int | None = None,
+    dots: int = 3,
+) -> Voting:
+    """``ballots``: per group name, each ballot as {theme name: dots}."""
+    sf = SessionFile.create(path, title="Privacy")
     try:
-        groups = {
-            name: sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), name, participants=size))
-            for name, size in (("Directie", 3), ("Kantoor", 8), ("Monteurs", 12))
+        sf.update_session(dots_per_participant=dots, max_dots_per_item=dots)
+        if floor is not None:
+            sf.set_state("privacy_floor", floor)
+        group_ids = {
+            name: sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), name, size)).id
+            for name, size in groups.items()
         }
-        theme = sf.add(Kind.THEME, Theme(new_id(), "Beweging", None, ()))
-        for name, dots in (("Directie", 2), ("Kantoor", 3), ("Monteurs", 7)):
-            sf.add(Kind.VOTE, Vote(new_id(), theme.id, dots, target_group_id=groups[name].id))
+        theme_ids = {
+            name: sf.add(Kind.THEME, Theme(new_id(), name, None, ())).id
+            for name in ("Beweging", "Voeding", "Werkdruk")
+        }
+        for name, cast in ballots.items():
+            for ballot in cast:
+                sf.cast_ballot(
+                    {theme_ids[t]: n for t, n in ballot.items()},
+                    target_group_id=group_ids[name],
+                    budget=dots,
+                    cap=dots,
+                )
+        for name, counts in (tallies or {}).items():
+            for theme, n in counts.items():
+                sf.add(Kind.VOTE, Vote(new_id(), theme_ids[theme], n, group_ids[name]))
     finally:
         sf.close()
-    wb = export(path, tmp_path / "hr.xlsx")
-    (row,) = records(wb["Thema's"])
-    assert row["Stippen"] == 12
-    assert (row["Stippen Directie"], row["Stippen Kantoor"]) == ("<5", "<5")
-    assert row["Stippen Monteurs"] == 7  # Directie + Kantoor = 5 is all that can be derived
-    assert {r["Doelgroep"] for r in records(wb["Stemmen"])} == {"<5", "Monteurs"}
+    return Voting(path, theme_ids, group_ids)
 
 
-def test_a_tally_of_a_small_groups_table_does_not_name_the_table(tmp_path: Path) -> None:
-    """Sticker tallies carry the table, not the group: they count for the table's group."""
+FIVE = [{"Beweging": 2, "Voeding": 1}] * 3 + [{"Werkdruk": 3}] * 2
+
+
+def test_small_groups_appear_only_together_in_one_column_and_one_row_per_item(
+    tmp_path: Path,
+) -> None:
+    """Directie (1 voter) and Kantoor (2) are below the floor; together they are 3
+    voters, so Ploeg (the smallest group shown) joins them: what can be worked
+    out as total minus the rest always comes from at least 5 people."""
+    voting = voting_session(
+        tmp_path / "s.tafelronde",
+        {"Monteurs": 30, "Ploeg": 10, "Kantoor": 10, "Directie": 3},
+        {
+            "Monteurs": FIVE * 2,
+            "Ploeg": FIVE,
+            "Kantoor": [{"Voeding": 3}, {"Werkdruk": 3}],
+            "Directie": [{"Beweging": 1, "Werkdruk": 2}],
+        },
+    )
+    wb = export(voting.path, tmp_path / "hr.xlsx")
+    themes = {row["Thema"]: row for row in records(wb["Thema's"])}
+    headers = list(next(iter(themes.values())))
+    assert [h for h in headers if str(h).startswith("Stippen ")] == [
+        "Stippen Monteurs",
+        "Stippen overige groepen",
+    ]
+    assert themes["Beweging"]["Stippen Monteurs"] == 12
+    # Ploeg 6 + Directie 1 on Beweging, together
+    assert themes["Beweging"]["Stippen overige groepen"] == 7
+    for row in themes.values():
+        assert row["Stippen Monteurs"] + row["Stippen overige groepen"] == row["Stippen"]
+    votes = records(wb["Stemmen"])
+    assert {r["Doelgroep"] for r in votes} == {"Monteurs", "Overige groepen"}
+    combined = [r for r in votes if r["Doelgroep"] == "Overige groepen"]
+    # one row per item, no ballot: a small group's voter has no row of their own
+    assert sorted(r["Item"] for r in combined) == ["Beweging", "Voeding", "Werkdruk"]
+    assert {(r["Soort"], r["Stembiljet"]) for r in combined} == {("Samengevoegd", None)}
+    monteurs = [r for r in votes if r["Doelgroep"] == "Monteurs"]
+    assert len({r["Stembiljet"] for r in monteurs}) == 10  # the ten ballots of Monteurs
+    session = {row["Onderdeel"]: row["Waarde"] for row in records(wb["Sessie"])}
+    # alphabetical, so the list says nothing about which group is the small one
+    assert session["Overige groepen (samen)"] == "Directie, Kantoor, Ploeg"
+    text = " ".join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row)
+    assert "<5" not in text
+
+
+def test_the_row_order_is_the_same_whatever_the_order_of_the_groups(tmp_path: Path) -> None:
+    """Hidden groups cannot be told apart by where their rows are: the sheet is the same
+    when the small groups are entered in the other order."""
+    sheets = []
+    for name, order in (("a", ("Kantoor", "Directie")), ("b", ("Directie", "Kantoor"))):
+        sizes: dict[str, int | None] = {"Monteurs": 30}
+        sizes.update({group: 4 for group in order})
+        voting = voting_session(
+            tmp_path / f"{name}.tafelronde",
+            sizes,
+            {
+                "Monteurs": FIVE * 2,
+                "Kantoor": [{"Voeding": 3}] * 3,
+                "Directie": [{"Werkdruk": 3}] * 3,
+            },
+        )
+        wb = export(voting.path, tmp_path / f"{name}.xlsx")
+        votes = records(wb["Stemmen"])
+        sheets.append(
+            (
+                records(wb["Thema's"]),
+                len(votes),
+                [
+                    (index, r["Item"], r["Stippen"])
+                    for index, r in enumerate(votes)
+                    if r["Doelgroep"] != "Monteurs"
+                ],
+            )
+        )
+    assert sheets[0] == sheets[1]
+
+
+def test_the_floor_counts_voters_not_declared_participants(tmp_path: Path) -> None:
+    """Kantoor was declared with 10 people but one voted: that one ballot is not shown."""
+    voting = voting_session(
+        tmp_path / "s.tafelronde",
+        {"Monteurs": 30, "Kantoor": 10, "Ploeg": 12},
+        {"Monteurs": FIVE * 2, "Ploeg": FIVE * 2, "Kantoor": [{"Werkdruk": 3}]},
+    )
+    wb = export(voting.path, tmp_path / "hr.xlsx")
+    votes = records(wb["Stemmen"])
+    assert "Kantoor" not in {r["Doelgroep"] for r in votes}
+    themes = records(wb["Thema's"])
+    assert "Stippen Kantoor" not in themes[0]
+    # Kantoor's one voter and Ploeg (the smallest shown group) together
+    assert {r["Thema"]: r["Stippen overige groepen"] for r in themes}["Werkdruk"] == 3 + 12
+
+
+def test_tallies_are_summed_per_group_and_no_table_is_named(tmp_path: Path) -> None:
+    """A table is a group smaller than the floor: its sticker tally counts for its group."""
     path = tmp_path / "s.tafelronde"
     sf = SessionFile.create(path, title="Tafels")
     try:
+        sf.update_session(dots_per_participant=2)
         small = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Directie", participants=2))
-        other = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Kantoor", participants=3))
         big = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Monteurs", participants=20))
-        table = sf.add(Kind.TABLE, Table(new_id(), "Tafel Directie", None, small.id))
+        mid = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Kantoor", participants=8))
+        t_small = sf.add(Kind.TABLE, Table(new_id(), "Tafel Directie", "Ans", small.id))
+        t_big = [sf.add(Kind.TABLE, Table(new_id(), f"Tafel {n}", None, big.id)) for n in (1, 2)]
         theme = sf.add(Kind.THEME, Theme(new_id(), "Beweging", None, ()))
-        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 4, table_id=table.id))
-        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 1, target_group_id=other.id))
-        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 6, target_group_id=big.id))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 4, table_id=t_small.id))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 10, table_id=t_big[0].id))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 12, table_id=t_big[1].id))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 16, target_group_id=mid.id))
     finally:
         sf.close()
     wb = export(path, tmp_path / "hr.xlsx")
-    tallies = [r for r in records(wb["Stemmen"]) if r["Stippen"] == 4]
-    assert [(r["Doelgroep"], r["Tafel"]) for r in tallies] == [("<5", None)]
-    (row,) = records(wb["Thema's"])
-    assert (row["Stippen Directie"], row["Stippen Kantoor"], row["Stippen Monteurs"]) == (
-        "<5",
-        "<5",
-        6,
-    )
+    votes = records(wb["Stemmen"])
+    assert "Tafel" not in votes[0]
+    assert [(r["Doelgroep"], r["Stippen"]) for r in votes] == [
+        ("Monteurs", 22),  # both tables of Monteurs, one row
+        ("Overige groepen", 4 + 16),  # Directie (2) and the cover Kantoor (8)
+    ]
+    sheet = " ".join(str(c.value) for row in wb["Stemmen"].iter_rows() for c in row)
+    assert "Tafel" not in sheet and "Directie" not in sheet
 
 
 def test_a_lower_floor_shows_the_small_group(tmp_path: Path) -> None:
-    built = build_session(tmp_path / "s.tafelronde", floor=3)
-    wb = export(built.path, tmp_path / "hr.xlsx")
-    themes = {row["Thema"]: row for row in records(wb["Thema's"])}
-    assert themes["=Beweging"]["Stippen Directie"] == 2
-    assert themes["=Beweging"]["Stippen Monteurs"] == 6
-    assert any(row["Doelgroep"] == "Directie" for row in records(wb["Stemmen"]))
+    groups: dict[str, int | None] = {"Monteurs": 30, "Directie": 3}
+    ballots = {"Monteurs": FIVE, "Directie": [{"Beweging": 1, "Voeding": 2}] * 3}
+    hidden = export(
+        voting_session(tmp_path / "a.tafelronde", groups, ballots).path, tmp_path / "a.xlsx"
+    )
+    assert "Stippen Directie" not in records(hidden["Thema's"])[0]
+    shown = export(
+        voting_session(tmp_path / "b.tafelronde", groups, ballots, floor=3).path,
+        tmp_path / "b.xlsx",
+    )
+    themes = {row["Thema"]: row for row in records(shown["Thema's"])}
+    assert themes["Beweging"]["Stippen Directie"] == 3
+    assert themes["Beweging"]["Stippen Monteurs"] == 6
+    assert any(row["Doelgroep"] == "Directie" for row in records(shown["Stemmen"]))
 
 
 # ------------------------------------------------------------------ votes
 
 
-def test_votes_show_kind_and_ballot_numbers_never_ballot_ids(built: Built, tmp_path: Path) -> None:
+def test_votes_show_kind_and_ballot_numbers_never_ballot_ids(tmp_path: Path) -> None:
+    voting = voting_session(
+        tmp_path / "s.tafelronde",
+        {"Monteurs": 12},
+        {"Monteurs": [{"Beweging": 2, "Voeding": 1}, {"Werkdruk": 3}] * 2},
+        tallies={"Monteurs": {"Beweging": 5, "Voeding": 4}},
+    )
     target = tmp_path / "hr.xlsx"
-    wb = export(built.path, target)
+    wb = export(voting.path, target)
     votes = records(wb["Stemmen"])
-    assert len(votes) == 3 + 2 + 3  # the tombstoned tally is left out
-    assert sum(row["Stippen"] for row in votes) == 19
+    assert sum(row["Stippen"] for row in votes) == 9 + 12
     stickers = [row for row in votes if row["Soort"] == "Stickers"]
     ballots = [row for row in votes if row["Soort"] == "Stembiljet"]
-    assert len(stickers) == 3 and {row["Stembiljet"] for row in stickers} == {None}
+    assert [(r["Item"], r["Stippen"], r["Stembiljet"]) for r in stickers] == [
+        ("Beweging", 5, None),
+        ("Voeding", 4, None),
+    ]
     labels = [row["Stembiljet"] for row in ballots]
-    # Each ballot's rows together, numbered 1, 2 (by random id, not by casting order).
-    assert sorted(set(labels)) == ["Stembiljet 1", "Stembiljet 2"]
-    assert labels == sorted(labels) and sorted(labels.count(x) for x in set(labels)) == [2, 3]
+    # Each ballot's rows together, numbered 1 to 4 down the sheet.
+    assert list(dict.fromkeys(labels)) == [f"Stembiljet {n}" for n in range(1, 5)]
+    assert sorted(labels.count(x) for x in set(labels)) == [1, 1, 2, 2]
+    with SessionFile.open_readonly(voting.path) as sf:
+        ballot_ids = {v.ballot_id for v in sf.snapshot().votes if v.ballot_id}
     everything = "".join(sheet_xml(target).values())
-    for ballot_id in built.ballot_ids:
-        assert ballot_id not in everything
+    assert ballot_ids and not any(ballot_id in everything for ballot_id in ballot_ids)
 
 
 # ------------------------------------------------------------------ session
@@ -444,11 +583,12 @@ def test_english_session_gets_an_english_workbook(tmp_path: Path) -> None:
     }
     themes = {row["Theme"]: row for row in records(wb["Themes"])}
     assert (themes["Voeding"]["Dots"], themes["Voeding"]["Rank"]) == (8, 1)
-    assert themes["Voeding"]["Dots Directie"] == "<5"
+    assert "Dots Directie" not in themes["Voeding"]
     assert sorted(row["Proposal"] for row in records(wb["Proposals"])) == sorted(built.live_texts)
     votes = records(wb["Votes"])
-    assert {row["Kind"] for row in votes} == {"Sticker tally", "Ballot"}
-    assert {row["Ballot"] for row in votes} == {None, "Ballot 1", "Ballot 2"}
+    assert {row["Kind"] for row in votes} == {"Combined"}
+    session = {row["Item"]: row["Value"] for row in records(wb["Session"])}
+    assert "too few voters" in session["Breakdown by target group"]
     plan = records(wb["Action plan"])
     assert [row["Status"] for row in plan] == ["Agreed", "Planned"]
     assert plan[0]["Periodicity"] == "Monthly"
@@ -713,7 +853,7 @@ def test_voting_on_proposals_ranks_proposals_and_sums_themes(tmp_path: Path) -> 
     path = tmp_path / "s.tafelronde"
     sf = SessionFile.create(path, title="Stemmen op voorstellen")
     try:
-        sf.update_session(vote_target="proposal", dots_per_participant=2)
+        sf.update_session(vote_target="proposal", dots_per_participant=1)
         group = sf.add(Kind.TARGET_GROUP, TargetGroup(new_id(), "Kantoor", participants=8))
         table = sf.add(Kind.TABLE, Table(new_id(), "Tafel 1", None, group.id))
         round_ = sf.add(Kind.ROUND, Round(new_id(), 1, "Vraag"))
@@ -730,3 +870,16 @@ def test_voting_on_proposals_ranks_proposals_and_sums_themes(tmp_path: Path) -> 
     (theme,) = records(wb["Thema's"])
     assert (theme["Stippen"], theme["Rang"], theme["Stippen Kantoor"]) == (5, 1, 5)
     assert {row["Item"] for row in records(wb["Stemmen"])} == {"een", "twee", "drie"}
+
+
+def test_a_session_without_target_groups_has_no_breakdown_to_explain(tmp_path: Path) -> None:
+    path = tmp_path / "s.tafelronde"
+    with SessionFile.create(path, title="Zonder doelgroepen") as sf:
+        theme = sf.add(Kind.THEME, Theme(new_id(), "Beweging", None, ()))
+        sf.add(Kind.VOTE, Vote(new_id(), theme.id, 7))
+    wb = export(path, tmp_path / "hr.xlsx")
+    session = {row["Onderdeel"]: row["Waarde"] for row in records(wb["Sessie"])}
+    assert "Uitsplitsing per doelgroep" not in session
+    assert "Overige groepen (samen)" not in session
+    (row,) = records(wb["Stemmen"])
+    assert (row["Item"], row["Doelgroep"], row["Stippen"]) == ("Beweging", None, 7)

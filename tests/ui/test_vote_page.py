@@ -73,42 +73,56 @@ def test_results_stay_hidden_until_revealed(qtbot: QtBot, page: VotePage, artifa
     assert page.figure.axes == []
 
 
-def test_privacy_floor_shows_less_than_k(
+def headers_of(table: QTableWidget) -> list[str]:
+    return [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]  # type: ignore[union-attr]
+
+
+def type_floor(qtbot: QtBot, page: VotePage, value: str) -> None:
+    page.floor_spin.setFocus()
+    page.floor_spin.selectAll()
+    qtbot.keyClicks(page.floor_spin, value)
+    qtbot.keyClick(page.floor_spin, Qt.Key.Key_Return)
+    settle(qtbot, page)
+
+
+def test_privacy_floor_shows_small_groups_only_together(
     qtbot: QtBot, page: VotePage, controller: SessionController
 ) -> None:
     page.set_revealed(True)
-    page.floor_spin.setFocus()
-    page.floor_spin.selectAll()
-    qtbot.keyClicks(page.floor_spin, "13")
-    qtbot.keyClick(page.floor_spin, Qt.Key.Key_Return)
-    settle(qtbot, page)
+    type_floor(qtbot, page, "13")
     assert controller.snapshot().privacy_floor == 13
     table = page.results_table
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]  # type: ignore[union-attr]
-    monteurs = column_texts(page.results_table, headers.index("Monteurs"))
-    ploeg = column_texts(page.results_table, headers.index("Ploegendienst"))
-    leiding = column_texts(page.results_table, headers.index("Leidinggevenden"))
-    assert "<13" not in monteurs
-    assert set(ploeg) == {"<13"} and set(leiding) == {"<13"}
+    headers = headers_of(table)
+    # Ploegendienst (12 voters) and Leidinggevenden (6): one column, not one each
+    assert headers[2:] == [
+        "Totaal",
+        "Monteurs",
+        "Kantoor",
+        "Overige groepen",
+        "Verschil tussen groepen",
+    ]
+    assert "Ploegendienst" not in headers and "Leidinggevenden" not in headers
+    cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(2, 6)]  # type: ignore[union-attr]
+    assert not any(text.startswith("<") for text in cells)
+    for row in range(table.rowCount()):
+        total, monteurs, kantoor, others = (int(table.item(row, c).text()) for c in range(2, 6))  # type: ignore[union-attr]
+        assert monteurs + kantoor + others == total
     assert page.floor_note.isVisible()
+    assert "Overige groepen: Leidinggevenden, Ploegendienst." in page.floor_note.text()
 
 
-def test_one_small_group_is_covered_by_the_next_smallest_and_the_note_says_why(
+def test_one_small_group_is_covered_by_the_next_smallest_without_saying_which(
     qtbot: QtBot, page: VotePage, controller: SessionController
 ) -> None:
     page.set_revealed(True)
-    page.floor_spin.setFocus()
-    page.floor_spin.selectAll()
-    qtbot.keyClicks(page.floor_spin, "7")  # only Leidinggevenden (6) is below it
-    qtbot.keyClick(page.floor_spin, Qt.Key.Key_Return)
-    settle(qtbot, page)
-    table = page.results_table
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]  # type: ignore[union-attr]
-    column = {name: set(column_texts(table, headers.index(name))) for name in headers[2:]}
-    assert column["Leidinggevenden"] == {"<7"}
-    assert column["Ploegendienst"] == {"<7"}  # 12 participants, hidden to cover the 6
-    assert "<7" not in column["Monteurs"] and "<7" not in column["Kantoor"]
-    assert "Ploegendienst ook niet" in page.floor_note.text()
+    type_floor(qtbot, page, "7")  # only Leidinggevenden (6 voters) is below it
+    headers = headers_of(page.results_table)
+    assert "Overige groepen" in headers and "Leidinggevenden" not in headers
+    assert "Ploegendienst" not in headers  # the cover: the smallest shown group
+    assert "Monteurs" in headers and "Kantoor" in headers
+    note = page.floor_note.text()
+    # alphabetical, and nothing tells which of the two is the small one
+    assert "Leidinggevenden, Ploegendienst" in note and "ook niet" not in note
 
 
 def test_sticker_tally_typed_checked_and_undone(

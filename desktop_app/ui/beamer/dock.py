@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import run_state
+from desktop_app.core.voting import reveal_steps
 from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.beamer.stage import VIEW_ORDER, BeamerStage, view_title
@@ -346,7 +347,8 @@ class BeamerDock(QDockWidget):
         if self.controller is None:
             return
         revealed = bool(self.stage.state(run_state.RESULTS_REVEALED, False))
-        self._write(run_state.RESULTS_REVEALED, not revealed)
+        for key, value in reveal_steps(self.stage.state, not revealed):
+            self._write(key, value)  # revealing closes the vote first
 
     def set_hidden(self, proposal_id: str, hidden: bool) -> None:
         controller = self.controller

@@ -5,7 +5,9 @@ participants and management (PDF) and the exchange file (JSON) for merging on
 another laptop. Each asks where to save, writes atomically through its export
 module and says plainly what happened: the path it wrote, or the reason it
 could not (a missing folder, a file open in Excel, a full disk); nothing is
-left half-written then.
+left half-written then. "Zonder namen" writes copies to share beyond HR: no
+table hosts or owners, and an exchange file without a group's ballots below the
+privacy floor.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -105,6 +108,19 @@ class HarvestPage(Page):
         self.empty_hint.setObjectName("harvestEmptyHint")
         layout.addWidget(self.empty_hint)
 
+        self.without_names = QCheckBox(self.tr("Zonder &namen, om te delen buiten HR"))
+        self.without_names.setObjectName("withoutNames")
+        layout.addWidget(self.without_names, 0, Qt.AlignmentFlag.AlignLeft)
+        names_hint = hint(
+            self.tr(
+                "Laat tafelhosts en eigenaren van interventies weg uit de werkmap, het verslag "
+                "en het uitwisselbestand. Dat uitwisselbestand bevat dan ook geen stembiljetten "
+                "of doelgroep van groepen onder de privacydrempel. Wat in de zaal is getypt "
+                "(voorstellen, toelichtingen) blijft zoals het is: kijk die zelf na."
+            )
+        )
+        names_hint.setObjectName("withoutNamesHint")
+        layout.addWidget(names_hint)
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(8)
@@ -259,20 +275,21 @@ class HarvestPage(Page):
     # -------------------------------------------------------------- export
     def _writer(self, kind: str) -> Callable[[Path], None]:
         controller = self.controller
+        names = not self.without_names.isChecked()
         if kind == XLSX:
             from desktop_app.export.workbook import write_workbook
 
             snapshot = controller.snapshot()
-            return lambda target: write_workbook(snapshot, target)
+            return lambda target: write_workbook(snapshot, target, names=names)
         if kind == PDF:
             from desktop_app.export.report import write_report
 
             snapshot = controller.snapshot()
-            return lambda target: write_report(snapshot, target)
+            return lambda target: write_report(snapshot, target, names=names)
         from desktop_app.storage.exchange import export_file
 
         session_file = controller.session_file
-        return lambda target: export_file(session_file, target)
+        return lambda target: export_file(session_file, target, names=names)
 
     def suggested_path(self, kind: str) -> Path:
         title = self.controller.session().title
@@ -281,6 +298,8 @@ class HarvestPage(Page):
             PDF: self.tr("oogstverslag"),
             JSON: self.tr("uitwisselbestand"),
         }[kind]
+        if self.without_names.isChecked():
+            suffix = self.tr("{what} zonder namen").format(what=suffix)
         stem = safe_file_stem(title, self.tr("sessie"))
         folder = self._folder or paths.documents_dir()
         return folder / f"{stem} - {suffix}.{kind}"
@@ -327,6 +346,7 @@ class HarvestPage(Page):
             return False
         card.last_path = target
         self._folder = target.parent
+        card.result.setProperty("without_names", self.without_names.isChecked())
         self._show_result(card, "", saved=target)
         return True
 
@@ -342,7 +362,11 @@ class HarvestPage(Page):
             str(path.parent), Qt.TextElideMode.ElideMiddle, width
         )
         name = label.fontMetrics().elidedText(path.name, Qt.TextElideMode.ElideMiddle, width)
-        return self.tr("Opgeslagen als {name}\nin {folder}").format(name=name, folder=folder)
+        if card.result.property("without_names"):
+            text = self.tr("Opgeslagen zonder namen als {name}\nin {folder}")
+        else:
+            text = self.tr("Opgeslagen als {name}\nin {folder}")
+        return text.format(name=name, folder=folder)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

@@ -734,8 +734,8 @@ class SessionForm(QWidget):
         vote_form.addRow(self.tr("&Privacygrens"), with_error(self.floor_field, self.floor_error))
         floor_hint = QLabel(
             self.tr(
-                "Doelgroepen met minder deelnemers dan de privacygrens krijgen geen eigen "
-                "uitsplitsing van de stemmen."
+                "Doelgroepen met minder stemmers dan de privacygrens krijgen geen eigen "
+                "uitsplitsing van de stemmen: ze tellen alleen samen mee."
             )
         )
         floor_hint.setWordWrap(True)

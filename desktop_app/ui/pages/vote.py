@@ -2,12 +2,14 @@
 
 The facilitator opens voting (the items are then frozen), starts the kiosk for
 a queue of voters and/or types the sticker counts from the flip charts, closes
-voting and reveals the results. Results stay hidden until revealed; the
-breakdown per target group hides groups below the privacy floor ("<k").
+voting and reveals the results (which closes the vote). Results stay hidden
+until revealed; the breakdown per target group shows a group with fewer voters
+than the privacy floor only together with others ("Overige groepen").
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -51,12 +53,13 @@ from PySide6.QtWidgets import (
 from desktop_app import ops
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, SessionSnapshot
-from desktop_app.core.ranking import below_privacy_floor, floor_label, vote_items
+from desktop_app.core.ranking import vote_items
 from desktop_app.core.voting import (
     Results,
     compute_results,
     last_ballot,
     results_revealed,
+    reveal_steps,
     rules_of,
     suggested_dots,
     tally_cells,
@@ -64,6 +67,7 @@ from desktop_app.core.voting import (
     too_many_items,
     voting_group_ids,
     voting_open,
+    voting_steps,
 )
 from desktop_app.export.charts import RESULT_ROW_INCHES, results_figure
 from desktop_app.storage.session_file import Change
@@ -266,7 +270,10 @@ class VotePage(Page):
         floor_row = QHBoxLayout()
         floor_row.addWidget(self.floor_spin)
         floor_hint = QLabel(
-            self.tr("Doelgroepen met minder deelnemers tonen per groep alleen \u201c<k\u201d.")
+            self.tr(
+                "Een doelgroep met minder stemmers dan dit wordt in de uitslag alleen samen "
+                "met andere groepen getoond."
+            )
         )
         floor_hint.setStyleSheet(f"color: {palette.MUTED};")
         floor_hint.setWordWrap(True)
@@ -510,7 +517,9 @@ class VotePage(Page):
         self.open_button.setIcon(icon("pause" if is_open else "play", "#FFFFFF"))
         self.open_button.setEnabled(is_open or bool(items))
         self.kiosk_button.setEnabled(is_open)
-        self.void_button.setEnabled(bool(last_ballot(snapshot)))
+        self.void_button.setEnabled(
+            bool(last_ballot(snapshot, self.controller.session_file.ballots_cast_here()))
+        )
         self.reveal_button.setText(
             self.tr("Uitslag &verbergen") if revealed else self.tr("&Uitslag onthullen")
         )
@@ -793,15 +802,18 @@ class VotePage(Page):
         self.canvas.draw_idle()  # type: ignore[no-untyped-call]
 
     def _fill_results(self, results: Results, snapshot: SessionSnapshot) -> None:
-        groups = results.groups
+        # The groups shown on their own, then the hidden ones only together: no column
+        # per hidden group, so none can be told apart (see core.voting.OtherGroups).
+        groups = results.shown_groups
+        others = results.others if groups else None
         ballots = results.ballots
         self.summary_label.setText(self._dots_summary(snapshot, results.total_dots, ballots))
         group_names = {g.id: g.name for g in snapshot.target_groups}
         flags = {d.item_id: d for d in results.disagreements}
         headers = [self.tr("Plaats"), self.tr("Onderwerp"), self.tr("Totaal")]
-        for group in groups:
-            name = group.name if group.group_id is not None else self.tr("Zonder doelgroep")
-            headers.append(name)
+        headers += [group.name for group in groups]
+        if others is not None:
+            headers.append(self.tr("Overige groepen"))
         headers.append(self.tr("Verschil tussen groepen"))
         table = self.results_table
         table.clear()
@@ -814,7 +826,10 @@ class VotePage(Page):
             table.setItem(row, 1, _cell(label_of.get(ranked.item_id, ""), align_right=False))
             table.setItem(row, 2, _cell(str(ranked.total)))
             for col, group in enumerate(groups, start=3):
-                table.setItem(row, col, _cell(group.cell(ranked.item_id, results.floor)))
+                table.setItem(row, col, _cell(str(group.totals.get(ranked.item_id, 0))))
+            if others is not None:
+                dots = others.totals.get(ranked.item_id, 0)
+                table.setItem(row, 3 + len(groups), _cell(str(dots)))
             flag = flags.get(ranked.item_id)
             text = ""
             if flag is not None:
@@ -848,21 +863,33 @@ class VotePage(Page):
         else:
             self.disagree_label.setText(self.tr("Geen sterke verschillen tussen de doelgroepen."))
             self.disagree_label.setStyleSheet(f"color: {palette.MUTED};")
-        suppressed = [g for g in groups if g.suppressed]
-        note = self.tr(
-            "{label}: doelgroep met minder dan {k} deelnemers (of onbekend aantal); per "
-            "groep niet getoond, wel meegeteld in het totaal."
-        ).format(label=floor_label(results.floor), k=results.floor)
-        covering = [
-            g.name for g in suppressed if not below_privacy_floor(g.participants, results.floor)
-        ]
-        if covering:
-            note += " " + self.tr(
-                "{names} ook niet: anders zijn de stippen van de verborgen groep af te "
-                "leiden uit het totaal."
-            ).format(names=", ".join(covering))
-        self.floor_note.setText(note if suppressed else "")
-        self.floor_note.setVisible(bool(suppressed))
+        self._fill_floor_note(results)
+
+    def _fill_floor_note(self, results: Results) -> None:
+        """Which groups are only counted together, and why; alphabetical, no sizes."""
+        together = results.others
+        if together is None or not (together.names or results.shown_groups):
+            # No groups hidden, or no target groups at all: nothing to explain.
+            self.floor_note.clear()
+            self.floor_note.setVisible(False)
+            return
+        names = list(together.names)
+        if together.no_group:
+            names.append(self.tr("stemmen zonder doelgroep"))
+        if results.shown_groups:
+            note = self.tr(
+                "Overige groepen: {names}. Een doelgroep met minder dan {k} stemmers wordt "
+                "niet apart getoond, alleen samen met andere; waar nodig komt er een grotere "
+                "groep bij, zodat wat uit het totaal is af te leiden altijd van minstens {k} "
+                "mensen komt."
+            ).format(names=", ".join(names), k=results.floor)
+        else:
+            note = self.tr(
+                "Niet per doelgroep getoond: elke doelgroep heeft minder dan {k} stemmers, of "
+                "de kleine groepen samen te weinig. De totalen tellen alle stippen."
+            ).format(k=results.floor)
+        self.floor_note.setText(note)
+        self.floor_note.setVisible(True)
 
     def _dots_summary(self, snapshot: SessionSnapshot, total: int, ballots: int) -> str:
         """Dots and ballots told apart: "31 stippen in totaal: 23 van de flappen,
@@ -897,9 +924,9 @@ class VotePage(Page):
                 # Fix the suggested numbers so the whole vote uses the same rules.
                 voting_rules = rules_of(snapshot)
                 self.controller.run(ops.fix_voting_rules, voting_rules.dots, voting_rules.cap)
-        self.controller.run_unrecorded(
-            lambda: self.controller.session_file.set_state(run_state.VOTING_OPEN, is_open)
-        )
+        session_file = self.controller.session_file
+        for key, value in voting_steps(self._state, is_open):  # opening hides the results
+            self.controller.run_unrecorded(partial(session_file.set_state, key, value))
         self._say(
             self.tr("De stemming is open. Start de kiosk of laat de zaal stickers plakken.")
             if is_open
@@ -910,11 +937,19 @@ class VotePage(Page):
         self.set_revealed(not results_revealed(self._state))
 
     def set_revealed(self, revealed: bool) -> None:
-        self.controller.run_unrecorded(
-            lambda: self.controller.session_file.set_state(run_state.RESULTS_REVEALED, revealed)
-        )
+        session_file = self.controller.session_file
+        was_open = voting_open(self._state)
+        for key, value in reveal_steps(self._state, revealed):  # revealing closes the vote
+            self.controller.run_unrecorded(partial(session_file.set_state, key, value))
         if revealed:
             self.tabs.setCurrentIndex(2)
+            if was_open:
+                self._say(
+                    self.tr(
+                        "De stemming is gesloten, zodat de uitslag niet meebeweegt met elke "
+                        "nieuwe stem. Weer stemmen: Stemming openen."
+                    )
+                )
 
     def open_kiosk(self, *, full_screen: bool = True, seed: int | None = None) -> KioskWindow:
         """Open (or bring back) the full-screen voting window."""
