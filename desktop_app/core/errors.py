@@ -54,6 +54,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is alleen-lezen: wijzigingen kunnen niet worden opgeslagen.",
         "{path} is read-only: changes cannot be saved.",
     ),
+    "damaged_empty": (
+        "{path} is leeg (0 bytes): het bestand is beschadigd, bijvoorbeeld doordat het "
+        "kopiëren of opslaan ervan werd afgebroken. Er is niets aan veranderd.",
+        "{path} is empty (0 bytes): the file is damaged, for instance because copying or "
+        "saving it was cut off. Nothing was changed.",
+    ),
+    "damaged": (
+        "{path} is beschadigd: {reason}. Er is niets aan veranderd.",
+        "{path} is damaged: {reason}. Nothing was changed.",
+    ),
+    "io_error": (
+        "De wijziging is niet opgeslagen: de schijf of USB-stick met {path} weigert te "
+        "schrijven (misschien is hij alleen-lezen geworden of losgeraakt). Alles van "
+        "daarvoor is veilig. Sla een kopie op een andere schijf op (Bestand > Kopie "
+        "opslaan als…) en werk daarin verder.",
+        "The change was not saved: the disk or USB stick holding {path} refuses to write "
+        "(it may have become read-only or been unplugged). Everything before it is safe. "
+        "Save a copy on another disk (File > Save a copy as…) and carry on in that.",
+    ),
     "write_failed": (
         "Kan niet schrijven naar {path}: {reason}",
         "Cannot write to {path}: {reason}",
@@ -110,6 +129,28 @@ REASONS: dict[str, tuple[str, str]] = {
     "two_themes": (
         "voorstel {id} staat in twee thema's",
         "proposal {id} is in two themes",
+    ),
+    "truncated": (
+        "het is korter dan het hoort te zijn (afgekapt, bijvoorbeeld bij een afgebroken kopie)",
+        "it is shorter than it should be (cut off, for instance by an interrupted copy)",
+    ),
+    "malformed": (
+        "de opbouw van de database klopt niet meer (bijvoorbeeld door een schijffout)",
+        "the structure of the database is broken (by a disk error, for instance)",
+    ),
+    "bad_text": (
+        "tekst in de tabel {table} is onleesbaar geworden",
+        "text in the table {table} has become unreadable",
+    ),
+    "no_session": (
+        "er staat geen sessie in (het is nooit afgemaakt, of leeggemaakt)",
+        "it holds no session (it was never finished, or it was emptied)",
+    ),
+    "foreign_wal": (
+        "het logbestand {wal} ernaast hoort er niet bij (het komt van een andere kopie of "
+        "sessie) en zou het overschrijven",
+        "the log file {wal} beside it does not belong to it (it comes from another copy or "
+        "session) and would overwrite it",
     ),
     "bad_timestamp": ("geen geldige datum en tijd: {value}", "not a valid date and time: {value}"),
     "bad_date": ("geen geldige datum: {value}", "not a valid date: {value}"),
@@ -184,6 +225,10 @@ class Reason:
 
 class SessionFileError(UserError):
     """The session file cannot be opened or written as asked."""
+
+
+class DamagedFileError(SessionFileError):
+    """The session file is damaged; it was not changed (the console offers a backup)."""
 
 
 class ExchangeError(UserError):

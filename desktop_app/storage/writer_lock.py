@@ -54,6 +54,21 @@ class WriterLock:
         handle.flush()
         self._handle = handle
 
+    def held_elsewhere(self) -> bool:
+        """True while another process (or window) holds this lock: a writer is at work.
+
+        Takes the lock for a moment and lets it go. Without a lock file, or in a
+        folder where it cannot be opened for writing (read-only), there is no writer.
+        """
+        if not self.path.exists():
+            return False
+        try:
+            self.acquire()
+        except SessionFileError as error:
+            return error.code == "locked"
+        self.release()
+        return False
+
     def release(self) -> None:
         if self._handle is None:
             return
