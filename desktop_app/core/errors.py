@@ -73,6 +73,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(it may have become read-only or been unplugged). Everything before it is safe. "
         "Save a copy on another disk (File > Save a copy as…) and carry on in that.",
     ),
+    "backup_no_room": (
+        "Geen reservekopie gemaakt: die zou meer dan {share}% van de vrije schijfruimte "
+        "innemen ({needed}). Maak ruimte vrij; de sessie zelf is veilig.",
+        "No backup made: it would take more than {share}% of the free disk space "
+        "({needed}). Free some space; the session itself is safe.",
+    ),
+    "backup_failed": (
+        "Geen reservekopie gemaakt: {reason}. De sessie zelf is veilig.",
+        "No backup made: {reason}. The session itself is safe.",
+    ),
+    "backup_unusable": (
+        "De reservekopie {name} is beschadigd of onleesbaar. Kies een andere; er is niets "
+        "veranderd.",
+        "The backup {name} is damaged or unreadable. Choose another one; nothing was changed.",
+    ),
     "write_failed": (
         "Kan niet schrijven naar {path}: {reason}",
         "Cannot write to {path}: {reason}",
@@ -152,6 +167,16 @@ REASONS: dict[str, tuple[str, str]] = {
         "the log file {wal} beside it does not belong to it (it comes from another copy or "
         "session) and would overwrite it",
     ),
+    "backup_disk_full": ("de schijf is vol", "the disk is full"),
+    "backup_read_only": (
+        "de map voor reservekopieën is alleen-lezen",
+        "the folder for backups is read-only",
+    ),
+    "backup_not_whole": (
+        "de kopie bleek bij de controle na het schrijven niet in orde",
+        "the copy was not whole when checked after writing",
+    ),
+    "backup_io": ("schrijffout ({detail})", "write error ({detail})"),
     "bad_timestamp": ("geen geldige datum en tijd: {value}", "not a valid date and time: {value}"),
     "bad_date": ("geen geldige datum: {value}", "not a valid date: {value}"),
     "empty": ("mag niet leeg zijn", "must not be empty"),
