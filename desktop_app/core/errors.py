@@ -71,7 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "opslaan als…) en werk daarin verder.",
         "The change was not saved: the disk or USB stick holding {path} refuses to write "
         "(it may have become read-only or been unplugged). Everything before it is safe. "
-        "Save a copy on another disk (File > Save a copy as…) and carry on in that.",
+        "Save a copy on another disk (File > Save copy as…) and carry on in that.",
     ),
     "backup_no_room": (
         "Geen reservekopie gemaakt: die zou meer dan {share}% van de vrije schijfruimte "

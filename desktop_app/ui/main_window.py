@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from desktop_app.storage.templates import Template
     from desktop_app.ui.controller import SessionController
     from desktop_app.ui.pages.base import Page
+    from desktop_app.ui.session_safety import SessionSafety
     from desktop_app.ui.start_page import StartPage
 
 PageFactory = Callable[["SessionController"], "Page"]
@@ -81,6 +82,7 @@ class ConsoleWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.screens.setObjectName("screens")
         self._start_page: StartPage | None = None  # built when first shown
+        self._safety: SessionSafety | None = None  # made when a session is first opened
         central = QWidget()
         self.console_area = central
         row = QHBoxLayout(central)
@@ -129,6 +131,15 @@ class ConsoleWindow(QMainWindow):
             self.screens.addWidget(page)
             self._start_page = page
         return self._start_page
+
+    @property
+    def safety(self) -> SessionSafety:
+        """Backups, damaged files, sync folders (see :mod:`desktop_app.ui.session_safety`)."""
+        if self._safety is None:
+            from desktop_app.ui.session_safety import SessionSafety
+
+            self._safety = SessionSafety(self)
+        return self._safety
 
     def _focus_moved(self, window: QWindow | None) -> None:
         """When one of our dialogs closes, the console takes the keyboard back.
@@ -201,6 +212,12 @@ class ConsoleWindow(QMainWindow):
         self.save_copy_action = self._action(
             self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy"
         )
+        self.restore_action = self._action(
+            self.tr("&Herstellen uit reservekopie…"),
+            lambda: self.safety.choose_backup(),
+            None,
+            "history",
+        )
         self.table_laptop_action = self._action(
             self.tr("Deze laptop is &tafel…"), self.become_table_laptop, "Ctrl+Shift+T", "table"
         )
@@ -264,6 +281,7 @@ class ConsoleWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addAction(self.save_copy_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.table_laptop_action)
         self.file_menu.addSeparator()
@@ -294,6 +312,7 @@ class ConsoleWindow(QMainWindow):
             self.export_pdf_action,
             self.close_action,
             self.save_copy_action,
+            self.restore_action,
             self.table_laptop_action,
             *self.phase_actions,
         ):
@@ -337,10 +356,16 @@ class ConsoleWindow(QMainWindow):
             if converted is None:
                 return False
             path = converted
+        if self.safety.asks_about_location(path):
+            return False  # a sync folder or share: the answer opens it (or a copy)
+        from desktop_app.core.errors import DamagedFileError
         from desktop_app.storage.session_file import SessionFile
 
         try:
             session_file = SessionFile.open(path)
+        except DamagedFileError as error:
+            self.safety.offer_backup(path, error)
+            return False
         except UserError as error:
             self.show_error(error.message(self.language))
             return False
@@ -516,6 +541,7 @@ class ConsoleWindow(QMainWindow):
         controller.changed.connect(self._on_change)
         controller.error.connect(self.show_error)
         controller.undo_stack.indexChanged.connect(lambda _: self._update_undo_actions())
+        self.safety.session_opened(controller)
         # Pages are built when first shown: opening a session costs only the phase
         # that is on screen (a placeholder holds each other place in the stack).
         self._clear_phases()
@@ -545,6 +571,7 @@ class ConsoleWindow(QMainWindow):
             if widget.property("closesWithSession") and widget.isVisible():
                 widget.close()
         controller, self.controller = self.controller, None
+        self.safety.session_closed()
         self._clear_phases()
         controller.close()
         controller.deleteLater()
@@ -620,6 +647,7 @@ class ConsoleWindow(QMainWindow):
             self.controller.run_unrecorded(
                 lambda: self.controller and self.controller.session_file.set_state("phase", row)
             )
+            self.safety.phase_changed()  # a backup when there were changes
 
     def go_to_phase(self, row: int, _checked: bool = False) -> None:
         """Ctrl+1 … Ctrl+6: that phase, with the keyboard in its input field."""
@@ -714,6 +742,7 @@ class ConsoleWindow(QMainWindow):
 
         lines: list[str] = []
         results: list[FileResult] = []
+        self.safety.before_import()
         for path in files:
             try:
                 document = read_exchange_file(path)

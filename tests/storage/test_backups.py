@@ -250,3 +250,15 @@ def test_no_backup_when_even_one_would_exceed_the_share(
         assert list_backups(path) == []
         add_proposals(sf, "De sessie werkt gewoon door")  # the session itself is untouched
         assert live_texts(sf)[-1] == "De sessie werkt gewoon door"
+
+
+def test_old_demo_copies_go_with_their_backups(tmp_path: Path) -> None:
+    from desktop_app.storage.demo import KEEP_DEMO_COPIES, create_demo_copy
+
+    first = create_demo_copy(tmp_path)
+    with SessionFile.open(first) as sf:
+        make_backup(sf, backups.PHASE, now=START)
+    assert backup_folder(first).is_dir()
+    for _ in range(KEEP_DEMO_COPIES):
+        create_demo_copy(tmp_path)
+    assert not first.exists() and not backup_folder(first).exists()
