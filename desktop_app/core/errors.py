@@ -51,8 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "again; everything before it is safe.",
     ),
     "read_only": (
-        "{path} is alleen-lezen: wijzigingen kunnen niet worden opgeslagen.",
-        "{path} is read-only: changes cannot be saved.",
+        "{path} is alleen-lezen: wijzigingen kunnen niet worden opgeslagen. Werk in een "
+        "kopie op een plek waar je kunt schrijven, zoals Documenten.",
+        "{path} is read-only: changes cannot be saved. Work in a copy in a place you can "
+        "write to, such as Documents.",
     ),
     "damaged_empty": (
         "{path} is leeg (0 bytes): het bestand is beschadigd, bijvoorbeeld doordat het "

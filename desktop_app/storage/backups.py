@@ -276,6 +276,38 @@ def restore_damaged(
     return kept
 
 
+def copy_session(source: Path, target: Path) -> None:
+    """A whole copy of a session at ``target`` (a new file), from wherever it is.
+
+    Through SQLite (the backup API) so a writer elsewhere never tears it. In a
+    read-only folder SQLite cannot make the ``-shm`` a reader needs when a
+    ``-wal`` is there; nobody can be writing there, so the file and its ``-wal``
+    are copied as they are to a folder beside ``target`` and read from there.
+    Raises :class:`DamagedFileError` for a damaged source; ``target`` is then
+    not made.
+    """
+    try:
+        with SessionFile.open_readonly(source) as session_file:
+            session_file.backup_to(target)
+        return
+    except DamagedFileError:
+        raise
+    except SessionFileError as error:
+        if error.code != "unreadable":
+            raise
+    work = target.with_name(f"{_PARTIAL_PREFIX}{uuid.uuid4().hex}")
+    work.mkdir()
+    try:
+        for suffix in ("", "-wal"):
+            sidecar = Path(f"{source}{suffix}")
+            if sidecar.exists():
+                shutil.copyfile(sidecar, work / f"{source.name}{suffix}")
+        with SessionFile.open_readonly(work / source.name) as session_file:
+            session_file.backup_to(target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def choose_kept(
     backups: Sequence[Backup], *, keep_newest: int = KEEP_NEWEST
 ) -> tuple[list[Backup], list[Backup]]:

@@ -73,9 +73,13 @@ class WriterLock:
         if self._handle is None:
             return
         try:
-            self._handle.seek(0)
-            self._handle.truncate()
-            _unlock(self._handle)
+            # A disk that turned read-only (a failing USB stick) cannot clear the
+            # holder's note; the lock itself goes with the handle all the same.
+            with contextlib.suppress(OSError):
+                self._handle.seek(0)
+                self._handle.truncate()
+            with contextlib.suppress(OSError):
+                _unlock(self._handle)
         finally:
             self._handle.close()
             self._handle = None

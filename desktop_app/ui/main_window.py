@@ -358,16 +358,12 @@ class ConsoleWindow(QMainWindow):
             path = converted
         if self.safety.asks_about_location(path):
             return False  # a sync folder or share: the answer opens it (or a copy)
-        from desktop_app.core.errors import DamagedFileError
         from desktop_app.storage.session_file import SessionFile
 
         try:
             session_file = SessionFile.open(path)
-        except DamagedFileError as error:
-            self.safety.offer_backup(path, error)
-            return False
         except UserError as error:
-            self.show_error(error.message(self.language))
+            self.safety.refused(path, error)  # damaged: its backup; read-only: a copy here
             return False
         self.set_session(session_file)
         self.settings.add_recent(str(path))

@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from desktop_app import APP_NAME
 from desktop_app.core.errors import DamagedFileError, UserError
 from desktop_app.storage import file_location
 from desktop_app.storage.backups import (
     Backup,
     Contents,
+    copy_session,
     newest_whole_backup,
     restore_backup,
     restore_damaged,
@@ -165,6 +167,7 @@ class SessionSafety(QObject):
         self.location_warning: LocationWarning | None = None
         self.damaged_message: DamagedFileMessage | None = None
         self.restore_dialog: RestoreDialog | None = None
+        self.read_only_message: QMessageBox | None = None
         self._open_here: set[Path] = set()
 
     # ------------------------------------------------------------ opening
@@ -189,7 +192,6 @@ class SessionSafety(QObject):
     def _open_local_copy(self, path: Path) -> None:
         """Copy the session (backup API) to this laptop's documents folder and open that."""
         from desktop_app import paths
-        from desktop_app.storage.session_file import SessionFile
         from desktop_app.storage.templates import unique_session_path
 
         folder = paths.documents_dir()
@@ -198,8 +200,7 @@ class SessionSafety(QObject):
         try:
             folder.mkdir(parents=True, exist_ok=True)
             target = unique_session_path(folder, path.stem)
-            with SessionFile.open_readonly(path) as source:
-                source.backup_to(target)
+            copy_session(path, target)
         except DamagedFileError as error:
             self.offer_backup(path, error)
             return
@@ -216,6 +217,29 @@ class SessionSafety(QObject):
                 ).format(path=str(target)),
                 20000,
             )
+
+    def refused(self, path: Path, error: UserError) -> None:
+        """Say why ``path`` was not opened, with the way out where there is one."""
+        if isinstance(error, DamagedFileError):
+            self.offer_backup(path, error)
+        elif error.code == "read_only":
+            self.offer_copy(path, error.message(self.window.language))
+        else:
+            self.window.show_error(error.message(self.window.language))
+
+    def offer_copy(self, path: Path, message: str) -> None:
+        """A read-only folder (a locked USB stick, a protected share): work in a copy here."""
+        self.window.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self.window)
+        box.setObjectName("readOnlyMessage")
+        copy_button = box.addButton(
+            self.tr("&Kopie op deze laptop openen"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(copy_button)
+        copy_button.clicked.connect(lambda: self._open_local_copy(path))
+        self.read_only_message = box
+        box.open()
 
     def offer_backup(self, path: Path, error: DamagedFileError) -> None:
         """The damage, and the newest whole backup to put in the file's place."""

@@ -2200,6 +2200,10 @@ organisation?</translation>
         <translation>You are working in a copy on this laptop: {path}. The original was not changed.</translation>
     </message>
     <message>
+        <source>&amp;Kopie op deze laptop openen</source>
+        <translation>Open a &amp;copy on this laptop</translation>
+    </message>
+    <message>
         <source>beschadigd</source>
         <translation>damaged</translation>
     </message>

@@ -262,3 +262,49 @@ def test_old_demo_copies_go_with_their_backups(tmp_path: Path) -> None:
     for _ in range(KEEP_DEMO_COPIES):
         create_demo_copy(tmp_path)
     assert not first.exists() and not backup_folder(first).exists()
+
+
+KILLED_WRITER = """
+import os, signal, sys
+from desktop_app.storage.session_file import SessionFile
+sf = SessionFile.open(sys.argv[1])
+table, round_ = sf.tables()[0], sf.rounds()[0]
+sf.add_proposal(round_.id, table.id, "Alleen in de -wal")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_copy_comes_whole_out_of_a_read_only_folder_with_a_wal(
+    tmp_path: Path, demo_document: dict[str, object]
+) -> None:
+    """A USB stick locked read-only, holding a session its laptop never closed."""
+    import sys
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    source = stick / "PMO.tafelronde"
+    with SessionFile.create(source) as sf:
+        import_document(sf, demo_document, source="demo.json")
+    subprocess.run([sys.executable, "-c", KILLED_WRITER, str(source)], check=False, timeout=60)
+    assert Path(f"{source}-wal").stat().st_size > 0
+    before = {p.name: digest(p) for p in stick.iterdir()}
+    as_root = os.geteuid() == 0
+    if as_root:
+        for args in (["--bind", str(stick), str(stick)], ["-o", "remount,ro,bind", str(stick)]):
+            if subprocess.run(["mount", *args], capture_output=True).returncode != 0:
+                pytest.skip("cannot make a read-only mount here")
+    else:
+        stick.chmod(0o555)
+    try:
+        target = tmp_path / "kopie.tafelronde"
+        backups.copy_session(source, target)
+        with SessionFile.open(target) as copy:
+            assert live_texts(copy)[-1] == "Alleen in de -wal"
+            assert len(live_texts(copy)) == 76
+        assert {p.name: digest(p) for p in stick.iterdir()} == before
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".~")] == []
+    finally:
+        if as_root:
+            subprocess.run(["umount", "-l", str(stick)], check=False)
+        else:
+            stick.chmod(0o755)
