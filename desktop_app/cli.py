@@ -191,7 +191,7 @@ def _backup_before_import(session_file: SessionFile, lang: str) -> None:
     from desktop_app.storage.backups import IMPORT, make_backup
 
     try:
-        make_backup(session_file, IMPORT)
+        make_backup(session_file.path, IMPORT)
     except UserError as error:
         sys.stderr.write(error.message(lang) + "\n")
 

@@ -22,6 +22,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ REASONS = (PHASE, IMPORT, TIMER, RESTORE)
 _STAMP = "%Y%m%dT%H%M%S.%fZ"
 _NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6}Z)-([a-z]+)" + re.escape(SESSION_EXTENSION) + "$")
 _PARTIAL_PREFIX = ".~partial-"
+_one_at_a_time = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,50 +149,62 @@ def newest_whole_backup(session_path: Path) -> tuple[Backup, Contents] | None:
     return None
 
 
-def make_backup(session_file: SessionFile, reason: str, *, now: datetime | None = None) -> Backup:
-    """Write a checked backup of the open session; prune the folder afterwards.
+def make_backup(session_path: Path, reason: str, *, now: datetime | None = None) -> Backup:
+    """Write a checked backup of the session at ``session_path``; prune the folder after.
 
+    Reads through its own read-only connection, in one read transaction, so it
+    may run in another thread while the writer goes on (SQLite's WAL lets a
+    reader and a writer work at once). One backup at a time per process.
     Raises :class:`SessionFileError` (``backup_no_room``, ``backup_failed``)
     when no backup was made; the session itself is never touched.
     """
     if reason not in REASONS:
         raise ValueError(reason)
     moment = (now or utc_now()).astimezone(UTC)
-    folder = backup_folder(session_file.path)
-    try:
-        folder.mkdir(exist_ok=True)
-        _remove_partials(folder)
-        needed = _database_size(session_file)
-        budget = _budget(folder)
-        if needed > budget:
-            raise SessionFileError(
-                "backup_no_room",
-                share=round(DISK_SHARE * 100),
-                needed=_megabytes(needed),
-            )
-        _prune(
-            _scan(folder),
-            budget=budget - needed,
-            keep_newest=KEEP_NEWEST - 1,
-            protect_newest=False,
-        )
-        target, moment = _free_name(folder, moment, reason)
-        partial = folder / f"{_PARTIAL_PREFIX}{uuid.uuid4().hex}{SESSION_EXTENSION}"
+    folder = backup_folder(session_path)
+    with _one_at_a_time:
         try:
-            session_file.backup_to(partial)
-            _seal(partial)
-            os.replace(partial, target)
-        finally:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
-    except sqlite3.Error as error:
-        raise _backup_failed(error) from error
-    except OSError as error:
-        raise _backup_failed(error) from error
-    backup = Backup(target, moment, reason, target.stat().st_size)
-    # Within the share again, counting what this backup really took.
-    with contextlib.suppress(OSError):
-        _prune(_scan(folder), budget=_budget(folder))
+            folder.mkdir(exist_ok=True)
+            _remove_partials(folder)
+            source = sqlite3.connect(read_only_uri(session_path), uri=True)
+            try:
+                needed = _database_size(source)
+                budget = _budget(folder)
+                if needed > budget:
+                    raise SessionFileError(
+                        "backup_no_room",
+                        share=round(DISK_SHARE * 100),
+                        needed=_megabytes(needed),
+                    )
+                _prune(
+                    _scan(folder),
+                    budget=budget - needed,
+                    keep_newest=KEEP_NEWEST - 1,
+                    protect_newest=False,
+                )
+                target, moment = _free_name(folder, moment, reason)
+                partial = folder / f"{_PARTIAL_PREFIX}{uuid.uuid4().hex}{SESSION_EXTENSION}"
+                try:
+                    destination = sqlite3.connect(partial)
+                    try:
+                        source.backup(destination)
+                    finally:
+                        destination.close()
+                    _seal(partial)
+                    os.replace(partial, target)
+                finally:
+                    with contextlib.suppress(OSError):
+                        partial.unlink(missing_ok=True)
+            finally:
+                source.close()
+        except sqlite3.Error as error:
+            raise _backup_failed(error) from error
+        except OSError as error:
+            raise _backup_failed(error) from error
+        backup = Backup(target, moment, reason, target.stat().st_size)
+        # Within the share again, counting what this backup really took.
+        with contextlib.suppress(OSError):
+            _prune(_scan(folder), budget=_budget(folder))
     return backup
 
 
@@ -208,7 +222,7 @@ def restore_backup(
     """
     if not is_whole(backup.path):
         raise DamagedFileError("backup_unusable", name=backup.path.name)
-    before = make_backup(session_file, RESTORE, now=now)
+    before = make_backup(session_file.path, RESTORE, now=now)
     version, _application_id = read_header(backup.path)
     try:
         if version == SCHEMA_VERSION:
@@ -376,8 +390,7 @@ def _budget(folder: Path) -> float:
     return DISK_SHARE * (shutil.disk_usage(folder).free + used)
 
 
-def _database_size(session_file: SessionFile) -> int:
-    conn = session_file.connection
+def _database_size(conn: sqlite3.Connection) -> int:
     (pages,) = conn.execute("PRAGMA page_count").fetchone()
     (page_size,) = conn.execute("PRAGMA page_size").fetchone()
     return int(pages) * int(page_size)

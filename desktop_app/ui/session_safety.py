@@ -278,6 +278,8 @@ class SessionSafety(QObject):
             save_report.SaveReport(controller)
 
     def session_closed(self) -> None:
+        if self.backups is not None:
+            self.backups.wait()  # a backup that is being written is finished first
         self.backups = None  # it dies with its controller
 
     def phase_changed(self) -> None:
@@ -299,6 +301,8 @@ class SessionSafety(QObject):
         controller = self.window.controller
         if controller is None:
             return
+        if self.backups is not None:
+            self.backups.wait()  # one being written belongs in the list
         dialog = RestoreDialog(controller.session_file.path, self.window)
         dialog.restore_chosen.connect(self.restore)
         self.restore_dialog = dialog
@@ -310,6 +314,8 @@ class SessionSafety(QObject):
         if controller is None:
             return False
         path = controller.session_file.path
+        if self.backups is not None:
+            self.backups.wait()
         try:
             before = restore_backup(controller.session_file, backup)
         except UserError as error:

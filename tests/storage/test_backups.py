@@ -52,7 +52,7 @@ def live_texts(sf: SessionFile) -> list[str]:
 
 
 def test_a_backup_is_a_whole_checked_copy_beside_the_session(demo_session: SessionFile) -> None:
-    backup = make_backup(demo_session, backups.PHASE, now=START)
+    backup = make_backup(demo_session.path, backups.PHASE, now=START)
     folder = demo_session.path.with_name("demo.backups")
     assert backup_folder(demo_session.path) == folder
     assert backup.path.parent == folder
@@ -76,7 +76,7 @@ def test_a_backup_is_a_whole_checked_copy_beside_the_session(demo_session: Sessi
 
 def test_listed_newest_first_with_their_reasons(demo_session: SessionFile) -> None:
     for minutes, reason in enumerate(backups.REASONS):
-        make_backup(demo_session, reason, now=START + timedelta(minutes=minutes))
+        make_backup(demo_session.path, reason, now=START + timedelta(minutes=minutes))
     listed = list_backups(demo_session.path)
     assert [b.reason for b in listed] == list(reversed(backups.REASONS))
     assert [b.made_at for b in listed] == sorted((b.made_at for b in listed), reverse=True)
@@ -85,7 +85,7 @@ def test_listed_newest_first_with_their_reasons(demo_session: SessionFile) -> No
 def test_keeps_the_last_twenty_plus_the_newest_of_every_hour(demo_session: SessionFile) -> None:
     # A day of backups every ten minutes from 08:00 to 15:50 (48 of them).
     made = [
-        make_backup(demo_session, backups.TIMER, now=START + timedelta(minutes=10 * n))
+        make_backup(demo_session.path, backups.TIMER, now=START + timedelta(minutes=10 * n))
         for n in range(48)
     ]
     listed = list_backups(demo_session.path)
@@ -106,7 +106,7 @@ def test_a_cut_off_backup_is_never_listed_and_is_cleared_away(demo_session: Sess
     partial = folder / ".~partial-0123.tafelronde"
     partial.write_bytes(b"SQLite format 3\x00" + bytes(500))  # a kill -9 while writing
     assert list_backups(demo_session.path) == []
-    make_backup(demo_session, backups.PHASE, now=START)
+    make_backup(demo_session.path, backups.PHASE, now=START)
     assert not partial.exists()
     assert len(list_backups(demo_session.path)) == 1
 
@@ -114,7 +114,7 @@ def test_a_cut_off_backup_is_never_listed_and_is_cleared_away(demo_session: Sess
 def test_restore_puts_the_backup_back_after_backing_up_the_present(
     demo_session: SessionFile,
 ) -> None:
-    earlier = make_backup(demo_session, backups.PHASE, now=START)
+    earlier = make_backup(demo_session.path, backups.PHASE, now=START)
     add_proposals(demo_session, "Na de reservekopie 1", "Na de reservekopie 2")
     present = live_texts(demo_session)
 
@@ -147,8 +147,8 @@ def test_a_backup_of_an_older_version_is_migrated_when_restored(
 
 
 def test_a_damaged_backup_is_skipped_and_refused(demo_session: SessionFile) -> None:
-    good = make_backup(demo_session, backups.PHASE, now=START)
-    bad = make_backup(demo_session, backups.TIMER, now=START + timedelta(minutes=10))
+    good = make_backup(demo_session.path, backups.PHASE, now=START)
+    bad = make_backup(demo_session.path, backups.TIMER, now=START + timedelta(minutes=10))
     data = bytearray(bad.path.read_bytes())
     for index in range(len(data) - 3000, len(data) - 2900):
         data[index] ^= 0xFF
@@ -170,7 +170,7 @@ def test_a_damaged_session_is_replaced_by_its_backup_and_kept_aside(
     with SessionFile.create(path) as sf:
         import_document(sf, demo_document, source="demo.json")
         add_proposals(sf, "In de reservekopie")
-        make_backup(sf, backups.PHASE, now=START)
+        make_backup(sf.path, backups.PHASE, now=START)
         add_proposals(sf, "Alleen in het bestand")
     path.write_bytes(path.read_bytes()[:-1])  # cut short by one byte
     damaged = digest(path)
@@ -226,7 +226,7 @@ def test_backups_never_take_more_than_their_share_of_the_free_disk(
         folder = backup_folder(path)
         for n in range(12):
             add_proposals(sf, f"Voorstel {n}")
-            newest = make_backup(sf, backups.TIMER, now=START + timedelta(minutes=10 * n))
+            newest = make_backup(sf.path, backups.TIMER, now=START + timedelta(minutes=10 * n))
             used = folder_size(folder)
             free_without = shutil.disk_usage(small_disk).free + used
             assert used <= DISK_SHARE * free_without
@@ -244,7 +244,7 @@ def test_no_backup_when_even_one_would_exceed_the_share(
         free = shutil.disk_usage(small_disk).free
         filler.write_bytes(bytes(free - 1_000_000))  # leave 1 MB: 10% of it is 100 kB
         with pytest.raises(SessionFileError) as refused:
-            make_backup(sf, backups.PHASE, now=START)
+            make_backup(sf.path, backups.PHASE, now=START)
         assert refused.value.code == "backup_no_room"
         assert "10%" in refused.value.message("nl") and "veilig" in refused.value.message("nl")
         assert list_backups(path) == []
@@ -257,7 +257,7 @@ def test_old_demo_copies_go_with_their_backups(tmp_path: Path) -> None:
 
     first = create_demo_copy(tmp_path)
     with SessionFile.open(first) as sf:
-        make_backup(sf, backups.PHASE, now=START)
+        make_backup(sf.path, backups.PHASE, now=START)
     assert backup_folder(first).is_dir()
     for _ in range(KEEP_DEMO_COPIES):
         create_demo_copy(tmp_path)

@@ -81,8 +81,12 @@ def test_a_phase_change_after_changes_makes_a_backup_and_without_changes_none(
     window.phase_actions[2].trigger()  # nothing changed yet
     assert list_backups(demo_path) == []
     type_proposal(qtbot, window, "Fietsplan voor iedereen")
-    window.phase_actions[2].trigger()  # Ctrl+3
+    automatic = window.safety.backups
+    assert automatic is not None
+    with qtbot.waitSignal(automatic.made) as made:
+        window.phase_actions[2].trigger()  # Ctrl+3
     [backup] = list_backups(demo_path)
+    assert made.args == [backup]
     assert backup.reason == backups.PHASE
     with SessionFile.open_readonly(backup.path) as copy:
         assert copy.proposals()[-1].text == "Fietsplan voor iedereen"
@@ -208,7 +212,7 @@ def test_a_damaged_file_is_refused_and_its_newest_backup_offered_and_restored(
     with SessionFile.open(demo_path) as sf:
         table, round_ = sf.tables()[0], sf.rounds()[0]
         sf.add_proposal(round_.id, table.id, "Voor de reservekopie")
-        make_backup(sf, backups.PHASE)
+        make_backup(sf.path, backups.PHASE)
         sf.add_proposal(round_.id, table.id, "Na de reservekopie")
     data = bytearray(demo_path.read_bytes())
     start = data.find(b"Voor de reservekopie")
