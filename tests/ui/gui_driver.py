@@ -101,6 +101,10 @@ class Driver:
             say("not opened")
             QApplication.exit(3)
             return
+        # Every phase page built once (matplotlib loaded), as after the first minutes
+        # of a session: the kills then land in the actions, not in building pages.
+        for index in (1, 2, 3, 0):
+            self.phase(index)
         say("driving")
         QTimer.singleShot(0, self.next)
 
