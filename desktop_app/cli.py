@@ -13,10 +13,13 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from desktop_app import __version__
 from desktop_app.core.errors import UserError
+
+if TYPE_CHECKING:
+    from desktop_app.storage.session_file import SessionFile
 
 EXIT_ERROR = 2
 
@@ -173,6 +176,8 @@ def _run_import(files: Sequence[str], session_path: Path, lang: str) -> int:
     created = not session_path.exists()
     session_file = SessionFile.create(session_path) if created else SessionFile.open(session_path)
     try:
+        if not created:
+            _backup_before_import(session_file, lang)
         reports = import_files(session_file, files)
     except BaseException:
         session_file.close()
@@ -190,6 +195,16 @@ def _run_import(files: Sequence[str], session_path: Path, lang: str) -> int:
             )
         )
     return 0
+
+
+def _backup_before_import(session_file: SessionFile, lang: str) -> None:
+    """As the GUI does; the import goes on without one (and says so on stderr)."""
+    from desktop_app.storage.backups import IMPORT, make_backup
+
+    try:
+        make_backup(session_file.path, IMPORT)
+    except UserError as error:
+        sys.stderr.write(error.message(lang) + "\n")
 
 
 def _remove_session_files(path: Path) -> None:

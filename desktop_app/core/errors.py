@@ -51,8 +51,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "again; everything before it is safe.",
     ),
     "read_only": (
-        "{path} is alleen-lezen: wijzigingen kunnen niet worden opgeslagen.",
-        "{path} is read-only: changes cannot be saved.",
+        "{path} is alleen-lezen: wijzigingen kunnen niet worden opgeslagen. Werk in een "
+        "kopie op een plek waar je kunt schrijven, zoals Documenten.",
+        "{path} is read-only: changes cannot be saved. Work in a copy in a place you can "
+        "write to, such as Documents.",
+    ),
+    "damaged_empty": (
+        "{path} is leeg (0 bytes): het bestand is beschadigd, bijvoorbeeld doordat het "
+        "kopiëren of opslaan ervan werd afgebroken. Er is niets aan veranderd.",
+        "{path} is empty (0 bytes): the file is damaged, for instance because copying or "
+        "saving it was cut off. Nothing was changed.",
+    ),
+    "damaged": (
+        "{path} is beschadigd: {reason}. Er is niets aan veranderd.",
+        "{path} is damaged: {reason}. Nothing was changed.",
+    ),
+    "io_error": (
+        "De wijziging is niet opgeslagen: de schijf of USB-stick met {path} weigert te "
+        "schrijven (misschien is hij alleen-lezen geworden of losgeraakt). Alles van "
+        "daarvoor is veilig. Sla een kopie op een andere schijf op (Bestand > Kopie "
+        "opslaan als…) en werk daarin verder.",
+        "The change was not saved: the disk or USB stick holding {path} refuses to write "
+        "(it may have become read-only or been unplugged). Everything before it is safe. "
+        "Save a copy on another disk (File > Save copy as…) and carry on in that.",
+    ),
+    "backup_no_room": (
+        "Geen reservekopie gemaakt: die zou meer dan {share}% van de vrije schijfruimte "
+        "innemen ({needed}). Maak ruimte vrij; de sessie zelf is veilig.",
+        "No backup made: it would take more than {share}% of the free disk space "
+        "({needed}). Free some space; the session itself is safe.",
+    ),
+    "backup_failed": (
+        "Geen reservekopie gemaakt: {reason}. De sessie zelf is veilig.",
+        "No backup made: {reason}. The session itself is safe.",
+    ),
+    "backup_unusable": (
+        "De reservekopie {name} is beschadigd of onleesbaar. Kies een andere; er is niets "
+        "veranderd.",
+        "The backup {name} is damaged or unreadable. Choose another one; nothing was changed.",
     ),
     "write_failed": (
         "Kan niet schrijven naar {path}: {reason}",
@@ -117,6 +153,38 @@ REASONS: dict[str, tuple[str, str]] = {
         "voorstel {id} staat in twee thema's",
         "proposal {id} is in two themes",
     ),
+    "truncated": (
+        "het is korter dan het hoort te zijn (afgekapt, bijvoorbeeld bij een afgebroken kopie)",
+        "it is shorter than it should be (cut off, for instance by an interrupted copy)",
+    ),
+    "malformed": (
+        "de opbouw van de database klopt niet meer (bijvoorbeeld door een schijffout)",
+        "the structure of the database is broken (by a disk error, for instance)",
+    ),
+    "bad_text": (
+        "tekst in de tabel {table} is onleesbaar geworden",
+        "text in the table {table} has become unreadable",
+    ),
+    "no_session": (
+        "er staat geen sessie in (het is nooit afgemaakt, of leeggemaakt)",
+        "it holds no session (it was never finished, or it was emptied)",
+    ),
+    "foreign_wal": (
+        "het logbestand {wal} ernaast hoort er niet bij (het komt van een andere kopie of "
+        "sessie) en zou het overschrijven",
+        "the log file {wal} beside it does not belong to it (it comes from another copy or "
+        "session) and would overwrite it",
+    ),
+    "backup_disk_full": ("de schijf is vol", "the disk is full"),
+    "backup_read_only": (
+        "de map voor reservekopieën is alleen-lezen",
+        "the folder for backups is read-only",
+    ),
+    "backup_not_whole": (
+        "de kopie bleek bij de controle na het schrijven niet in orde",
+        "the copy was not whole when checked after writing",
+    ),
+    "backup_io": ("schrijffout ({detail})", "write error ({detail})"),
     "bad_timestamp": ("geen geldige datum en tijd: {value}", "not a valid date and time: {value}"),
     "bad_date": ("geen geldige datum: {value}", "not a valid date: {value}"),
     "empty": ("mag niet leeg zijn", "must not be empty"),
@@ -190,6 +258,10 @@ class Reason:
 
 class SessionFileError(UserError):
     """The session file cannot be opened or written as asked."""
+
+
+class DamagedFileError(SessionFileError):
+    """The session file is damaged; it was not changed (the console offers a backup)."""
 
 
 class ExchangeError(UserError):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime
 from pathlib import Path
 
 from desktop_app import paths
 from desktop_app.core.errors import UserError
+from desktop_app.storage.backups import backup_folder
 from desktop_app.storage.exchange import import_document, read_exchange_file
 from desktop_app.storage.file_format import SESSION_EXTENSION
 from desktop_app.storage.session_file import SessionFile
@@ -49,6 +51,7 @@ def _prune(folder: Path) -> None:
         try:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{old}{suffix}").unlink(missing_ok=True)
+            shutil.rmtree(backup_folder(old), ignore_errors=True)
         except OSError:
             pass
         finally:

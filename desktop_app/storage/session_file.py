@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from desktop_app.core import rules
 from desktop_app.core.actions import Label
-from desktop_app.core.errors import SessionFileError, UserError
+from desktop_app.core.errors import DamagedFileError, SessionFileError, UserError
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
     KIND_ORDER,
@@ -48,6 +48,7 @@ from desktop_app.core.privacy import ballot_stamp
 from desktop_app.core.timestamps import Clock, format_instant, utc_now
 from desktop_app.storage import records
 from desktop_app.storage.file_format import APPLICATION_ID, SCHEMA_VERSION
+from desktop_app.storage.file_health import check_session_health
 from desktop_app.storage.undo import (
     ATTACHED,
     Image,
@@ -138,6 +139,8 @@ def read_header(path: Path) -> tuple[int, int]:
         raise SessionFileError("file_missing", path=str(path)) from None
     except OSError as error:
         raise SessionFileError("unreadable", path=str(path), reason=error.strerror) from None
+    if not header:
+        raise DamagedFileError("damaged_empty", path=str(path))
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise SessionFileError("not_sqlite", path=str(path))
     user_version = int.from_bytes(header[60:64], "big")
@@ -160,6 +163,8 @@ def translate_sqlite_error(error: sqlite3.Error, path: Path) -> UserError:
     text = str(error).lower()
     if "full" in text:
         return SessionFileError("disk_full")
+    if "disk i/o error" in text:
+        return SessionFileError("io_error", path=str(path))
     if "readonly" in text or "read-only" in text:
         return SessionFileError("read_only", path=str(path))
     if "locked" in text or "busy" in text:
@@ -247,6 +252,8 @@ class SessionFile:
         try:
             # Checked again under the lock: another process may have changed it.
             version = check_session_header(path)
+            # Before the first write (a checkpoint, a migration): damage is refused.
+            check_session_health(path)
             if version < SCHEMA_VERSION:
                 _backup_file(path, path.with_name(f"{path.stem}.v{version}-backup{path.suffix}"))
             conn = _connect(path)
@@ -270,6 +277,7 @@ class SessionFile:
         """
         path = Path(path)
         version = check_session_header(path)
+        check_session_health(path, writer_active=WriterLock(path).held_elsewhere())
         try:
             source = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
             if version < SCHEMA_VERSION:

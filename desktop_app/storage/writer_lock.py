@@ -69,18 +69,37 @@ class WriterLock:
             ) from None
         return handle
 
+    def held_elsewhere(self) -> bool:
+        """True while another process (or window) holds this lock: a writer is at work.
+
+        Takes the lock for a moment and lets it go. Without a lock file, or in a
+        folder where it cannot be opened for writing (read-only), there is no writer.
+        """
+        if not self.path.exists():
+            return False
+        try:
+            self.acquire()
+        except SessionFileError as error:
+            return error.code == "locked"
+        self.release()
+        return False
+
     def release(self) -> None:
         """Let go of the lock; a clean close leaves no sidecar behind."""
         if self._handle is None:
             return
         try:
             # Removed while still locked (see the module's docstring). On Windows an
-            # open file cannot be removed: the sidecar then stays, harmless.
+            # open file cannot be removed: the sidecar then stays, harmless. A disk that
+            # turned read-only (a failing USB stick) cannot clear the holder's note; the
+            # lock itself goes with the handle all the same.
             with contextlib.suppress(OSError):
                 os.unlink(self.path)
-            self._handle.seek(0)
-            self._handle.truncate()
-            _unlock(self._handle)
+            with contextlib.suppress(OSError):
+                self._handle.seek(0)
+                self._handle.truncate()
+            with contextlib.suppress(OSError):
+                _unlock(self._handle)
         finally:
             self._handle.close()
             self._handle = None

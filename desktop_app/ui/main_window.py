@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.controller import SessionController
     from desktop_app.ui.pages.base import Page
     from desktop_app.ui.readiness import ReadinessGate
+    from desktop_app.ui.session_safety import SessionSafety
     from desktop_app.ui.start_page import StartPage
 
 PageFactory = Callable[["SessionController"], "Page"]
@@ -87,6 +88,7 @@ class ConsoleWindow(QMainWindow):
         self.screens = QStackedWidget()
         self.screens.setObjectName("screens")
         self._start_page: StartPage | None = None  # built when first shown
+        self._safety: SessionSafety | None = None  # made when a session is first opened
         central = QWidget()
         self.console_area = central
         row = QHBoxLayout(central)
@@ -141,6 +143,15 @@ class ConsoleWindow(QMainWindow):
             self.screens.addWidget(page)
             self._start_page = page
         return self._start_page
+
+    @property
+    def safety(self) -> SessionSafety:
+        """Backups, damaged files, sync folders (see :mod:`desktop_app.ui.session_safety`)."""
+        if self._safety is None:
+            from desktop_app.ui.session_safety import SessionSafety
+
+            self._safety = SessionSafety(self)
+        return self._safety
 
     def _focus_moved(self, window: QWindow | None) -> None:
         """When one of our dialogs closes, the console takes the keyboard back.
@@ -213,6 +224,12 @@ class ConsoleWindow(QMainWindow):
         self.save_copy_action = self._action(
             self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy"
         )
+        self.restore_action = self._action(
+            self.tr("&Herstellen uit reservekopie…"),
+            lambda: self.safety.choose_backup(),
+            None,
+            "history",
+        )
         self.table_laptop_action = self._action(
             self.tr("Deze laptop is &tafel…"), self.choose_table_laptop, "Ctrl+Shift+T", "table"
         )
@@ -282,6 +299,7 @@ class ConsoleWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.file_menu.addAction(self.demo_action)
         self.file_menu.addAction(self.save_copy_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.table_laptop_action)
         self.file_menu.addSeparator()
@@ -319,6 +337,7 @@ class ConsoleWindow(QMainWindow):
             self.close_action,
             self.erase_action,
             self.save_copy_action,
+            self.restore_action,
             self.table_laptop_action,
             self.readiness_action,
             *self.phase_actions,
@@ -364,12 +383,14 @@ class ConsoleWindow(QMainWindow):
             if converted is None:
                 return False
             path = converted
+        if self.safety.asks_about_location(path):
+            return False  # a sync folder or share: the answer opens it (or a copy)
         from desktop_app.storage.session_file import SessionFile
 
         try:
             session_file = SessionFile.open(path)
         except UserError as error:
-            self.show_error(error.message(self.language))
+            self.safety.refused(path, error)  # damaged: its backup; read-only: a copy here
             return False
         self.set_session(session_file)
         self.settings.add_recent(str(path))
@@ -613,6 +634,7 @@ class ConsoleWindow(QMainWindow):
         controller.error.connect(self._not_saved)
         controller.error.connect(self.show_error)
         controller.history_changed.connect(self._update_undo_actions)
+        self.safety.session_opened(controller)
         # Pages are built when first shown: opening a session costs only the phase
         # that is on screen (a placeholder holds each other place in the stack).
         self._clear_phases()
@@ -642,6 +664,7 @@ class ConsoleWindow(QMainWindow):
             if widget.property("closesWithSession") and widget.isVisible():
                 widget.close()
         controller, self.controller = self.controller, None
+        self.safety.session_closed()
         self._clear_phases()
         controller.close()
         controller.deleteLater()
@@ -736,6 +759,7 @@ class ConsoleWindow(QMainWindow):
             self.controller.run_unrecorded(
                 lambda: self.controller and self.controller.session_file.set_state("phase", row)
             )
+            self.safety.phase_changed()  # a backup when there were changes
 
     def go_to_phase(self, row: int, _checked: bool = False) -> None:
         """Ctrl+1 … Ctrl+6: that phase, with the keyboard in its input field."""
@@ -841,6 +865,7 @@ class ConsoleWindow(QMainWindow):
 
         lines: list[str] = []
         results: list[FileResult] = []
+        self.safety.before_import()
         for path in files:
             try:
                 document = read_exchange_file(path)

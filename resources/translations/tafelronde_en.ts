@@ -984,6 +984,10 @@ organisation?</translation>
         <source>Sessie</source>
         <translation>Session</translation>
     </message>
+    <message>
+        <source>&amp;Herstellen uit reservekopie…</source>
+        <translation>Restore from &amp;backup…</translation>
+    </message>
 </context>
 <context>
     <name>ContextEditor</name>
@@ -1049,6 +1053,29 @@ organisation?</translation>
     <message>
         <source>Hier komen de cijfers en risico&apos;s uit de RI&amp;E.</source>
         <translation>The figures and risks from the RI&amp;E appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedFileMessage</name>
+    <message>
+        <source>Beschadigd sessiebestand</source>
+        <translation>Damaged session file</translation>
+    </message>
+    <message>
+        <source>Er is geen reservekopie van deze sessie. Heb je een eerdere kopie of een uitwisselbestand (JSON) van een tafellaptop, open dat dan.</source>
+        <translation>There is no backup of this session. If you have an earlier copy, or an exchange file (JSON) from a table laptop, open that.</translation>
+    </message>
+    <message>
+        <source>De nieuwste goede reservekopie is van {when}: {proposals} voorstellen, {themes} thema&apos;s, {dots} stippen. Wat daarna is gedaan, staat er niet in. Het beschadigde bestand blijft bewaard onder een andere naam.</source>
+        <translation>The newest good backup is from {when}: {proposals} proposals, {themes} themes, {dots} dots. What was done after that is not in it. The damaged file is kept under another name.</translation>
+    </message>
+    <message>
+        <source>&amp;Reservekopie terugzetten</source>
+        <translation>&amp;Restore the backup</translation>
+    </message>
+    <message>
+        <source>&amp;Niet nu</source>
+        <translation>&amp;Not now</translation>
     </message>
 </context>
 <context>
@@ -1540,6 +1567,33 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>LocationWarning</name>
+    <message>
+        <source>Sessie in {place}</source>
+        <translation>Session in {place}</translation>
+    </message>
+    <message>
+        <source>{name} staat in een netwerkmap.</source>
+        <translation>{name} is in a network folder.</translation>
+    </message>
+    <message>
+        <source>{name} staat in een map die {service} synchroniseert.</source>
+        <translation>{name} is in a folder that {service} synchronises.</translation>
+    </message>
+    <message>
+        <source>Daar is een sessie niet veilig: Tafelronde bewaart elke wijziging meteen, en een synchronisatie of een tweede computer kan het bestand dan half overschrijven. Werk in een kopie op deze laptop en zet die na afloop terug (Bestand &gt; Kopie opslaan als…).</source>
+        <translation>A session is not safe there: Tafelronde saves every change at once, and a sync or a second computer can then overwrite half the file. Work in a copy on this laptop and put it back afterwards (File &gt; Save copy as…).</translation>
+    </message>
+    <message>
+        <source>&amp;Kopie op deze laptop openen</source>
+        <translation>Open a &amp;copy on this laptop</translation>
+    </message>
+    <message>
+        <source>&amp;Toch hier openen</source>
+        <translation>Open it &amp;here anyway</translation>
+    </message>
+</context>
+<context>
     <name>NewSessionDialog</name>
     <message>
         <source>Nieuwe sessie: {name}</source>
@@ -1828,6 +1882,77 @@ in {folder}</translation>
     <message>
         <source>De privacygrens ({k}) verbergt elke doelgroep: de uitslag komt dan niet per groep.</source>
         <translation>The privacy floor ({k}) hides every target group: the result will not be shown per group.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Herstellen uit reservekopie</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Kies de stand die je terug wilt. Wat er nu in de sessie staat, wordt eerst zelf als reservekopie bewaard: ook het herstellen kun je zo terugdraaien.</source>
+        <translation>Choose the state you want back. What is in the session now is first kept as a backup itself, so the restore can be undone too.</translation>
+    </message>
+    <message>
+        <source>Gemaakt</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Waarom</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>Voorstellen</source>
+        <translation>Proposals</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <source>Stippen</source>
+        <translation>Dots</translation>
+    </message>
+    <message>
+        <source>Nog geen reservekopieën. Ze worden vanzelf gemaakt: bij elke overgang naar een andere fase, voor elke import en elke tien minuten als er iets is veranderd.</source>
+        <translation>No backups yet. They are made by themselves: at every change to another phase, before every import, and every ten minutes when something has changed.</translation>
+    </message>
+    <message>
+        <source>Map: {folder}</source>
+        <translation>Folder: {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Herstellen</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>onleesbaar</source>
+        <translation>unreadable</translation>
+    </message>
+    <message>
+        <source>vandaag {time}</source>
+        <translation>today {time}</translation>
+    </message>
+    <message>
+        <source>gisteren {time}</source>
+        <translation>yesterday {time}</translation>
+    </message>
+    <message>
+        <source>bij een faseovergang</source>
+        <translation>at a phase change</translation>
+    </message>
+    <message>
+        <source>voor een import</source>
+        <translation>before an import</translation>
+    </message>
+    <message>
+        <source>automatisch (elke 10 minuten)</source>
+        <translation>automatic (every 10 minutes)</translation>
+    </message>
+    <message>
+        <source>voor het herstellen van een reservekopie</source>
+        <translation>before restoring a backup</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2372,37 @@ in {folder}</translation>
     <message>
         <source>Doelgroepen met minder stemmers dan de privacygrens krijgen geen eigen uitsplitsing van de stemmen: ze tellen alleen samen mee.</source>
         <translation>Target groups with fewer voters than the privacy threshold get no breakdown of their own votes: they count only together.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionSafety</name>
+    <message>
+        <source>een netwerkmap</source>
+        <translation>a network folder</translation>
+    </message>
+    <message>
+        <source>Je werkt in een kopie op deze laptop: {path}. Het origineel is niet veranderd.</source>
+        <translation>You are working in a copy on this laptop: {path}. The original was not changed.</translation>
+    </message>
+    <message>
+        <source>&amp;Kopie op deze laptop openen</source>
+        <translation>Open a &amp;copy on this laptop</translation>
+    </message>
+    <message>
+        <source>beschadigd</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <source>De reservekopie van {when} is teruggezet. Het beschadigde bestand is bewaard als {name}.</source>
+        <translation>The backup of {when} is restored. The damaged file is kept as {name}.</translation>
+    </message>
+    <message>
+        <source>Er is niets hersteld.</source>
+        <translation>Nothing was restored.</translation>
+    </message>
+    <message>
+        <source>Hersteld: de reservekopie van {when}. De stand van daarvoor is ook als reservekopie bewaard.</source>
+        <translation>Restored: the backup of {when}. The state before it is kept as a backup too.</translation>
     </message>
 </context>
 <context>

@@ -115,9 +115,7 @@ def test_foreign_sqlite_file_is_refused_untouched(tmp_path: Path) -> None:
     assert not Path(f"{foreign}-wal").exists()
 
 
-@pytest.mark.parametrize(
-    "content", [b"", b"hello, this is a text file\n" * 10, b"\x89PNG" + bytes(200)]
-)
+@pytest.mark.parametrize("content", [b"hello, this is a text file\n" * 10, b"\x89PNG" + bytes(200)])
 def test_non_sqlite_file_is_refused_untouched(tmp_path: Path, content: bytes) -> None:
     bogus = tmp_path / "notities.tafelronde"
     bogus.write_bytes(content)
