@@ -17,7 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.model import Kind, SessionSnapshot, Theme
-from desktop_app.core.suggestions import Suggestions, ThemeSuggestion, standard_theme_names, suggest
+from desktop_app.core.suggestions import (
+    Suggestions,
+    ThemeSuggestion,
+    rank_themes,
+    standard_theme_names,
+    suggest,
+)
 from desktop_app.core.voting import items_frozen
 from desktop_app.storage import duplicates
 from desktop_app.storage.session_file import Change, new_id
@@ -49,12 +55,13 @@ from desktop_app.ui.cluster_board import (
     clear_other_selections,
 )
 from desktop_app.ui.cluster_commands import DuplicateLinkCommand, ThemeColorCommand
-from desktop_app.ui.cluster_model import CardFilter, CardInfo, CardListModel, fold
+from desktop_app.ui.cluster_model import ID_ROLE, CardFilter, CardInfo, CardListModel, fold
 from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
 from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading
+from desktop_app.ui.placement_bar import PlacementBar
 
 DISMISSED_KEY = "dismissed_suggestions"
 #: Changes that only move cards between areas (no card looks different).
@@ -83,6 +90,12 @@ class ClusterPage(Page):
         self.picker: QuickPicker | None = None
         self.suggestions: Suggestions | None = None
         self.suggestion_ms = 0.0
+        #: Tray card -> the session's themes, most likely first (issue 17).
+        self.placements: dict[str, list[str]] = {}
+        self._placement_timer = QTimer(self)
+        self._placement_timer.setSingleShot(True)
+        self._placement_timer.setInterval(120)
+        self._placement_timer.timeout.connect(self._update_placements)
         controller.error.connect(self._on_error)
         self._build()
 
@@ -176,6 +189,11 @@ class ClusterPage(Page):
         self.splitter.setHandleWidth(16)
         self.tray = TrayBox(self, self.tray_model, self.filter)
         self.tray.setMinimumWidth(248)
+        self.placement_bar = PlacementBar()
+        self.placement_bar.place.connect(self.accept_placement)
+        tray_layout = self.tray.layout()
+        assert tray_layout is not None
+        tray_layout.addWidget(self.placement_bar)
         self.splitter.addWidget(self.tray)
         self.grid = ThemeGrid(self)
         self.grid.setMinimumWidth(280)
@@ -246,6 +264,7 @@ class ClusterPage(Page):
         self._rebuild_areas(themes)
         self._update_panel_state()
         self._update_buttons()
+        self._placement_timer.start()
 
     def _rebuild_cards(self, snapshot: SessionSnapshot) -> None:
         tables = {t.id: t for t in snapshot.tables}
@@ -448,6 +467,7 @@ class ClusterPage(Page):
         if view.selectionModel().hasSelection():
             clear_other_selections(self.views(), view)
         self._update_buttons()
+        self._update_placement_bar()
 
     def theme_names(self) -> list[tuple[str, str]]:
         return [(tid, self.themes[tid].name) for tid in self.theme_order]
@@ -713,6 +733,83 @@ class ClusterPage(Page):
             self.drop(ids, choice.theme_id)
         elif choice.kind == "new":
             self.new_theme(ids, choice.name or None, rename=not choice.name.strip())
+
+    # ============================================================== placement
+    def _update_placements(self) -> None:
+        """Rank the session's themes for every tray card, from the cards placed so far."""
+        placed = dict(self.theme_of)
+        tray = self.tray_model.ids()
+        if not placed or not tray or self._snapshot is None:
+            self.placements = {}
+        else:
+            snapshot = self._snapshot
+            self.placements = rank_themes(
+                [(pid, card.text) for pid, card in self.cards.items()],
+                placed,
+                language=snapshot.session.lang,
+                theme_names={tid: t.name for tid, t in self.themes.items()},
+                rounds={pid: card.round_id for pid, card in self.cards.items()},
+            )
+        hints = {
+            pid: self.tr("Enter → {name}").format(name=self.themes[ranked[0]].name)
+            for pid, ranked in self.placements.items()
+            if ranked and ranked[0] in self.themes and pid in self.cards
+        }
+        self.tray_model.set_hints(hints)
+        self._update_placement_bar()
+
+    def _tray_choice(self) -> list[str]:
+        """The tray cards the placement acts on: the selection, else the current card."""
+        view = self.tray.view
+        ids = view.selected_ids()
+        if not ids and view.currentIndex().isValid() and view.hasFocus():
+            ids = [str(view.currentIndex().data(ID_ROLE))]
+        return [pid for pid in ids if pid in self.placements]
+
+    def _update_placement_bar(self) -> None:
+        ids = self._tray_choice()
+        ranked = self.placements.get(ids[0], []) if ids else []
+        names = [self.themes[tid].name for tid in ranked if tid in self.themes]
+        self.placement_bar.set_choices(names, len(ids))
+
+    def toggle_placement_choices(self) -> None:
+        if self.placement_bar.isVisible():
+            self.placement_bar.toggle_more()
+
+    def accept_placement(self, rank: int = 0) -> bool:
+        """Put the chosen tray cards in their suggested theme (``rank`` 0: the first
+        suggestion of each card; 1, 2: the second or third, for one card). One undo step."""
+        ids = self._tray_choice()
+        if not ids or (rank > 0 and len(ids) > 1):
+            return False
+        targets: dict[str, list[str]] = {}
+        for pid in ids:
+            ranked = [tid for tid in self.placements.get(pid, []) if tid in self.themes]
+            if len(ranked) > rank:
+                targets.setdefault(ranked[rank], []).append(pid)
+        if not targets:
+            return False
+        view = self.tray.view
+        row = min(
+            (r for r in (self.tray_model.row_of(pid) for pid in ids) if r is not None), default=0
+        )
+        stack = self.controller.undo_stack
+        if len(targets) > 1:
+            stack.beginMacro(self.tr("{n} kaarten naar hun voorgestelde thema").format(n=len(ids)))
+        try:
+            for theme_id, members in targets.items():
+                self.move_cards(members, theme_id)
+        finally:
+            if len(targets) > 1:
+                stack.endMacro()
+                self._sync()
+        # The next card takes the place of the one placed: Enter, Enter, Enter.
+        model = view.model()
+        if model.rowCount():
+            index = model.index(min(row, model.rowCount() - 1), 0)
+            view.setCurrentIndex(index)
+            view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect)
+        return True
 
     # ============================================================ suggestions
     def show_suggestions(self) -> None:
