@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui import palette
@@ -61,8 +62,25 @@ class PlacementBar(QFrame):
         row.addWidget(self.more_button)
         layout.addLayout(row)
         self._names: list[str] = []
+        self._labels: list[str] = ["", "", ""]
         self._count = 0
         self.hide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        """Long theme names end in "…" on the buttons (the whole name is the tooltip)."""
+        for button, label in zip(self.buttons, self._labels, strict=True):
+            width = max(40, self.width() - 16 - 48)
+            button.setText(
+                button.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, width)
+            )
+
+    def label(self, rank: int) -> str:
+        """The full text of a choice's button (before it is shortened to fit)."""
+        return self._labels[rank]
 
     def _more(self, on: bool) -> None:
         self._update()
@@ -86,7 +104,7 @@ class PlacementBar(QFrame):
         if not names:
             return
         self.title.setText(
-            self.tr("Waarschijnlijk hoort deze kaart bij:")
+            self.tr("Hoort waarschijnlijk bij:")
             if self._count <= 1
             else self.tr("Elke gekozen kaart naar haar eerste suggestie ({n} kaarten):").format(
                 n=self._count
@@ -96,18 +114,19 @@ class PlacementBar(QFrame):
         for rank, button in enumerate(self.buttons):
             if rank == 0:
                 label = (
-                    self.tr("{name}  (Enter)").format(name=names[0])
+                    self.tr("Enter: {name}").format(name=names[0])
                     if self._count <= 1
-                    else self.tr("Plaatsen  (Enter)")
+                    else self.tr("Enter: plaatsen")
                 )
                 button.setIcon(icon("check", "#FFFFFF"))
             else:
                 label = (
-                    self.tr("{name}  ({key})").format(name=names[rank], key=rank + 1)
+                    self.tr("{key}: {name}").format(name=names[rank], key=rank + 1)
                     if rank < len(names)
                     else ""
                 )
-            button.setText(label)
+            self._labels[rank] = label
             button.setToolTip(names[rank] if rank < len(names) else "")
             button.setVisible(rank == 0 or (more and rank < len(names)))
         self.more_button.setVisible(self._count <= 1 and len(names) > 1)
+        self._elide()

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop_app.core.suggestions import rank_themes
@@ -89,7 +89,7 @@ def test_enter_puts_the_card_in_its_suggested_theme_and_undo_takes_it_back(
     target = page.placements[pid][0]
     next_card = page.tray_model.ids()[1]
     assert page.placement_bar.isVisible()
-    assert page.placement_bar.buttons[0].text().startswith(page.themes[target].name)
+    assert page.placement_bar.label(0) == f"Enter: {page.themes[target].name}"
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
 
@@ -138,8 +138,8 @@ def test_s_shows_the_top_three_and_3_takes_the_third(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)
     bar = page.placement_bar
     assert [b.isVisible() for b in bar.buttons] == [True, True, True]
-    assert bar.buttons[1].text().startswith(page.themes[second].name)
-    assert bar.buttons[2].text().startswith(page.themes[third].name)
+    assert bar.label(1) == f"2: {page.themes[second].name}"
+    assert bar.label(2) == f"3: {page.themes[third].name}"
     before = members(seeded)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
     assert pid in members(seeded)[third]
@@ -195,3 +195,29 @@ def test_no_suggestion_before_any_card_is_placed(qtbot: QtBot, demo_session: Ses
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert members(demo_session) == before
     controller.undo_stack.clear()
+
+
+def test_on_a_narrow_page_the_suggestions_panel_takes_the_boards_place(
+    qtbot: QtBot, controller: SessionController
+) -> None:
+    """1024x768 with the beamer panel open leaves the page about 470 pixels of the window."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    page = ClusterPage(controller, window)
+    page.setGeometry(0, 0, 700, 700)  # laid out wider than the window gives it, as in the console
+    window.resize(470, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.mouseClick(page.suggest_button, Qt.MouseButton.LeftButton)
+    assert page.panel.isVisible()
+    assert not page.grid.isVisible() and not page.tray.isVisible()
+    assert page.panel.theme_items[0].accept_button.isVisible()
+    window.resize(1900, 1000)
+    page.setGeometry(0, 0, 1900, 1000)
+    assert page.grid.isVisible() and page.tray.isVisible()
+    window.resize(470, 700)
+    page.setGeometry(0, 0, 700, 700)
+    assert not page.tray.isVisible()
+    close = [b for b in page.panel.findChildren(QToolButton) if b.toolTip() == "Suggesties sluiten"]
+    qtbot.mouseClick(close[0], Qt.MouseButton.LeftButton)
+    assert page.grid.isVisible() and page.tray.isVisible() and not page.panel.isVisible()

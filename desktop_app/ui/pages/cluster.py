@@ -17,10 +17,11 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -199,6 +200,7 @@ class ClusterPage(Page):
         self.grid.setMinimumWidth(280)
         self.splitter.addWidget(self.grid)
         self.panel = SuggestionsPanel()
+        self.panel.setMinimumWidth(260)
         self.panel.accept_theme.connect(self.accept_theme_suggestion)
         self.panel.accept_duplicate.connect(lambda a, b: self.accept_duplicate(a, b))
         self.panel.dismiss.connect(self.dismiss_suggestion)
@@ -830,12 +832,47 @@ class ClusterPage(Page):
         self._update_panel_state()
         if not self.panel.isVisible():
             self.panel.show()
+            self._fit_panel()
             sizes = self.splitter.sizes()
             panel_width = 360 if self.width() >= 1280 else 300
-            self.splitter.setSizes([sizes[0], max(280, sizes[1] - panel_width), panel_width])
+            if self.grid.isVisible():
+                self.splitter.setSizes([sizes[0], max(280, sizes[1] - panel_width), panel_width])
 
     def hide_suggestions(self) -> None:
         self.panel.hide()
+        self.grid.show()
+        self.tray.show()
+
+    def _fit_panel(self) -> None:
+        """Where the tray, the themes and the panel do not fit side by side, the panel
+        takes the themes' place, and on a narrower page (1024x768 with the beamer panel
+        open) the tray's too, until it is closed."""
+        if not self.panel.isVisible():
+            return
+        margins = self.layout().contentsMargins()
+        width = self._room() - margins.left() - margins.right()
+        handle = self.splitter.handleWidth()
+        tray, grid, panel = (w.minimumWidth() for w in (self.tray, self.grid, self.panel))
+        self.grid.setVisible(width >= tray + grid + panel + 2 * handle)
+        self.tray.setVisible(width >= tray + panel + handle)
+
+    def _room(self) -> int:
+        """The width the window leaves this page: beside the phases and a docked beamer
+        panel (the page may be laid out wider than that, and then is cut off)."""
+        window = self.window()
+        if window is self:
+            return self.width()
+        left = self.mapTo(window, QPoint(0, 0)).x()
+        docks = sum(
+            dock.width()
+            for dock in window.findChildren(QDockWidget)
+            if dock.isVisible() and not dock.isFloating() and dock.x() > left
+        )
+        return max(0, window.width() - left - docks)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_panel()
 
     def _update_panel_state(self) -> None:
         if self.suggestions is None:
