@@ -9,8 +9,10 @@ duplicate groups:
 - ``holdout``: labelled_proposals_holdout.json, the same taxonomy, other wording (tuned on
   since issue 6, so no longer unseen);
 - ``dev2``: dev_sessions.json, three sessions with their own themes (tuned on for issue 17);
-- ``blind``: blind_sessions.json, four sessions written before issue 17's code and never
-  tuned on. Only scored with ``--blind``, so that tuning runs never show it.
+- ``blind1``: blind_sessions.json, four sessions written before issue 17's code; scored
+  once as a blind set (figures in the README), tuned on since;
+- ``blind2``: blind_sessions_2.json, three sessions written after that run and never tuned
+  on. Only scored with ``--blind``, so that tuning runs never show it.
 
 For every set: blind theme pairwise precision/recall/F1 and the number of themes,
 duplicate-pair precision/recall, and the seeded placement accuracy (the right theme
@@ -45,8 +47,9 @@ SETS = {
     "dev": DATA / "labelled_proposals.json",
     "holdout": DATA / "labelled_proposals_holdout.json",
     "dev2": DATA / "dev_sessions.json",
+    "blind1": DATA / "blind_sessions.json",
 }
-BLIND = {"blind": DATA / "blind_sessions.json"}
+BLIND = {"blind2": DATA / "blind_sessions_2.json"}
 BUDGET_S = 1.0
 SEEDED_CARDS = (1, 2, 3)
 SEEDED_DRAWS = 20
@@ -314,20 +317,28 @@ def generated(n: int, seed: int = 6) -> list[tuple[str, str]]:
     return out
 
 
-def time_suggest(n: int = 2000, repeats: int = 3) -> tuple[float, float]:
-    """Best of ``repeats``: suggest(), and rank_themes() with 12 themes of 3 cards."""
+def time_suggest(n: int = 2000, repeats: int = 3) -> dict[str, float]:
+    """Best of ``repeats``, wall clock and this process's CPU time: suggest(), and
+    rank_themes() with 12 themes of 3 cards. The CPU time is what the machine's
+    other work does not inflate; the first call also loads the word lists."""
     proposals = generated(n)
     rng = random.Random(17)
     placed = {pid: f"theme-{i % 12}" for i, (pid, _t) in enumerate(rng.sample(proposals, 36))}
-    best_suggest = best_rank = float("inf")
+    best: dict[str, float] = {}
+    runs = {
+        "suggest": lambda: suggest(proposals),
+        "rank_themes": lambda: rank_themes(proposals, placed),
+    }
     for _ in range(repeats):
-        started = time.perf_counter()
-        suggest(proposals)
-        best_suggest = min(best_suggest, time.perf_counter() - started)
-        started = time.perf_counter()
-        rank_themes(proposals, placed)
-        best_rank = min(best_rank, time.perf_counter() - started)
-    return best_suggest, best_rank
+        for name, run in runs.items():
+            wall, cpu = time.perf_counter(), time.process_time()
+            run()
+            for key, value in (
+                (f"{name}_2000_seconds", time.perf_counter() - wall),
+                (f"{name}_2000_cpu_seconds", time.process_time() - cpu),
+            ):
+                best[key] = round(min(best.get(key, float("inf")), value), 3)
+    return best
 
 
 def _line(name: str, s: Mapping[str, object]) -> str:
@@ -352,10 +363,10 @@ def main(argv: Sequence[str]) -> int:
     if "--blind" in argv:
         sets.update(BLIND)
     report: dict[str, object] = dict(evaluate_sets(sets, per_session="--sessions" in argv))
-    seconds, rank_seconds = time_suggest()
-    report["suggest_2000_seconds"] = round(seconds, 3)
-    report["rank_themes_2000_seconds"] = round(rank_seconds, 3)
+    timing = time_suggest()
+    report.update(timing)
     report["budget_seconds"] = BUDGET_S
+    seconds, rank_seconds = timing["suggest_2000_seconds"], timing["rank_themes_2000_seconds"]
     if "--json" in argv:
         print(json.dumps(report, indent=1))
     else:
@@ -364,8 +375,9 @@ def main(argv: Sequence[str]) -> int:
                 print(_line(name, scores))
         ok = "within" if max(seconds, rank_seconds) <= BUDGET_S else "OVER"
         print(
-            f"2,000 proposals: suggest() {seconds:.3f} s, rank_themes() {rank_seconds:.3f} s "
-            f"({ok} budget {BUDGET_S} s)"
+            f"2,000 proposals: suggest() {seconds:.3f} s (CPU "
+            f"{timing['suggest_2000_cpu_seconds']:.3f} s), rank_themes() {rank_seconds:.3f} s "
+            f"(CPU {timing['rank_themes_2000_cpu_seconds']:.3f} s) ({ok} budget {BUDGET_S} s)"
         )
     return 0 if max(seconds, rank_seconds) <= BUDGET_S else 1
 

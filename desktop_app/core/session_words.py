@@ -133,9 +133,9 @@ def neighbours(
     around: dict[str, list[tuple[float, str]]] = {pid: [] for pid in ids}
     for (a, b), s in sims.items():
         if s > 0:
-            around[a].append((s, b))
-            around[b].append((s, a))
+            around[a].append((-s, b))
+            around[b].append((-s, a))
     return {
-        pid: [(other, s) for s, other in heapq.nsmallest(k, near, key=lambda t: (-t[0], t[1]))]
+        pid: [(other, -neg) for neg, other in heapq.nsmallest(k, near)]
         for pid, near in around.items()
     }

@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import placement
+from desktop_app.core.lexicon import Lexicon, load_lexicon
 from desktop_app.core.session_words import Vector, neighbours, similarities, split_compound, tfidf
 from desktop_app.core.text_normal import stem, strip_table_notes, words
 from desktop_app.core.theme_clusters import cluster
@@ -554,7 +555,9 @@ def _read_session(
     vocab: Vocabulary,
     language: str,
     rounds: Mapping[str, str] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> tuple[_Session, _Reader]:
+    lexicon = lexicon if lexicon is not None else load_lexicon()
     reader = _Reader(vocab, language)
     texts = dict(proposals)
     ids = sorted(texts)
@@ -590,11 +593,20 @@ def _read_session(
         for key in _theme_scores(reading, vocab):
             feats["t:" + key] = "t"
         for w in reading.residual:
+            surface = reading.surface.get(w, w)
             feats["w:" + w] = "w"
-            parts = split_compound(reading.surface.get(w, w), known)
+            parts = split_compound(surface, known)
             if parts is not None:
                 for part in parts:
                     feats.setdefault("w:" + part, "p")
+            elif (general := lexicon.split(surface)) is not None:
+                for part in general:
+                    meant = reader.lookup(part)
+                    if isinstance(meant, frozenset):
+                        for term in meant:
+                            feats.setdefault("r:" + vocab.roots.get(term, term), "p")
+                    elif isinstance(meant, str):
+                        feats.setdefault("w:" + meant, "p")
         for w in reading.filler:
             feats.setdefault("w:" + w, "a")
         if rounds and pid in rounds:
@@ -700,6 +712,7 @@ def rank_themes(
     )
     vectors = _vectors(session, _PLACEMENT_FEATURES)
     name_vectors = {t: vectors.pop(nid) for nid, t in name_ids.items()}
-    near = neighbours(similarities(vectors, broad=("x:",)), sorted(vectors), _NEIGHBOURS)
+    sims = similarities(vectors, broad=("x:",))
+    near = neighbours(sims, sorted(vectors), _NEIGHBOURS)
     live = {pid: t for pid, t in placed.items() if pid in vectors}
-    return placement.rank(vectors, near, live, themes, name_vectors)
+    return placement.rank(vectors, near, live, themes, name_vectors, sims=sims)

@@ -29,7 +29,7 @@ class ClusterSettings:
     keep: int = 15  # each proposal's most alike others that count in merging
     refine: int = 1  # rounds of moving each proposal to the theme it is most like
     min_theme: int = 2  # smaller groups are not offered as themes of their own
-    per_sqrt: float = 1.1  # themes ~ per_sqrt * sqrt(proposals) ...
+    per_sqrt: float = 1.3  # themes ~ per_sqrt * sqrt(proposals) ...
     fewest: int = 4
     most: int = 12  # ... within these bounds
 
