@@ -683,6 +683,74 @@ def suggest(
     return Suggestions(duplicates=_duplicate_pairs(session), themes=themes)
 
 
+@dataclass(frozen=True, slots=True)
+class _PlacementInput:
+    """What rank_themes learns from besides the placed cards, read once."""
+
+    key: tuple[object, ...]
+    vectors: dict[str, Vector]
+    name_vectors: dict[str, Vector]
+    sims: dict[tuple[str, str], float]
+    near: dict[str, list[tuple[str, float]]]
+
+
+class ThemeRanker:
+    """:func:`rank_themes` for a board that changes often: the session's texts, theme
+    names and rounds are read once and kept while they stay the same, so ranking
+    again after a card is placed only weighs the placed cards anew."""
+
+    def __init__(self, language: str = "nl", vocabulary: Vocabulary | None = None) -> None:
+        self.language = "en" if language == "en" else "nl"
+        self.vocabulary = vocabulary
+        self._input: _PlacementInput | None = None
+
+    def _read(
+        self,
+        proposals: Sequence[tuple[str, str]],
+        names: Mapping[str, str],
+        rounds: Mapping[str, str] | None,
+    ) -> _PlacementInput:
+        key = (
+            tuple(sorted(proposals)),
+            tuple(sorted(names.items())),
+            tuple(sorted((rounds or {}).items())),
+        )
+        if self._input is not None and self._input.key == key:
+            return self._input
+        vocab = self.vocabulary or load_vocabulary()
+        name_ids = {f"\x00theme:{t}": t for t in names}
+        session, _reader = _read_session(
+            [*proposals, *((nid, names[t]) for nid, t in name_ids.items())],
+            vocab,
+            self.language,
+            rounds,
+        )
+        vectors = _vectors(session, _PLACEMENT_FEATURES)
+        name_vectors = {t: vectors.pop(nid) for nid, t in name_ids.items()}
+        sims = similarities(vectors, broad=("x:",))
+        near = neighbours(sims, sorted(vectors), _NEIGHBOURS)
+        self._input = _PlacementInput(key, vectors, name_vectors, sims, near)
+        return self._input
+
+    def rank(
+        self,
+        proposals: Sequence[tuple[str, str]],
+        placed: Mapping[str, str],
+        theme_names: Mapping[str, str] | None = None,
+        rounds: Mapping[str, str] | None = None,
+    ) -> dict[str, list[str]]:
+        """As :func:`rank_themes`."""
+        names = dict(theme_names or {})
+        themes = sorted(set(placed.values()) | set(names))
+        if not themes:
+            return {}
+        read = self._read(proposals, names, rounds)
+        live = {pid: t for pid, t in placed.items() if pid in read.vectors}
+        return placement.rank(
+            read.vectors, read.near, live, themes, read.name_vectors, sims=read.sims
+        )
+
+
 def rank_themes(
     proposals: Sequence[tuple[str, str]],
     placed: Mapping[str, str],
@@ -700,19 +768,5 @@ def rank_themes(
     its placed cards went to. Deterministic; independent of the order of
     ``proposals``.
     """
-    vocab = vocabulary or load_vocabulary()
-    lang = "en" if language == "en" else "nl"
-    names = dict(theme_names or {})
-    themes = sorted(set(placed.values()) | set(names))
-    if not themes:
-        return {}
-    name_ids = {f"\x00theme:{t}": t for t in names}
-    session, _reader = _read_session(
-        [*proposals, *((nid, names[t]) for nid, t in name_ids.items())], vocab, lang, rounds
-    )
-    vectors = _vectors(session, _PLACEMENT_FEATURES)
-    name_vectors = {t: vectors.pop(nid) for nid, t in name_ids.items()}
-    sims = similarities(vectors, broad=("x:",))
-    near = neighbours(sims, sorted(vectors), _NEIGHBOURS)
-    live = {pid: t for pid, t in placed.items() if pid in vectors}
-    return placement.rank(vectors, near, live, themes, name_vectors, sims=sims)
+    ranker = ThemeRanker(language, vocabulary)
+    return ranker.rank(proposals, placed, theme_names, rounds)

@@ -11,6 +11,7 @@ import pytest
 
 from desktop_app.core.suggestions import (
     Suggestions,
+    ThemeRanker,
     ThemeSuggestion,
     load_vocabulary,
     rank_themes,
@@ -268,3 +269,24 @@ def test_quality_floor_on_the_second_development_set() -> None:
         top1, top3, total = top1 + t1, top3 + t3, total + n
     assert top1 / total >= 0.6
     assert top3 / total >= 0.85
+
+
+def test_a_kept_ranker_answers_as_rank_themes_while_cards_move_and_texts_change() -> None:
+    ranker = ThemeRanker()
+    steps = [
+        {"p1": "th-til", "p2": "th-agr", "p3": "th-roo"},
+        {"p1": "th-til", "p2": "th-agr", "p3": "th-roo", "t1": "th-agr"},
+        {"p1": "th-roo", "p2": "th-agr", "p3": "th-til"},
+    ]
+    for placed in steps:
+        assert ranker.rank(TRAY_SESSION, placed, THEMES) == rank_themes(
+            TRAY_SESSION, placed, theme_names=THEMES
+        )
+    edited = [
+        (pid, "Rooster te laat bekend" if pid == "t1" else text) for pid, text in TRAY_SESSION
+    ]
+    placed = steps[0]
+    assert ranker.rank(edited, placed, THEMES) == rank_themes(edited, placed, theme_names=THEMES)
+    assert ranker.rank(edited, placed, THEMES)["t1"][0] == "th-roo"
+    renamed = {**THEMES, "th-roo": "Werktijden"}
+    assert ranker.rank(edited, placed, renamed) == rank_themes(edited, placed, theme_names=renamed)

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.model import Kind, SessionSnapshot, Theme
 from desktop_app.core.suggestions import (
     Suggestions,
+    ThemeRanker,
     ThemeSuggestion,
-    rank_themes,
     standard_theme_names,
     suggest,
 )
@@ -93,6 +93,7 @@ class ClusterPage(Page):
         self.suggestion_ms = 0.0
         #: Tray card -> the session's themes, most likely first (issue 17).
         self.placements: dict[str, list[str]] = {}
+        self._ranker: ThemeRanker | None = None
         self._placement_timer = QTimer(self)
         self._placement_timer.setSingleShot(True)
         self._placement_timer.setInterval(120)
@@ -744,11 +745,12 @@ class ClusterPage(Page):
         if not placed or not tray or self._snapshot is None:
             self.placements = {}
         else:
-            snapshot = self._snapshot
-            self.placements = rank_themes(
+            language = "en" if self._snapshot.session.lang == "en" else "nl"
+            if self._ranker is None or self._ranker.language != language:
+                self._ranker = ThemeRanker(language)
+            self.placements = self._ranker.rank(
                 [(pid, card.text) for pid, card in self.cards.items()],
                 placed,
-                language=snapshot.session.lang,
                 theme_names={tid: t.name for tid, t in self.themes.items()},
                 rounds={pid: card.round_id for pid, card in self.cards.items()},
             )
