@@ -784,8 +784,8 @@ organisation?</translation>
         <translation>First select one or more cards (click; Shift or Ctrl for more), then press T.</translation>
     </message>
     <message>
-        <source>Enter → {name}</source>
-        <translation>Enter → {name}</translation>
+        <source>→ {name}</source>
+        <translation>→ {name}</translation>
     </message>
     <message>
         <source>{n} kaarten naar hun voorgestelde thema</source>

@@ -61,7 +61,7 @@ def test_every_tray_card_shows_its_most_likely_theme(page: ClusterPage) -> None:
     assert set(page.tray_model.hints) == set(tray)
     for pid in tray:
         best = page.themes[page.placements[pid][0]].name
-        assert page.tray_model.hints[pid] == f"Enter → {best}"
+        assert page.tray_model.hints[pid] == f"→ {best}"
         index = page.tray_model.index(page.tray_model.row_of(pid) or 0, 0)
         assert best in str(index.data(Qt.ItemDataRole.ToolTipRole))
     # Against the demo's own themes (its first two cards each placed): about half right

@@ -755,7 +755,7 @@ class ClusterPage(Page):
                 rounds={pid: card.round_id for pid, card in self.cards.items()},
             )
         hints = {
-            pid: self.tr("Enter → {name}").format(name=self.themes[ranked[0]].name)
+            pid: self.tr("→ {name}").format(name=self.themes[ranked[0]].name)
             for pid, ranked in self.placements.items()
             if ranked and ranked[0] in self.themes and pid in self.cards
         }
