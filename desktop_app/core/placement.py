@@ -29,8 +29,6 @@ class PlacementWeights:
     name: float = 1.0  # the theme's name counts as this much of one card
     alpha: float = 0.5  # how far label propagation reaches (0: not at all)
     rounds: int = 3
-    expand: float = 0.0  # a card's vector borrows this much of its nearest cards'
-    normalise: bool = False  # each part of the score scaled to its best theme
 
 
 WEIGHTS = PlacementWeights()
@@ -69,23 +67,6 @@ def _propagate(
     return {pid: {t: score[pid].get(t, 0.0) for t in themes} for pid in ids}
 
 
-def _expanded(
-    vectors: Mapping[str, Vector], near: Mapping[str, Sequence[tuple[str, float]]], share: float
-) -> dict[str, Vector]:
-    """Each vector plus ``share`` of its neighbours' (weighted by likeness), normalised."""
-    out: dict[str, Vector] = {}
-    for pid, vec in vectors.items():
-        total: Vector = dict(vec)
-        around = near.get(pid, ())
-        weight = sum(s for _o, s in around)
-        if weight:
-            for other, s in around:
-                for f, w in vectors[other].items():
-                    total[f] = total.get(f, 0.0) + share * s / weight * w
-        out[pid] = centroid([total])
-    return out
-
-
 def rank(
     vectors: Mapping[str, Vector],
     near: Mapping[str, Sequence[tuple[str, float]]],
@@ -103,8 +84,6 @@ def rank(
     """
     weights = weights or WEIGHTS
     ids = sorted(vectors)
-    if weights.expand:
-        vectors = _expanded(vectors, near, weights.expand)
     members: dict[str, list[str]] = {t: [] for t in themes}
     for pid, theme in sorted(placed.items()):
         if theme in members and pid in vectors:
@@ -143,15 +122,10 @@ def rank(
                 best = max(best, weights.name * cosine(vec, name))
             nearest[theme] = best
             whole[theme] = cosine(vec, wholes[theme])
-        parts = [nearest, whole, spread[pid]]
-        if weights.normalise:
-            parts = [
-                {t: v / (max(p.values(), default=0.0) or 1.0) for t, v in p.items()} for p in parts
-            ]
         scores = {
-            theme: weights.nearest * parts[0].get(theme, 0.0)
-            + weights.whole * parts[1].get(theme, 0.0)
-            + weights.spread * parts[2].get(theme, 0.0)
+            theme: weights.nearest * nearest[theme]
+            + weights.whole * whole[theme]
+            + weights.spread * spread[pid].get(theme, 0.0)
             + weights.size * len(members[theme]) / largest
             for theme in themes
         }

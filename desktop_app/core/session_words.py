@@ -50,18 +50,18 @@ def split_compound(word: str, known: Callable[[str], str | None]) -> tuple[str, 
     return None
 
 
-def tfidf(features: Mapping[str, Mapping[str, float]], *, floor: float = 0.0) -> dict[str, Vector]:
+def tfidf(features: Mapping[str, Mapping[str, float]]) -> dict[str, Vector]:
     """Weight each feature by its rarity over ``features`` and normalise (cosine ready).
 
-    ``idf = log((N + 1) / (df + 0.5))``; features in every proposal keep a small
-    weight (``floor`` at least).
+    ``idf = log((N + 1) / (df + 0.5))``: a feature in every proposal keeps a little
+    weight, one in a single proposal weighs most.
     """
     n = len(features)
     df: dict[str, int] = defaultdict(int)
     for feats in features.values():
         for f in feats:
             df[f] += 1
-    idf = {f: max(floor, math.log((n + 1) / (d + 0.5))) for f, d in df.items()}
+    idf = {f: math.log((n + 1) / (d + 0.5)) for f, d in df.items()}
     vectors: dict[str, Vector] = {}
     for pid, feats in features.items():
         vec = {f: w * idf[f] for f, w in feats.items() if w * idf[f] > 0}

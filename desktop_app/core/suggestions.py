@@ -18,8 +18,9 @@ How a proposal is read:
    stems, with typos merged over the whole session ("lokatie" = "locatie").
 
 Each proposal then becomes a vector of features (vocabulary roots, concepts and
-themes, its other words and the parts of its compounds), weighed by how rare
-they are in this session (:mod:`desktop_app.core.session_words`).
+themes, its other words and the parts of its compounds, split against the
+session's own words or else a general word list, :mod:`desktop_app.core.lexicon`),
+weighed by how rare they are in this session (:mod:`desktop_app.core.session_words`).
 
 Blind themes: the proposals start in the vocabulary theme their concepts point
 at most (or borrow one from the session's proposals that share their words), and
