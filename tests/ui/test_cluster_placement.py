@@ -135,6 +135,9 @@ def test_s_shows_the_top_three_and_3_takes_the_third(
     pid = choose_tray_card(page)
     first, second, third = page.placements[pid][:3]
     assert not page.placement_bar.buttons[1].isVisible()
+    before = members(seeded)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3)
+    assert members(seeded) == before  # not shown yet: 3 does nothing
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S)
     bar = page.placement_bar
     assert [b.isVisible() for b in bar.buttons] == [True, True, True]

@@ -784,8 +784,8 @@ class ClusterPage(Page):
         """Put the chosen tray cards in their suggested theme (``rank`` 0: the first
         suggestion of each card; 1, 2: the second or third, for one card). One undo step."""
         ids = self._tray_choice()
-        if not ids or (rank > 0 and len(ids) > 1):
-            return False
+        if not ids or (rank > 0 and (len(ids) > 1 or not self.placement_bar.showing_more())):
+            return False  # the second and third choice only once they are shown (S)
         targets: dict[str, list[str]] = {}
         for pid in ids:
             ranked = [tid for tid in self.placements.get(pid, []) if tid in self.themes]
