@@ -242,24 +242,23 @@ def _run_export(args: argparse.Namespace, lang: str) -> int:
 def _run_suggest(path: Path, *, as_json: bool, lang: str) -> int:
     import json
 
-    from desktop_app.core.suggestions import suggest
+    from desktop_app.core.suggestion_report import suggestion_document
     from desktop_app.storage.session_file import SessionFile
 
     with SessionFile.open_readonly(path) as session_file:
         snapshot = session_file.snapshot()
-    proposals = [(p.id, p.text) for p in snapshot.live_proposals()]
-    result = suggest(proposals, language=snapshot.session.lang)
+    document = suggestion_document(snapshot)
     if as_json:
-        json.dump(result.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(
             TEXT[lang]["suggest_summary"].format(
-                duplicates=len(result.duplicates), themes=len(result.themes)
+                duplicates=len(document["duplicates"]), themes=len(document["themes"])
             )
         )
-        for theme in result.themes:
-            print(f"- {theme.name} ({len(theme.proposal_ids)})")
+        for theme in document["themes"]:
+            print(f"- {theme['name']} ({len(theme['proposal_ids'])})")
     return 0
 
 

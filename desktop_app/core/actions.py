@@ -34,6 +34,7 @@ class Action(StrEnum):
     DELETE_THEME = "delete_theme"
     MOVE_CARDS = "move_cards"
     MOVE_CARDS_TO_TRAY = "move_cards_to_tray"
+    PLACE_CARDS = "place_cards"
     LINK_DUPLICATES = "link_duplicates"
     # voting
     SET_TALLY = "set_tally"

@@ -17,12 +17,24 @@ How a proposal is read:
    "aanbieden", "medewerkers") count for nothing; other words are kept as
    stems, with typos merged over the whole session ("lokatie" = "locatie").
 
-Themes: each proposal goes to the vocabulary theme its concepts point at most;
-proposals with no concept borrow the theme of the session's proposals that share
-their words; the rest are grouped by shared words and named after them.
+Each proposal then becomes a vector of features (vocabulary roots, concepts and
+themes, its other words and the parts of its compounds, split against the
+session's own words or else a general word list, :mod:`desktop_app.core.lexicon`),
+weighed by how rare they are in this session (:mod:`desktop_app.core.session_words`).
 
-Duplicates: two proposals whose concepts and words are (nearly) the same.
-Precision comes first: a facilitator must be able to trust them.
+Blind themes: the proposals start in the vocabulary theme their concepts point
+at most (or borrow one from the session's proposals that share their words), and
+these groups merge by average likeness until there are as many themes as a
+facilitator would make (:mod:`desktop_app.core.theme_clusters`); each is named
+after the vocabulary theme most of its proposals are in, else after its words.
+
+Placement (:func:`rank_themes`): once the facilitator has placed cards in their
+own themes, every card in the tray gets those themes ranked, learnt from the
+placed cards, the themes' names, the rounds and the session's own words
+(:mod:`desktop_app.core.placement`).
+
+Duplicates: two proposals whose narrow meaning is nearly the same. Precision
+comes first: a facilitator must be able to trust them.
 
 Everything is deterministic and independent of the order of the input.
 """
@@ -34,11 +46,14 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import combinations, product
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core import placement
+from desktop_app.core.lexicon import Lexicon, load_lexicon
+from desktop_app.core.session_words import Vector, neighbours, similarities, split_compound, tfidf
 from desktop_app.core.text_normal import stem, strip_table_notes, words
+from desktop_app.core.theme_clusters import cluster
 from desktop_app.paths import resource
 
 VOCABULARY_RESOURCE = "vocabulary/workplace_health.json"
@@ -53,12 +68,6 @@ _MIN_FUZZY = 6  # words this long may carry one typo
 _MIN_THEME_SCORE = 1.0
 _BORROW_MIN_SCORE = 1.0
 _BORROW_MIN_SHARE = 0.6
-
-# Duplicates
-_CONCEPT_WEIGHT = 0.3
-_ROOT_WEIGHT = 1.0
-_WORD_WEIGHT = 0.7
-_DUPLICATE_JACCARD = 0.45
 
 
 # --------------------------------------------------------------------------- types
@@ -241,6 +250,7 @@ class _Reading:
     roots: set[str]  # narrowest meanings of the vocabulary words found
     residual: list[str]  # stems of words that are no concept, stop word or filler
     surface: dict[str, str]  # residual stem -> the word as folded
+    filler: list[str] = field(default_factory=list)  # stems of the field's filler words
 
 
 class _Reader:
@@ -340,8 +350,17 @@ class _Reader:
             elif isinstance(found, str):
                 reading.residual.append(found)
                 reading.surface.setdefault(found, tokens[i])
+            elif self.is_filler(tokens[i]):
+                reading.filler.append(stem(tokens[i], self.language))
             i += 1
         return reading
+
+    def is_filler(self, word: str) -> bool:
+        """A word of the field's filler list ("cursus", "check", "meer"), no stop word."""
+        vocab = self.vocab
+        if word in vocab.stopwords or len(word) < 3 or not word.isalpha():
+            return False
+        return word in vocab.filler or stem(word, self.language) in vocab.filler_stems
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -509,56 +528,132 @@ def _themes(
     return result
 
 
+# ------------------------------------------------------------- session features
+
+# What each kind of feature weighs before the session's own rarity is applied.
+# Kinds: r vocabulary root, w word, p part of a compound, c vocabulary concept,
+# t vocabulary theme, a filler word ("cursus", "check"), x the round it was said in.
+_THEME_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 0.5, "t": 0.35, "a": 0.2, "x": 0.0}
+_PLACEMENT_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 1.0, "t": 1.0, "a": 0.2, "x": 0.6}
+_DUPLICATE_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.5, "c": 0.15, "t": 0.0, "a": 0.2, "x": 0.0}
+#: Likeness (cosine of the duplicate features) from which two proposals are duplicates.
+_DUPLICATE_LIKENESS = 0.6
+_NEIGHBOURS = 8
+
+
+@dataclass(slots=True)
+class _Session:
+    """One session read: each proposal's raw features by kind, and the readings."""
+
+    ids: list[str]
+    readings: dict[str, _Reading]
+    raw: dict[str, dict[str, str]]  # pid -> feature -> kind
+    best: dict[str, str | None]  # pid -> vocabulary theme key
+
+
+def _read_session(
+    proposals: Sequence[tuple[str, str]],
+    vocab: Vocabulary,
+    language: str,
+    rounds: Mapping[str, str] | None = None,
+    lexicon: Lexicon | None = None,
+) -> tuple[_Session, _Reader]:
+    lexicon = lexicon if lexicon is not None else load_lexicon()
+    reader = _Reader(vocab, language)
+    texts = dict(proposals)
+    ids = sorted(texts)
+    readings = {pid: reader.read(texts[pid]) for pid in ids}
+    typos = _merge_typos(readings)
+    for reading in readings.values():
+        reading.residual = [typos.get(w, w) for w in reading.residual]
+    known_words: dict[str, str] = {}
+    for reading in readings.values():
+        for w in reading.residual:
+            known_words.setdefault(reading.surface.get(w, w), w)
+            known_words.setdefault(w, w)
+        for w in reading.filler:
+            known_words.setdefault(w, w)
+
+    def known(part: str) -> str | None:
+        if part in known_words:
+            return known_words[part]
+        if part in vocab.words:
+            return vocab.roots.get(part, part)
+        s = stem(part, language)
+        return known_words.get(s)
+
+    raw: dict[str, dict[str, str]] = {}
+    best: dict[str, str | None] = {}
+    for pid in ids:
+        reading = readings[pid]
+        feats: dict[str, str] = {}
+        for root in reading.roots:
+            feats["r:" + root] = "r"
+        for cid in reading.concepts:
+            feats["c:" + cid] = "c"
+        for key in _theme_scores(reading, vocab):
+            feats["t:" + key] = "t"
+        for w in reading.residual:
+            surface = reading.surface.get(w, w)
+            feats["w:" + w] = "w"
+            parts = split_compound(surface, known)
+            if parts is not None:
+                for part in parts:
+                    feats.setdefault("w:" + part, "p")
+            elif (general := lexicon.split(surface)) is not None:
+                for part in general:
+                    meant = reader.lookup(part)
+                    if isinstance(meant, frozenset):
+                        for term in meant:
+                            feats.setdefault("r:" + vocab.roots.get(term, term), "p")
+                    elif isinstance(meant, str):
+                        feats.setdefault("w:" + meant, "p")
+        for w in reading.filler:
+            feats.setdefault("w:" + w, "a")
+        if rounds and pid in rounds:
+            feats["x:" + rounds[pid]] = "x"
+        raw[pid] = feats
+        best[pid] = _best_theme(reading, vocab, {})
+    return _Session(ids, readings, raw, best), reader
+
+
+def _vectors(session: _Session, weights: Mapping[str, float]) -> dict[str, Vector]:
+    return tfidf(
+        {
+            pid: {f: weights[kind] for f, kind in feats.items() if weights[kind] > 0}
+            for pid, feats in session.raw.items()
+        }
+    )
+
+
+# ------------------------------------------------------------------ naming themes
+
+
+def _theme_name(
+    members: Sequence[str], session: _Session, vocab: Vocabulary, language: str, taken: set[str]
+) -> tuple[str, str | None]:
+    """The vocabulary theme most members are in, else the words they share."""
+    counts = Counter(session.best[pid] for pid in members if session.best[pid] is not None)
+    for key, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "")):
+        if key is None or count * 10 < len(members) * 4:
+            break
+        name = vocab.theme(key).name(language)
+        if name not in taken:
+            return name, key
+    name = _characteristic_name(members, session.readings)
+    return name, None
+
+
 # --------------------------------------------------------------------- duplicates
 
 
-def _features(reading: _Reading) -> dict[str, float]:
-    features: dict[str, float] = {f"c:{cid}": _CONCEPT_WEIGHT for cid in reading.concepts}
-    for root in reading.roots:
-        features[f"r:{root}"] = _ROOT_WEIGHT
-    for s in reading.residual:
-        features[f"w:{s}"] = _WORD_WEIGHT
-    return features
-
-
-def _duplicates(
-    ids: Sequence[str], features: Mapping[str, dict[str, float]]
-) -> list[tuple[str, str]]:
-    """Pairs of proposals whose weighted feature overlap (Jaccard) is high enough.
-
-    Proposals with identical features are compared once; a pair is only weighed
-    when it shares a vocabulary root or a word, and when its sizes allow it.
-    """
-    same: dict[frozenset[tuple[str, float]], list[str]] = defaultdict(list)
-    for pid in sorted(ids):
-        if features[pid]:
-            same[frozenset(features[pid].items())].append(pid)
-    keys = sorted(same, key=lambda k: same[k][0])
-    total = [sum(w for _f, w in key) for key in keys]
-    feats = [dict(key) for key in keys]
-    index: dict[str, list[int]] = defaultdict(list)
-    for n, fs in enumerate(feats):
-        for f in fs:
-            if not f.startswith("c:"):
-                index[f].append(n)
-    pairs: list[tuple[str, str]] = []
-    for members in same.values():
-        pairs.extend(combinations(members, 2))
-    threshold = _DUPLICATE_JACCARD - 1e-9
-    seen: set[tuple[int, int]] = set()
-    for posting in index.values():
-        for x, a in enumerate(posting):
-            fa, ta = feats[a], total[a]
-            for b in posting[x + 1 :]:
-                tb = total[b]
-                if min(ta, tb) < threshold * max(ta, tb) or (a, b) in seen:
-                    continue
-                seen.add((a, b))
-                fb = feats[b]
-                common = sum(min(w, fb[f]) for f, w in fa.items() if f in fb)
-                if common >= threshold * (ta + tb - common):
-                    pairs.extend(product(same[keys[a]], same[keys[b]]))
-    return sorted({(a, b) if a < b else (b, a) for a, b in pairs})
+def _duplicate_pairs(session: _Session) -> list[tuple[str, str]]:
+    """Pairs whose narrow meaning (vocabulary roots, words, compound parts, and a
+    little of the concepts and filler words) is nearly the same, weighed by rarity
+    in the session. Strict on purpose: a suggested duplicate must be right."""
+    vectors = _vectors(session, _DUPLICATE_FEATURES)
+    found = similarities(vectors).items()
+    return sorted(pair for pair, likeness in found if likeness >= _DUPLICATE_LIKENESS - 1e-9)
 
 
 # --------------------------------------------------------------------------- API
@@ -576,15 +671,103 @@ def suggest(
     """
     vocab = vocabulary or load_vocabulary()
     lang = "en" if language == "en" else "nl"
-    reader = _Reader(vocab, lang)
-    texts = dict(proposals)
-    ids = sorted(texts)
-    readings = {pid: reader.read(texts[pid]) for pid in ids}
-    typos = _merge_typos(readings)
-    for reading in readings.values():
-        reading.residual = [typos.get(s, s) for s in reading.residual]
-    features = {pid: _features(readings[pid]) for pid in ids}
-    return Suggestions(
-        duplicates=_duplicates(ids, features),
-        themes=_themes(ids, readings, vocab, lang),
-    )
+    session, _reader = _read_session(proposals, vocab, lang)
+    vectors = _vectors(session, _THEME_FEATURES)
+    start = [t.proposal_ids for t in _themes(session.ids, session.readings, vocab, lang)]
+    groups = cluster(session.ids, similarities(vectors), vectors, start=start)
+    themes: list[ThemeSuggestion] = []
+    taken: set[str] = set()
+    for members in groups:
+        name, key = _theme_name(members, session, vocab, lang, taken)
+        taken.add(name)
+        themes.append(ThemeSuggestion(name, tuple(members), key))
+    return Suggestions(duplicates=_duplicate_pairs(session), themes=themes)
+
+
+@dataclass(frozen=True, slots=True)
+class _PlacementInput:
+    """What rank_themes learns from besides the placed cards, read once."""
+
+    key: tuple[object, ...]
+    vectors: dict[str, Vector]
+    name_vectors: dict[str, Vector]
+    sims: dict[tuple[str, str], float]
+    near: dict[str, list[tuple[str, float]]]
+
+
+class ThemeRanker:
+    """:func:`rank_themes` for a board that changes often: the session's texts, theme
+    names and rounds are read once and kept while they stay the same, so ranking
+    again after a card is placed only weighs the placed cards anew."""
+
+    def __init__(self, language: str = "nl", vocabulary: Vocabulary | None = None) -> None:
+        self.language = "en" if language == "en" else "nl"
+        self.vocabulary = vocabulary
+        self._input: _PlacementInput | None = None
+
+    def _read(
+        self,
+        proposals: Sequence[tuple[str, str]],
+        names: Mapping[str, str],
+        rounds: Mapping[str, str] | None,
+    ) -> _PlacementInput:
+        key = (
+            tuple(sorted(proposals)),
+            tuple(sorted(names.items())),
+            tuple(sorted((rounds or {}).items())),
+        )
+        if self._input is not None and self._input.key == key:
+            return self._input
+        vocab = self.vocabulary or load_vocabulary()
+        name_ids = {f"\x00theme:{t}": t for t in names}
+        session, _reader = _read_session(
+            [*proposals, *((nid, names[t]) for nid, t in name_ids.items())],
+            vocab,
+            self.language,
+            rounds,
+        )
+        vectors = _vectors(session, _PLACEMENT_FEATURES)
+        name_vectors = {t: vectors.pop(nid) for nid, t in name_ids.items()}
+        sims = similarities(vectors, broad=("x:",))
+        near = neighbours(sims, sorted(vectors), _NEIGHBOURS)
+        self._input = _PlacementInput(key, vectors, name_vectors, sims, near)
+        return self._input
+
+    def rank(
+        self,
+        proposals: Sequence[tuple[str, str]],
+        placed: Mapping[str, str],
+        theme_names: Mapping[str, str] | None = None,
+        rounds: Mapping[str, str] | None = None,
+    ) -> dict[str, list[str]]:
+        """As :func:`rank_themes`."""
+        names = dict(theme_names or {})
+        themes = sorted(set(placed.values()) | set(names))
+        if not themes:
+            return {}
+        read = self._read(proposals, names, rounds)
+        live = {pid: t for pid, t in placed.items() if pid in read.vectors}
+        return placement.rank(
+            read.vectors, read.near, live, themes, read.name_vectors, sims=read.sims
+        )
+
+
+def rank_themes(
+    proposals: Sequence[tuple[str, str]],
+    placed: Mapping[str, str],
+    language: str = "nl",
+    vocabulary: Vocabulary | None = None,
+    theme_names: Mapping[str, str] | None = None,
+    rounds: Mapping[str, str] | None = None,
+) -> dict[str, list[str]]:
+    """For every proposal not in ``placed`` (proposal id -> theme id): the themes
+    of ``placed`` and ``theme_names`` (theme id -> name), most likely first.
+
+    Learns from the placed cards, the themes' names, the session's own words,
+    the vocabulary and, when ``rounds`` (proposal id -> round id) is given, the
+    rounds: each round has its own question, so its proposals lean to the themes
+    its placed cards went to. Deterministic; independent of the order of
+    ``proposals``.
+    """
+    ranker = ThemeRanker(language, vocabulary)
+    return ranker.rank(proposals, placed, theme_names, rounds)

@@ -19,7 +19,7 @@ nothing; one that would change nothing returns without a step.
 Proposals
     add_proposal, edit_proposal, delete_proposals, hide_on_beamer
 Themes (cluster board)
-    new_theme, rename_theme, describe_theme, colour_theme, move_cards,
+    new_theme, rename_theme, describe_theme, colour_theme, move_cards, place_cards,
     merge_themes, split_theme, delete_theme, link_duplicates
 Voting
     set_tally, cast_ballot, void_ballot, void_last_ballot, fix_voting_rules,
@@ -69,6 +69,7 @@ from desktop_app.ops.themes import (
     merge_themes,
     move_cards,
     new_theme,
+    place_cards,
     rename_theme,
     split_theme,
 )
@@ -103,6 +104,7 @@ __all__ = [
     "merge_themes",
     "move_cards",
     "new_theme",
+    "place_cards",
     "promote_item",
     "promote_top",
     "rename_theme",

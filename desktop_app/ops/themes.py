@@ -6,7 +6,7 @@ removed (cards may still move and themes may be renamed), whoever asks.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from desktop_app.core.actions import Action, Label
@@ -107,6 +107,24 @@ def move_cards(session: SessionFile, /, proposal_ids: Sequence[str], theme_id: s
         )
     with session.transaction(label):
         session.move_proposals(moving, theme_id)
+    return len(moving)
+
+
+def place_cards(session: SessionFile, /, placements: Mapping[str, str]) -> int:
+    """Put each card into its own theme (proposal id -> theme id), one step: the
+    board's "accept the suggested theme" for several cards at once. Returns how many
+    moved; cards already in their theme stay where they are."""
+    theme_of = _theme_of(session)
+    moving = {pid: tid for pid, tid in placements.items() if theme_of.get(pid) != tid}
+    if not moving:
+        return 0
+    targets: dict[str, list[str]] = {}
+    for pid, tid in moving.items():
+        _theme(session, tid)
+        targets.setdefault(tid, []).append(pid)
+    with session.transaction(Label(Action.PLACE_CARDS, Kind.PROPOSAL, count=len(moving))):
+        for tid, members in targets.items():
+            session.move_proposals(members, tid)
     return len(moving)
 
 

@@ -151,6 +151,8 @@ class BoardHost(Protocol):
     def delete_theme(self, theme_id: str) -> None: ...
     def theme_names(self) -> list[tuple[str, str]]: ...
     def view_selection_changed(self, view: CardListView) -> None: ...
+    def accept_placement(self, rank: int) -> bool: ...
+    def toggle_placement_choices(self) -> None: ...
 
 
 class CardListView(QListView):
@@ -270,6 +272,15 @@ class CardListView(QListView):
         if plain and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.host.send_selection_to_tray()
             return
+        if self.source.area_id is None and plain:
+            # The tray: Enter puts the chosen cards where the suggestion says, S
+            # shows the next choices, 2 and 3 take them.
+            rank = {Qt.Key.Key_Return: 0, Qt.Key.Key_Enter: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2}
+            if key in rank and self.host.accept_placement(rank[Qt.Key(key)]):
+                return
+            if key == Qt.Key.Key_S:
+                self.host.toggle_placement_choices()
+                return
         if plain and event.text().isprintable() and event.text().strip():
             # No type-ahead search on the board: letters are commands here.
             event.ignore()

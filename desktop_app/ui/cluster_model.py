@@ -113,6 +113,17 @@ class CardListModel(QAbstractListModel):
         self._ids: list[str] = []
         self._rows: dict[str, int] = {}
         self.color: str | None = None  # the theme colour, drawn as a bar on each card
+        #: Proposal id -> a line drawn under the card ("→ Tillen ⏎"): the tray's placement hints.
+        self.hints: dict[str, str] = {}
+
+    def set_hints(self, hints: Mapping[str, str]) -> None:
+        """Show ``hints`` under the cards; cards whose hint changed are laid out again."""
+        new = dict(hints)
+        if new == self.hints:
+            return
+        self.hints = new
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
 
     # ----------------------------------------------------------------- reading
     def ids(self) -> list[str]:
@@ -144,9 +155,10 @@ class CardListModel(QAbstractListModel):
             return card
         if role == Qt.ItemDataRole.ToolTipRole:
             extra = f"\n{card.badge}" if card.badge else ""
-            return f"{card.text}\n\n{card.meta}{extra}"
+            hint = f"\n{self.hints[pid]}" if pid in self.hints else ""
+            return f"{card.text}\n\n{card.meta}{extra}{hint}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{card.text}. {card.meta}. {card.badge}".strip()
+            return f"{card.text}. {card.meta}. {card.badge} {self.hints.get(pid, '')}".strip()
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -379,25 +391,36 @@ class CardDelegate(QStyledItemDelegate):
         return small
 
     @staticmethod
-    def _card_and_color(index: Index) -> tuple[CardInfo | None, str | None]:
-        """The card behind ``index`` and its area's colour, read from the Python
-        model directly (no QVariant round trip per paint)."""
+    def _card_and_color(index: Index) -> tuple[CardInfo | None, str | None, str]:
+        """The card behind ``index``, its area's colour and its hint, read from the
+        Python model directly (no QVariant round trip per paint)."""
         model = index.model()
+        source: CardListModel | None = None
+        row = index.row()
         if isinstance(model, CardFilterProxy):
             source = model.card_model()
-            return source.card_at(model.mapToSource(index).row()), source.color
-        if isinstance(model, CardListModel):
-            return model.card_at(index.row()), model.color
-        return None, None
+            row = model.mapToSource(index).row()
+        elif isinstance(model, CardListModel):
+            source = model
+        if source is None:
+            return None, None, ""
+        card = source.card_at(row)
+        hint = source.hints.get(card.id, "") if card is not None else ""
+        return card, source.color, hint
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        card, _color = self._card_and_color(index)
+        card, _color, hint = self._card_and_color(index)
         if card is None:
             return super().sizeHint(option, index)
-        return self._layout(card, option.font, self._text_width(option)).size
+        size = self._layout(card, option.font, self._text_width(option)).size
+        if hint:
+            size = QSize(
+                size.width(), size.height() + QFontMetrics(self._small(option.font)).height() + 4
+            )
+        return size
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        card, color = self._card_and_color(index)
+        card, color, hint = self._card_and_color(index)
         if card is None:
             super().paint(painter, option, index)
             return
@@ -416,6 +439,7 @@ class CardDelegate(QStyledItemDelegate):
             color,
             ratio,
             option.font.key(),
+            hint,
         )
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
@@ -434,6 +458,7 @@ class CardDelegate(QStyledItemDelegate):
                 selected,
                 hover,
                 color,
+                hint,
             )
             card_painter.end()
             self._pixmaps[key] = pixmap
@@ -453,6 +478,7 @@ class CardDelegate(QStyledItemDelegate):
         selected: bool,
         hover: bool,
         color: str | None,
+        hint: str = "",
     ) -> None:
         laid = self._layout(card, font, width)
         rect = QRectF(box).adjusted(0.5, 0.5, -0.5, -0.5)
@@ -503,3 +529,14 @@ class CardDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
             meta,
         )
+        if hint:
+            y += small_metrics.height() + 4
+            bold = QFont(small)
+            bold.setWeight(QFont.Weight.DemiBold)
+            painter.setFont(bold)
+            painter.setPen(QColor(palette.ACCENT_DARK))
+            painter.drawText(
+                QRect(x, y, width, small_metrics.height()),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                QFontMetrics(bold).elidedText(hint, Qt.TextElideMode.ElideRight, width),
+            )

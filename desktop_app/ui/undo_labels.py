@@ -72,6 +72,10 @@ def label_text(label: Label) -> str:
         if one:
             return QCoreApplication.translate("UndoLabels", "Kaart terug naar de bak")
         return QCoreApplication.translate("UndoLabels", "{n} kaarten terug naar de bak").format(n=n)
+    if a is Action.PLACE_CARDS:
+        return QCoreApplication.translate(
+            "UndoLabels", "{n} kaarten naar hun voorgestelde thema"
+        ).format(n=n)
     if a is Action.LINK_DUPLICATES:
         return QCoreApplication.translate("UndoLabels", "Dubbele voorstellen samengevoegd")
     if a is Action.SET_TALLY:

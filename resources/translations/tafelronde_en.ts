@@ -598,7 +598,7 @@ organisation?</translation>
     <name>ClusterPage</name>
     <message>
         <source>Clusteren</source>
-        <extracomment>Changes that only move cards between areas (no card looks different).</extracomment>
+        <extracomment>Changes that only move cards between areas (no card looks different). Tray card -&gt; the session&apos;s themes, most likely first (issue 17).</extracomment>
         <translation>Clustering</translation>
     </message>
     <message>
@@ -743,6 +743,10 @@ organisation?</translation>
     <message>
         <source>Kies eerst een of meer kaarten (klik; Shift of Ctrl voor meer), druk dan op T.</source>
         <translation>First select one or more cards (click; Shift or Ctrl for more), then press T.</translation>
+    </message>
+    <message>
+        <source>→ {name}</source>
+        <translation>→ {name}</translation>
     </message>
     <message>
         <source>Alle voorstellen van deze suggestie zitten al in een thema; er is niets veranderd.</source>
@@ -1687,6 +1691,33 @@ in {folder}</translation>
     <message>
         <source>6  Oogst</source>
         <translation>6  Harvest</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementBar</name>
+    <message>
+        <source>Meer (S)</source>
+        <translation>More (S)</translation>
+    </message>
+    <message>
+        <source>Hoort waarschijnlijk bij:</source>
+        <translation>Most likely belongs to:</translation>
+    </message>
+    <message>
+        <source>Elke gekozen kaart naar haar eerste suggestie ({n} kaarten):</source>
+        <translation>Each chosen card to its first suggestion ({n} cards):</translation>
+    </message>
+    <message>
+        <source>Enter: {name}</source>
+        <translation>Enter: {name}</translation>
+    </message>
+    <message>
+        <source>Enter: plaatsen</source>
+        <translation>Enter: place</translation>
+    </message>
+    <message>
+        <source>{key}: {name}</source>
+        <translation>{key}: {name}</translation>
     </message>
 </context>
 <context>
@@ -3084,6 +3115,10 @@ in {folder}</translation>
     <message>
         <source>{n} kaarten terug naar de bak</source>
         <translation>{n} cards back to the tray</translation>
+    </message>
+    <message>
+        <source>{n} kaarten naar hun voorgestelde thema</source>
+        <translation>{n} cards to their suggested theme</translation>
     </message>
     <message>
         <source>Dubbele voorstellen samengevoegd</source>

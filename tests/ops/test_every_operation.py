@@ -79,6 +79,9 @@ CASES: dict[str, Case] = {
     "colour_theme": lambda s, _: ops.colour_theme(s, _themes(s)[1], "#009E73"),
     "move_cards_to_theme": lambda s, _: ops.move_cards(s, _proposals(s)[:4], _themes(s)[2]),
     "move_cards_to_tray": lambda s, _: ops.move_cards(s, list(_theme_of(s))[:3], None),
+    "place_cards": lambda s, _: ops.place_cards(
+        s, {p: _themes(s)[i % 3] for i, p in enumerate(_proposals(s)[:5])}
+    ),
     "merge_themes": lambda s, _: ops.merge_themes(s, _themes(s)[0], _themes(s)[1]),
     "split_theme": lambda s, _: ops.split_theme(
         s, _themes(s)[0], s.themes()[0].proposal_ids[:2], "Deel 2", color="#D55E00"

@@ -18,10 +18,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QDockWidget,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -36,7 +37,13 @@ from PySide6.QtWidgets import (
 from desktop_app import ops
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, SessionSnapshot, Theme
-from desktop_app.core.suggestions import Suggestions, ThemeSuggestion, standard_theme_names, suggest
+from desktop_app.core.suggestions import (
+    Suggestions,
+    ThemeRanker,
+    ThemeSuggestion,
+    standard_theme_names,
+    suggest,
+)
 from desktop_app.core.voting import items_frozen
 from desktop_app.storage import duplicates
 from desktop_app.storage.session_file import Change, Origin
@@ -51,12 +58,13 @@ from desktop_app.ui.cluster_board import (
     automatic_color,
     clear_other_selections,
 )
-from desktop_app.ui.cluster_model import CardFilter, CardInfo, CardListModel, fold
+from desktop_app.ui.cluster_model import ID_ROLE, CardFilter, CardInfo, CardListModel, fold
 from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
 from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, StepMessage, heading
+from desktop_app.ui.placement_bar import PlacementBar
 
 DISMISSED_KEY = "dismissed_suggestions"
 # Boxes of themes that left the board, kept hidden for an undo.
@@ -90,6 +98,13 @@ class ClusterPage(Page):
         self.picker: QuickPicker | None = None
         self.suggestions: Suggestions | None = None
         self.suggestion_ms = 0.0
+        #: Tray card -> the session's themes, most likely first (issue 17).
+        self.placements: dict[str, list[str]] = {}
+        self._ranker: ThemeRanker | None = None
+        self._placement_timer = QTimer(self)
+        self._placement_timer.setSingleShot(True)
+        self._placement_timer.setInterval(120)
+        self._placement_timer.timeout.connect(self._update_placements)
         controller.error.connect(self._on_error)
         self._build()
 
@@ -187,11 +202,17 @@ class ClusterPage(Page):
         self.splitter.setHandleWidth(16)
         self.tray = TrayBox(self, self.tray_model, self.filter)
         self.tray.setMinimumWidth(248)
+        self.placement_bar = PlacementBar()
+        self.placement_bar.place.connect(self.accept_placement)
+        tray_layout = self.tray.layout()
+        assert tray_layout is not None
+        tray_layout.addWidget(self.placement_bar)
         self.splitter.addWidget(self.tray)
         self.grid = ThemeGrid(self)
         self.grid.setMinimumWidth(280)
         self.splitter.addWidget(self.grid)
         self.panel = SuggestionsPanel()
+        self.panel.setMinimumWidth(260)
         self.panel.accept_theme.connect(self.accept_theme_suggestion)
         self.panel.accept_duplicate.connect(lambda a, b: self.accept_duplicate(a, b))
         self.panel.dismiss.connect(self.dismiss_suggestion)
@@ -270,6 +291,7 @@ class ClusterPage(Page):
         self._rebuild_areas(themes)
         self._update_panel_state()
         self._update_buttons()
+        self._placement_timer.start()
 
     def _themes_now(self, changed: set[str]) -> list[Theme]:
         """The live themes in board order, re-reading only the ones that changed."""
@@ -512,6 +534,7 @@ class ClusterPage(Page):
         if view.selectionModel().hasSelection():
             clear_other_selections(self.views(), view)
         self._update_buttons()
+        self._update_placement_bar()
 
     def theme_names(self) -> list[tuple[str, str]]:
         return [(tid, self.themes[tid].name) for tid in self.theme_order]
@@ -727,6 +750,82 @@ class ClusterPage(Page):
         elif choice.kind == "new":
             self.new_theme(ids, choice.name or None, rename=not choice.name.strip())
 
+    # ============================================================== placement
+    def _update_placements(self) -> None:
+        """Rank the session's themes for every tray card, from the cards placed so far."""
+        placed = dict(self.theme_of)
+        tray = self.tray_model.ids()
+        if not placed or not tray or self._snapshot is None:
+            self.placements = {}
+        else:
+            language = "en" if self._snapshot.session.lang == "en" else "nl"
+            if self._ranker is None or self._ranker.language != language:
+                self._ranker = ThemeRanker(language)
+            self.placements = self._ranker.rank(
+                [(pid, card.text) for pid, card in self.cards.items()],
+                placed,
+                theme_names={tid: t.name for tid, t in self.themes.items()},
+                rounds={pid: card.round_id for pid, card in self.cards.items()},
+            )
+        hints = {
+            pid: self.tr("→ {name}").format(name=self.themes[ranked[0]].name)
+            for pid, ranked in self.placements.items()
+            if ranked and ranked[0] in self.themes and pid in self.cards
+        }
+        self.tray_model.set_hints(hints)
+        self._update_placement_bar()
+
+    def _tray_choice(self) -> list[str]:
+        """The tray cards the placement acts on: the selection, else the current card."""
+        view = self.tray.view
+        ids = view.selected_ids()
+        if not ids and view.currentIndex().isValid() and view.hasFocus():
+            ids = [str(view.currentIndex().data(ID_ROLE))]
+        return [pid for pid in ids if pid in self.placements]
+
+    def _update_placement_bar(self) -> None:
+        ids = self._tray_choice()
+        ranked = self.placements.get(ids[0], []) if ids else []
+        names = [self.themes[tid].name for tid in ranked if tid in self.themes]
+        self.placement_bar.set_choices(names, len(ids))
+
+    def toggle_placement_choices(self) -> None:
+        if self.placement_bar.isVisible():
+            self.placement_bar.toggle_more()
+
+    def accept_placement(self, rank: int = 0) -> bool:
+        """Put the chosen tray cards in their suggested theme (``rank`` 0: the first
+        suggestion of each card; 1, 2: the second or third, for one card). One undo step."""
+        ids = self._tray_choice()
+        if not ids or (rank > 0 and (len(ids) > 1 or not self.placement_bar.showing_more())):
+            return False  # the second and third choice only once they are shown (S)
+        targets: dict[str, list[str]] = {}
+        for pid in ids:
+            ranked = [tid for tid in self.placements.get(pid, []) if tid in self.themes]
+            if len(ranked) > rank:
+                targets.setdefault(ranked[rank], []).append(pid)
+        if not targets:
+            return False
+        view = self.tray.view
+        row = min(
+            (r for r in (self.tray_model.row_of(pid) for pid in ids) if r is not None), default=0
+        )
+        if len(targets) == 1:
+            [(theme_id, members)] = targets.items()
+            self.move_cards(members, theme_id)
+        elif self.controller.run(
+            ops.place_cards, {pid: tid for tid, members in targets.items() for pid in members}
+        ):
+            self._sync()
+            self._undo_hint(self.controller.undo_text())
+        # The next card takes the place of the one placed: Enter, Enter, Enter.
+        model = view.model()
+        if model.rowCount():
+            index = model.index(min(row, model.rowCount() - 1), 0)
+            view.setCurrentIndex(index)
+            view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect)
+        return True
+
     # ============================================================ suggestions
     def show_suggestions(self) -> None:
         snapshot = self.controller.snapshot()
@@ -746,12 +845,47 @@ class ClusterPage(Page):
         self._update_panel_state()
         if not self.panel.isVisible():
             self.panel.show()
+            self._fit_panel()
             sizes = self.splitter.sizes()
             panel_width = 360 if self.width() >= 1280 else 300
-            self.splitter.setSizes([sizes[0], max(280, sizes[1] - panel_width), panel_width])
+            if self.grid.isVisible():
+                self.splitter.setSizes([sizes[0], max(280, sizes[1] - panel_width), panel_width])
 
     def hide_suggestions(self) -> None:
         self.panel.hide()
+        self.grid.show()
+        self.tray.show()
+
+    def _fit_panel(self) -> None:
+        """Where the tray, the themes and the panel do not fit side by side, the panel
+        takes the themes' place, and on a narrower page (1024x768 with the beamer panel
+        open) the tray's too, until it is closed."""
+        if not self.panel.isVisible():
+            return
+        margins = self.layout().contentsMargins()
+        width = self._room() - margins.left() - margins.right()
+        handle = self.splitter.handleWidth()
+        tray, grid, panel = (w.minimumWidth() for w in (self.tray, self.grid, self.panel))
+        self.grid.setVisible(width >= tray + grid + panel + 2 * handle)
+        self.tray.setVisible(width >= tray + panel + handle)
+
+    def _room(self) -> int:
+        """The width the window leaves this page: beside the phases and a docked beamer
+        panel (the page may be laid out wider than that, and then is cut off)."""
+        window = self.window()
+        if window is self:
+            return self.width()
+        left = self.mapTo(window, QPoint(0, 0)).x()
+        docks = sum(
+            dock.width()
+            for dock in window.findChildren(QDockWidget)
+            if dock.isVisible() and not dock.isFloating() and dock.x() > left
+        )
+        return max(0, window.width() - left - docks)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_panel()
 
     def _update_panel_state(self) -> None:
         if self.suggestions is None:
