@@ -26,10 +26,12 @@ from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
+from desktop_app.core import labels
+
 # Excel's limit, counted in UTF-16 code units (an emoji counts two).
 EXCEL_MAX_TEXT = 32_767
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
-TRUNCATED = {"nl": "… [afgekapt]", "en": "… [truncated]"}
+TRUNCATED = {lang: labels.pick(labels.CELL["truncated"], lang) for lang in labels.LANGUAGES}
 
 # Besides openpyxl's list: lone surrogates and the two non-characters XML refuses.
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
