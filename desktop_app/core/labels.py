@@ -76,7 +76,7 @@ STATUS: Final[dict[str, Text]] = {
 }
 
 PERIODICITY: Final[dict[str, Text]] = {
-    "once": ("Eenmalig", "Once"),
+    "once": ("Eenmalig", "One-off"),
     "ongoing": ("Doorlopend", "Ongoing"),
     "monthly": ("Maandelijks", "Monthly"),
     "quarterly": ("Per kwartaal", "Quarterly"),
