@@ -366,6 +366,12 @@ CELL: Final[dict[str, Text]] = {
     "truncated": ("… [afgekapt]", "… [truncated]"),
 }
 
+FILE_NAME: Final[dict[str, Text]] = {
+    # Words in the names of files Tafelronde makes beside a session: the damaged
+    # file set aside after a restore, "NAME (beschadigd 2026-11-23 10.04).tafelronde".
+    "damaged": ("beschadigd", "damaged"),
+}
+
 # ------------------------------------------------------------------ messages
 # Errors the user can do something about (core.errors.UserError and its kinds).
 
@@ -625,6 +631,7 @@ CATALOGUE: Final[dict[str, Mapping[str, Text]]] = {
     "report": REPORT,
     "chart": CHART,
     "cell": CELL,
+    "file_name": FILE_NAME,
     "error": ERROR,
     "reason": REASON,
     "operation": OPERATION,

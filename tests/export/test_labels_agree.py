@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -163,6 +163,12 @@ def test_every_status_is_one_word_everywhere(
         row, on_card, often = found[title_of(status)]
         assert row.endswith(" " + expected[status]), row
         assert (on_card, often) == (expected[status], periodicity[p])
+
+
+def test_a_damaged_file_is_named_alike(lang: str, interface: None) -> None:
+    """The console names the damaged file it sets aside with the catalogue's word."""
+    shown = QCoreApplication.translate("SessionSafety", "beschadigd")
+    assert shown == labels.pick(labels.FILE_NAME["damaged"], lang)
 
 
 def test_done_is_afgerond_and_done() -> None:
