@@ -165,10 +165,20 @@ def test_every_status_is_one_word_everywhere(
         assert (on_card, often) == (expected[status], periodicity[p])
 
 
-def test_a_damaged_file_is_named_alike(lang: str, interface: None) -> None:
-    """The console names the damaged file it sets aside with the catalogue's word."""
-    shown = QCoreApplication.translate("SessionSafety", "beschadigd")
-    assert shown == labels.pick(labels.FILE_NAME["damaged"], lang)
+# (Qt context, the console's Dutch source) -> the catalogue's entry for the same thing.
+CONSOLE_WORDS = [
+    ("VotePage", "Overige groepen", labels.WORD["other_groups"]),
+    ("ActionPlanPage", "Status", labels.WORD["status"]),
+    ("ActionPlanPage", "Interventie", labels.WORD["intervention"]),
+    ("SessionSafety", "beschadigd", labels.FILE_NAME["damaged"]),
+]
+
+
+@pytest.mark.parametrize(("context", "source", "entry"), CONSOLE_WORDS)
+def test_the_console_says_what_the_exports_say(
+    lang: str, interface: None, context: str, source: str, entry: labels.Text
+) -> None:
+    assert QCoreApplication.translate(context, source) == labels.pick(entry, lang)
 
 
 def test_done_is_afgerond_and_done() -> None:
