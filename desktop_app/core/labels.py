@@ -361,6 +361,16 @@ CHART: Final[dict[str, Text]] = {
     "key": WORD["interventions"],
 }
 
+CELL_STYLE: Final[dict[str, Text]] = {
+    # The workbook's named cell styles (Excel's Cell Styles gallery).
+    "text": ("Tafelronde tekst", "Tafelronde text"),
+    "header": ("Tafelronde kop", "Tafelronde header"),
+    "number": ("Tafelronde getal", "Tafelronde number"),
+    "percent": ("Tafelronde aandeel", "Tafelronde share"),
+    "date": ("Tafelronde datum", "Tafelronde date"),
+    "datetime": ("Tafelronde tijdstip", "Tafelronde date and time"),
+}
+
 CELL: Final[dict[str, Text]] = {
     # The end of a text cut at Excel's limit of 32,767 characters.
     "truncated": ("… [afgekapt]", "… [truncated]"),
@@ -630,6 +640,7 @@ CATALOGUE: Final[dict[str, Mapping[str, Text]]] = {
     "workbook": WORKBOOK,
     "report": REPORT,
     "chart": CHART,
+    "cell_style": CELL_STYLE,
     "cell": CELL,
     "file_name": FILE_NAME,
     "error": ERROR,

@@ -163,14 +163,15 @@ def make_styles(workbook: Any, lang: str) -> dict[str, int]:
     """Register the workbook's named styles; return the cell style id of each kind of cell."""
     top = Alignment(vertical="top")
     wrapped = Alignment(vertical="top", wrap_text=True)
+    name = labels.words(labels.CELL_STYLE, lang)
     named = {
-        "text": NamedStyle("Tafelronde tekst", alignment=wrapped),
-        "header": NamedStyle("Tafelronde kop", font=Font(bold=True), alignment=wrapped),
-        "number": NamedStyle("Tafelronde getal", alignment=top, number_format="0"),
-        "percent": NamedStyle("Tafelronde aandeel", alignment=top, number_format="0.0%"),
-        "date": NamedStyle("Tafelronde datum", alignment=top, number_format=DATE_FORMATS[lang]),
+        "text": NamedStyle(name["text"], alignment=wrapped),
+        "header": NamedStyle(name["header"], font=Font(bold=True), alignment=wrapped),
+        "number": NamedStyle(name["number"], alignment=top, number_format="0"),
+        "percent": NamedStyle(name["percent"], alignment=top, number_format="0.0%"),
+        "date": NamedStyle(name["date"], alignment=top, number_format=DATE_FORMATS[lang]),
         "datetime": NamedStyle(
-            "Tafelronde tijdstip", alignment=top, number_format=DATETIME_FORMATS[lang]
+            name["datetime"], alignment=top, number_format=DATETIME_FORMATS[lang]
         ),
     }
     host = _StyleHost(workbook)

@@ -185,3 +185,17 @@ def test_done_is_afgerond_and_done() -> None:
     """The word chosen for issue 14: not "klaar", "Klaar" or "gedaan" any more."""
     assert labels.STATUS["done"] == ("Afgerond", "Done")
     assert labels.STATUS["running"] == ("Loopt", "In progress")
+
+
+def test_the_workbook_speaks_one_language(
+    tmp_path: Path, controller: SessionController, lang: str
+) -> None:
+    """Sheets, the action plan's columns and the cell styles all in the session's language."""
+    target = tmp_path / "hr.xlsx"
+    write_workbook(controller.snapshot(), target)
+    book = load_workbook(target)
+    assert labels.pick(labels.SHEET["plan"], lang) in book.sheetnames
+    styles = set(book.named_styles)
+    assert {labels.pick(text, lang) for text in labels.CELL_STYLE.values()} <= styles
+    other = "nl" if lang == "en" else "en"
+    assert not {labels.pick(text, other) for text in labels.CELL_STYLE.values()} & styles
