@@ -22,6 +22,9 @@ from __future__ import annotations
 
 from typing import Final
 
+from desktop_app.core import labels
+from desktop_app.core.labels import Text
+
 SCORE_MIN: Final = 1
 SCORE_MAX: Final = 5
 HIGH_IMPACT_MIN: Final = 3
@@ -37,20 +40,9 @@ FILL_INS: Final = "fill_ins"
 RECONSIDER: Final = "reconsider"
 QUADRANTS: Final[tuple[str, ...]] = (QUICK_WINS, BIG_PROJECTS, FILL_INS, RECONSIDER)
 
-QUADRANT_NAMES: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        QUICK_WINS: "Snelle winst",
-        BIG_PROJECTS: "Grote projecten",
-        FILL_INS: "Opvullers",
-        RECONSIDER: "Heroverwegen",
-    },
-    "en": {
-        QUICK_WINS: "Quick wins",
-        BIG_PROJECTS: "Big projects",
-        FILL_INS: "Fill-ins",
-        RECONSIDER: "Reconsider",
-    },
-}
+# quadrant -> (Dutch, English): in the one catalogue, desktop_app/core/labels.py.
+QUADRANT_NAMES: Final[dict[str, Text]] = labels.QUADRANT
+assert set(QUADRANT_NAMES) == set(QUADRANTS)
 
 
 def _check(name: str, value: int) -> None:
@@ -76,4 +68,4 @@ def quadrant_of(impact: int, effort: int) -> str:
 
 def quadrant_name(quadrant: str, lang: str = "nl") -> str:
     """The quadrant's name in ``lang`` (nl or en; anything else gives Dutch)."""
-    return QUADRANT_NAMES.get(lang, QUADRANT_NAMES["nl"])[quadrant]
+    return labels.pick(QUADRANT_NAMES[quadrant], lang)

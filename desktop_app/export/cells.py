@@ -26,10 +26,12 @@ from openpyxl.styles import Alignment, Font, NamedStyle
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 
+from desktop_app.core import labels
+
 # Excel's limit, counted in UTF-16 code units (an emoji counts two).
 EXCEL_MAX_TEXT = 32_767
 FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
-TRUNCATED = {"nl": "… [afgekapt]", "en": "… [truncated]"}
+TRUNCATED = {lang: labels.pick(labels.CELL["truncated"], lang) for lang in labels.LANGUAGES}
 
 # Besides openpyxl's list: lone surrogates and the two non-characters XML refuses.
 _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
@@ -161,14 +163,15 @@ def make_styles(workbook: Any, lang: str) -> dict[str, int]:
     """Register the workbook's named styles; return the cell style id of each kind of cell."""
     top = Alignment(vertical="top")
     wrapped = Alignment(vertical="top", wrap_text=True)
+    name = labels.words(labels.CELL_STYLE, lang)
     named = {
-        "text": NamedStyle("Tafelronde tekst", alignment=wrapped),
-        "header": NamedStyle("Tafelronde kop", font=Font(bold=True), alignment=wrapped),
-        "number": NamedStyle("Tafelronde getal", alignment=top, number_format="0"),
-        "percent": NamedStyle("Tafelronde aandeel", alignment=top, number_format="0.0%"),
-        "date": NamedStyle("Tafelronde datum", alignment=top, number_format=DATE_FORMATS[lang]),
+        "text": NamedStyle(name["text"], alignment=wrapped),
+        "header": NamedStyle(name["header"], font=Font(bold=True), alignment=wrapped),
+        "number": NamedStyle(name["number"], alignment=top, number_format="0"),
+        "percent": NamedStyle(name["percent"], alignment=top, number_format="0.0%"),
+        "date": NamedStyle(name["date"], alignment=top, number_format=DATE_FORMATS[lang]),
         "datetime": NamedStyle(
-            "Tafelronde tijdstip", alignment=top, number_format=DATETIME_FORMATS[lang]
+            name["datetime"], alignment=top, number_format=DATETIME_FORMATS[lang]
         ),
     }
     host = _StyleHost(workbook)

@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.transforms import blended_transform_factory
 
+from desktop_app.core import labels
 from desktop_app.core.action_plan import (
     BIG_PROJECTS,
     DIVIDER,
@@ -73,34 +74,8 @@ QUADRANT_TEXT: Final[dict[str, str]] = {
     RECONSIDER: "#B34D00",
 }
 
-TEXTS: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "dots": "Aantal stippen",
-        "no_items": "Nog niets om op te stemmen",
-        "no_votes": "Nog geen stemmen uitgebracht",
-        "in_plan": "In het actieplan",
-        "not_in_plan": "Niet (nog) in het actieplan",
-        "more": "en nog {count} met minder stippen",
-        "impact": "Impact (1 = klein, 5 = groot)",
-        "effort": "Inspanning (1 = weinig, 5 = veel)",
-        "no_interventions": "Nog geen interventies met een score\nvoor impact en inspanning",
-        "unscored": "zonder score",
-        "key": "Interventies",
-    },
-    "en": {
-        "dots": "Number of dots",
-        "no_items": "Nothing to vote on yet",
-        "no_votes": "No votes cast yet",
-        "in_plan": "In the action plan",
-        "not_in_plan": "Not (yet) in the action plan",
-        "more": "and {count} more with fewer dots",
-        "impact": "Impact (1 = small, 5 = large)",
-        "effort": "Effort (1 = little, 5 = a lot)",
-        "no_interventions": "No interventions with an impact\nand effort score yet",
-        "unscored": "not scored",
-        "key": "Interventions",
-    },
-}
+# The words of the charts: in the one catalogue, desktop_app/core/labels.py.
+TEXTS: Final = {lang: labels.words(labels.CHART, lang) for lang in labels.LANGUAGES}
 
 RESULT_ROW_INCHES: Final = 0.52
 MAX_RESULT_ROWS: Final = 25

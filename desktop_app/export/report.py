@@ -36,6 +36,7 @@ from fpdf.enums import Align, TableBordersLayout, TableCellFillMode, VAlign
 from matplotlib.figure import Figure
 from PIL import Image
 
+from desktop_app.core import labels
 from desktop_app.core.action_plan import QUADRANTS, quadrant_name, quadrant_of
 from desktop_app.core.model import Intervention, SessionSnapshot, Theme
 from desktop_app.core.privacy import without_names
@@ -65,223 +66,16 @@ FAMILY: Final = "dejavu"
 FALLBACK_FAMILY: Final = "lastresort"
 PAGE_ALIAS: Final = "{nb}"
 
+# Every word of the report is in the one catalogue, desktop_app/core/labels.py;
+# these are its sections in each language (lang -> key -> text).
 MONTHS: Final[dict[str, tuple[str, ...]]] = {
-    "nl": (
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ),
-    "en": (
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ),
+    lang: tuple(labels.words(labels.MONTH, lang).values()) for lang in labels.LANGUAGES
 }
-
-STATUS_NAMES: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "proposed": "voorgesteld",
-        "agreed": "afgesproken",
-        "planned": "gepland",
-        "running": "loopt",
-        "done": "klaar",
-        "dropped": "vervallen",
-    },
-    "en": {
-        "proposed": "proposed",
-        "agreed": "agreed",
-        "planned": "planned",
-        "running": "running",
-        "done": "done",
-        "dropped": "dropped",
-    },
+STATUS_NAMES: Final = {lang: labels.words(labels.STATUS, lang) for lang in labels.LANGUAGES}
+PERIODICITY_NAMES: Final = {
+    lang: labels.words(labels.PERIODICITY, lang) for lang in labels.LANGUAGES
 }
-
-PERIODICITY_NAMES: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "once": "eenmalig",
-        "ongoing": "doorlopend",
-        "monthly": "maandelijks",
-        "quarterly": "elk kwartaal",
-        "yearly": "jaarlijks",
-        "other": "anders",
-    },
-    "en": {
-        "once": "once",
-        "ongoing": "ongoing",
-        "monthly": "monthly",
-        "quarterly": "quarterly",
-        "yearly": "yearly",
-        "other": "other",
-    },
-}
-
-TEXTS: Final[dict[str, dict[str, str]]] = {
-    "nl": {
-        "kind": "OOGSTVERSLAG",
-        "page": "Pagina {page} van {total}",
-        "date": "Datum",
-        "location": "Locatie",
-        "organisation": "Organisatie",
-        "groups": "Doelgroepen",
-        "participants": "{count} deelnemers",
-        "purpose": "Waarom deze sessie",
-        "questions": "De vragen",
-        "round": "Ronde {number}",
-        "minutes": "{minutes} minuten",
-        "in_numbers": "In cijfers",
-        "names": "Namen",
-        "names_left_out": "Weggelaten: dit verslag noemt geen tafelhosts en trekkers.",
-        "context": "Waar we stonden",
-        "context_risk": "Risico uit de RI&E",
-        "context_figure": "Cijfer",
-        "context_note": "Om te weten",
-        "numbers": "{tables} tafels · {proposals} voorstellen · {themes} thema's · {dots} stippen",
-        "themes": "Thema's en voorstellen",
-        "themes_intro": "De voorstellen van alle tafels, door de groep geordend in thema's. "
-        "Elk voorstel staat er zoals het aan tafel is opgeschreven.",
-        "no_themes": "Er zijn geen thema's gemaakt.",
-        "theme_meta": "{rank}e plaats · {dots} stippen · {count} voorstellen",
-        "theme_meta_plain": "{count} voorstellen",
-        "proposal_meta": "{table} · ronde {round}",
-        "unclustered": "Voorstellen zonder thema",
-        "unclustered_intro": "Deze voorstellen zijn niet in een thema ondergebracht, maar horen "
-        "net zo goed bij de oogst.",
-        "results": "Uitslag van de stemming",
-        "results_intro_cluster": "Iedereen kreeg {dots} stippen om op de thema's te zetten, "
-        "hoogstens {max} per thema. Gelijke aantallen delen een plaats.",
-        "results_intro_proposal": "Iedereen kreeg {dots} stippen om op de voorstellen te zetten, "
-        "hoogstens {max} per voorstel. Gelijke aantallen delen een plaats.",
-        "results_intro_plain": "Gelijke aantallen stippen delen een plaats.",
-        "plan": "Actieplan",
-        "plan_intro": "Wat we gaan doen, wie het trekt en wanneer we kijken hoe het gaat.",
-        "no_plan": "Er is nog geen actieplan gemaakt. De procesbegeleider laat weten wanneer "
-        "de prioriteiten worden uitgewerkt.",
-        "col_number": "#",
-        "col_title": "Interventie",
-        "col_owner": "Trekker",
-        "col_follow_up": "Opvolging",
-        "col_status": "Status",
-        "owner": "Trekker",
-        "for_whom": "Voor wie",
-        "periodicity": "Hoe vaak",
-        "where": "Waar",
-        "start": "Start",
-        "follow_up": "Opvolging",
-        "status": "Status",
-        "scores": "Impact / inspanning",
-        "scores_value": "{impact} / {effort} · {quadrant}",
-        "employee": "Opbrengst medewerker",
-        "organisation_value": "Opbrengst organisatie",
-        "source": "Uit thema",
-        "source_value": "{name} ({dots} stippen)",
-        "unknown": "nog niet bekend",
-        "matrix": "Impact en inspanning",
-        "matrix_intro": "Elke interventie staat op haar score voor impact (verticaal) en "
-        "inspanning (horizontaal), van 1 tot 5. Impact 3 of hoger telt als groot, "
-        "inspanning 2 of lager als weinig.",
-        "next": "Hoe gaat het verder?",
-        "next_intro": "Dit zijn de afgesproken momenten waarop we kijken hoe het gaat:",
-        "next_item": "{date}: {title}",
-        "next_owner": "Trekker: {owner}",
-        "next_none": "Er zijn nog geen opvolgdata afgesproken. De procesbegeleider laat weten "
-        "wanneer en hoe de uitkomsten worden opgepakt.",
-        "next_closing": "In de volgende sessie kijken we samen terug: wat is er met deze "
-        "uitkomsten gedaan, wat werkte en wat moet anders? Vragen of ideeën in de tussentijd? "
-        "Spreek de trekker van een actie aan.",
-    },
-    "en": {
-        "kind": "HARVEST REPORT",
-        "page": "Page {page} of {total}",
-        "date": "Date",
-        "location": "Location",
-        "organisation": "Organisation",
-        "groups": "Target groups",
-        "participants": "{count} participants",
-        "purpose": "Why this session",
-        "questions": "The questions",
-        "round": "Round {number}",
-        "minutes": "{minutes} minutes",
-        "in_numbers": "In numbers",
-        "names": "Names",
-        "names_left_out": "Left out: this report names no table hosts or owners.",
-        "context": "Where we started",
-        "context_risk": "Risk from the risk assessment",
-        "context_figure": "Figure",
-        "context_note": "Worth knowing",
-        "numbers": "{tables} tables · {proposals} proposals · {themes} themes · {dots} dots",
-        "themes": "Themes and proposals",
-        "themes_intro": "The proposals of every table, grouped into themes by the room. "
-        "Each proposal is shown as it was written down at the table.",
-        "no_themes": "No themes were made.",
-        "theme_meta": "rank {rank} · {dots} dots · {count} proposals",
-        "theme_meta_plain": "{count} proposals",
-        "proposal_meta": "{table} · round {round}",
-        "unclustered": "Proposals without a theme",
-        "unclustered_intro": "These proposals were not placed in a theme, but they are just as "
-        "much part of the harvest.",
-        "results": "Voting result",
-        "results_intro_cluster": "Everyone had {dots} dots to place on the themes, at most {max} "
-        "per theme. Equal totals share a rank.",
-        "results_intro_proposal": "Everyone had {dots} dots to place on the proposals, at most "
-        "{max} per proposal. Equal totals share a rank.",
-        "results_intro_plain": "Equal totals share a rank.",
-        "plan": "Action plan",
-        "plan_intro": "What we will do, who leads it and when we check how it is going.",
-        "no_plan": "No action plan has been made yet. The facilitator will let you know when the "
-        "priorities are worked out.",
-        "col_number": "#",
-        "col_title": "Intervention",
-        "col_owner": "Owner",
-        "col_follow_up": "Follow-up",
-        "col_status": "Status",
-        "owner": "Owner",
-        "for_whom": "For whom",
-        "periodicity": "How often",
-        "where": "Where",
-        "start": "Start",
-        "follow_up": "Follow-up",
-        "status": "Status",
-        "scores": "Impact / effort",
-        "scores_value": "{impact} / {effort} · {quadrant}",
-        "employee": "Value for employees",
-        "organisation_value": "Value for the organisation",
-        "source": "From theme",
-        "source_value": "{name} ({dots} dots)",
-        "unknown": "not known yet",
-        "matrix": "Impact and effort",
-        "matrix_intro": "Each intervention is placed at its impact (vertical) and effort "
-        "(horizontal) score, from 1 to 5. Impact 3 or more counts as high, effort 2 or less "
-        "as low.",
-        "next": "What happens next",
-        "next_intro": "These are the agreed moments at which we check how things are going:",
-        "next_item": "{date}: {title}",
-        "next_owner": "Owner: {owner}",
-        "next_none": "No follow-up dates have been agreed yet. The facilitator will let you know "
-        "when and how the outcomes will be taken up.",
-        "next_closing": "In the next session we look back together: what was done with these "
-        "outcomes, what worked and what should change? Questions or ideas in the meantime? "
-        "Talk to the owner of an action.",
-    },
-}
+TEXTS: Final = {lang: labels.words(labels.REPORT, lang) for lang in labels.LANGUAGES}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop_app.core import labels
 from desktop_app.core.errors import DamagedFileError, Reason, SessionFileError
 from desktop_app.core.model import Kind
 from desktop_app.core.timestamps import utc_now
@@ -243,7 +244,7 @@ def restore_damaged(
     backup: Backup,
     *,
     now: datetime | None = None,
-    damaged_label: str = "beschadigd",
+    damaged_label: str = labels.pick(labels.FILE_NAME["damaged"]),
 ) -> Path:
     """Put a whole backup in place of a damaged session file; keep the damaged one.
 

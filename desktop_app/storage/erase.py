@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.core import labels
 from desktop_app.core.errors import SessionFileError, UserError
 from desktop_app.storage.file_format import SESSION_EXTENSION
 from desktop_app.storage.writer_lock import WriterLock, lock_path_for
@@ -68,10 +69,8 @@ def _session_copies(session: Path) -> list[Path]:
     """Copies made of the session beside it: before a migration, or set aside as damaged."""
     stem = re.escape(session.stem)
     suffix = re.escape(session.suffix)
-    pattern = re.compile(
-        rf"^{stem}(\.v\d+-backup(-\d+)?|"
-        rf" \((beschadigd|damaged) [^)]*\)){suffix}$"
-    )
+    damaged = "|".join(re.escape(word) for word in labels.FILE_NAME["damaged"])
+    pattern = re.compile(rf"^{stem}(\.v\d+-backup(-\d+)?| \(({damaged}) [^)]*\)){suffix}$")
     try:
         entries = list(session.parent.iterdir())
     except OSError:

@@ -27,18 +27,14 @@ from typing import Any
 
 from desktop_app.core import run_state
 from desktop_app.core.errors import SessionFileError, UserError
+from desktop_app.core.labels import FOLLOW_UP, Text
 from desktop_app.core.model import Intervention, Kind
 from desktop_app.storage import records
 from desktop_app.storage.exchange import read_exchange_file, validate_document
 from desktop_app.storage.session_file import SQLITE_HEADER, SessionFile, new_id
 
-# code -> (Dutch, English)
-FOLLOW_UP_MESSAGES: dict[str, tuple[str, str]] = {
-    "same_session": (
-        "{path} is deze sessie zelf. Kies het bestand van een eerdere sessie.",
-        "{path} is this session itself. Choose the file of an earlier session.",
-    ),
-}
+# code -> (Dutch, English): in the one catalogue, desktop_app/core/labels.py.
+FOLLOW_UP_MESSAGES: dict[str, Text] = FOLLOW_UP
 
 
 class FollowUpError(UserError):

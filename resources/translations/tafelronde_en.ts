@@ -184,7 +184,7 @@ organisation?</translation>
         <translation>In progress</translation>
     </message>
     <message>
-        <source>Klaar</source>
+        <source>Afgerond</source>
         <translation>Done</translation>
     </message>
     <message>
@@ -1186,12 +1186,12 @@ organisation?</translation>
         <translation>What did we do with last time&apos;s outcomes?</translation>
     </message>
     <message>
-        <source>gedaan</source>
-        <translation>done</translation>
+        <source>Afgerond</source>
+        <translation>Done</translation>
     </message>
     <message>
-        <source>loopt</source>
-        <translation>in progress</translation>
+        <source>Loopt</source>
+        <translation>In progress</translation>
     </message>
     <message>
         <source>Trekker: {owner}</source>

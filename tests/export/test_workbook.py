@@ -593,7 +593,7 @@ def test_english_session_gets_an_english_workbook(tmp_path: Path) -> None:
     assert [row["Status"] for row in plan] == ["Agreed", "Planned"]
     assert plan[0]["Periodicity"] == "Monthly"
     validation = wb["Action plan"].data_validations.dataValidation[0]
-    assert validation.formula1 == '"Proposed,Agreed,Planned,Running,Done,Dropped"'
+    assert validation.formula1 == '"Proposed,Agreed,Planned,In progress,Done,Dropped"'
     session = {row["Item"]: row["Value"] for row in records(wb["Session"])}
     assert session["Dots handed out"] == 45 and session["Dots cast"] == 19
     assert_no_formula(target)

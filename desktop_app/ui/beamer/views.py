@@ -177,7 +177,7 @@ class FollowUpView(CardsView):
         return self.tr("Wat deden we met de uitkomsten van vorige keer?")
 
     def cards(self, snapshot: SessionSnapshot) -> list[Card]:
-        status = {"done": self.tr("gedaan"), "running": self.tr("loopt")}
+        status = {"done": self.tr("Afgerond"), "running": self.tr("Loopt")}
         result = []
         for iv in snapshot.live_interventions():
             if iv.status in FOLLOW_UP_STATUSES:

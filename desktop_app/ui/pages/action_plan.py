@@ -565,7 +565,7 @@ class ActionPlanPage(Page):
             "agreed": self.tr("Afgesproken"),
             "planned": self.tr("Gepland"),
             "running": self.tr("Loopt"),
-            "done": self.tr("Klaar"),
+            "done": self.tr("Afgerond"),
             "dropped": self.tr("Vervallen"),
         }
         assert tuple(labels) == STATUSES
