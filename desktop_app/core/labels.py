@@ -232,7 +232,7 @@ REPORT: Final[dict[str, Text]] = {
     "in_numbers": ("In cijfers", "In numbers"),
     "names": ("Namen", "Names"),
     "names_left_out": (
-        "Weggelaten: dit verslag noemt geen tafelhosts en trekkers.",
+        "Weggelaten: dit verslag noemt geen tafelhosts en eigenaren.",
         "Left out: this report names no table hosts or owners.",
     ),
     "context": ("Waar we stonden", "Where we started"),
@@ -294,10 +294,10 @@ REPORT: Final[dict[str, Text]] = {
     ),
     "col_number": ("#", "#"),
     "col_title": WORD["intervention"],
-    "col_owner": ("Trekker", "Owner"),
+    "col_owner": ("Eigenaar", "Owner"),
     "col_follow_up": WORD["follow_up"],
     "col_status": WORD["status"],
-    "owner": ("Trekker", "Owner"),
+    "owner": ("Eigenaar", "Owner"),
     "for_whom": ("Voor wie", "For whom"),
     "periodicity": ("Hoe vaak", "How often"),
     "where": ("Waar", "Where"),
@@ -325,7 +325,7 @@ REPORT: Final[dict[str, Text]] = {
         "These are the agreed moments at which we check how things are going:",
     ),
     "next_item": ("{date}: {title}", "{date}: {title}"),
-    "next_owner": ("Trekker: {owner}", "Owner: {owner}"),
+    "next_owner": ("Eigenaar: {owner}", "Owner: {owner}"),
     "next_none": (
         "Er zijn nog geen opvolgdata afgesproken. De procesbegeleider laat weten wanneer "
         "en hoe de uitkomsten worden opgepakt.",
@@ -335,7 +335,7 @@ REPORT: Final[dict[str, Text]] = {
     "next_closing": (
         "In de volgende sessie kijken we samen terug: wat is er met deze uitkomsten "
         "gedaan, wat werkte en wat moet anders? Vragen of ideeën in de tussentijd? Spreek "
-        "de trekker van een actie aan.",
+        "de eigenaar van een actie aan.",
         "In the next session we look back together: what was done with these outcomes, "
         "what worked and what should change? Questions or ideas in the meantime? Talk to "
         "the owner of an action.",

@@ -350,8 +350,8 @@ organisation?</translation>
         <translation>For: {groups}</translation>
     </message>
     <message>
-        <source>Trekker: {owner}</source>
-        <translation>Lead: {owner}</translation>
+        <source>Eigenaar: {owner}</source>
+        <translation>Owner: {owner}</translation>
     </message>
     <message>
         <source>Start: {date}</source>
@@ -1194,8 +1194,8 @@ organisation?</translation>
         <translation>In progress</translation>
     </message>
     <message>
-        <source>Trekker: {owner}</source>
-        <translation>Lead: {owner}</translation>
+        <source>Eigenaar: {owner}</source>
+        <translation>Owner: {owner}</translation>
     </message>
     <message>
         <source>Nog niets afgerond of lopend uit de vorige keer.</source>

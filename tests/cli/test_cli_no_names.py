@@ -133,7 +133,7 @@ def test_the_report_without_names_keeps_every_intervention_and_says_so(
     exports: dict[str, Path],
 ) -> None:
     text = pdf_text(exports["plain.pdf"])
-    assert "Weggelaten: dit verslag noemt geen tafelhosts en trekkers." in text
+    assert "Weggelaten: dit verslag noemt geen tafelhosts en eigenaren." in text
     for intervention in DEMO["interventions"]:
         assert intervention["title"][:30] in text
 

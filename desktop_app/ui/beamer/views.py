@@ -181,7 +181,7 @@ class FollowUpView(CardsView):
         result = []
         for iv in snapshot.live_interventions():
             if iv.status in FOLLOW_UP_STATUSES:
-                body = self.tr("Trekker: {owner}").format(owner=iv.owner) if iv.owner else ""
+                body = self.tr("Eigenaar: {owner}").format(owner=iv.owner) if iv.owner else ""
                 result.append(
                     Card(
                         iv.title,
@@ -240,7 +240,7 @@ class ActionPlanView(CardsView):
             if names:
                 lines.append(self.tr("Voor: {groups}").format(groups=", ".join(names)))
             if iv.owner:
-                lines.append(self.tr("Trekker: {owner}").format(owner=iv.owner))
+                lines.append(self.tr("Eigenaar: {owner}").format(owner=iv.owner))
             if iv.start:
                 lines.append(self.tr("Start: {date}").format(date=_long_date(iv.start)))
             result.append(Card(iv.title, "\n".join(lines)))
