@@ -11,8 +11,11 @@ duplicate groups:
 - ``dev2``: dev_sessions.json, three sessions with their own themes (tuned on for issue 17);
 - ``blind1``: blind_sessions.json, four sessions written before issue 17's code; scored
   once as a blind set (figures in the README), tuned on since;
-- ``blind2``: blind_sessions_2.json, three sessions written after that run and never tuned
-  on. Only scored with ``--blind``, so that tuning runs never show it.
+- ``blind2``: blind_sessions_2.json, three sessions written after that run; scored once
+  as a blind set (figures in the README), tuned on since;
+- ``blind3``: blind_sessions_3.json, four sessions written on 2026-12-07 after blind2's run
+  and before any further change, never tuned on. Only scored with ``--blind``, so that
+  tuning runs never show it.
 
 For every set: blind theme pairwise precision/recall/F1 and the number of themes,
 duplicate-pair precision/recall, and the seeded placement accuracy (the right theme
@@ -48,8 +51,9 @@ SETS = {
     "holdout": DATA / "labelled_proposals_holdout.json",
     "dev2": DATA / "dev_sessions.json",
     "blind1": DATA / "blind_sessions.json",
+    "blind2": DATA / "blind_sessions_2.json",
 }
-BLIND = {"blind2": DATA / "blind_sessions_2.json"}
+BLIND = {"blind3": DATA / "blind_sessions_3.json"}
 BUDGET_S = 1.0
 SEEDED_CARDS = (1, 2, 3)
 SEEDED_DRAWS = 20

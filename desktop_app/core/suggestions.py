@@ -33,8 +33,10 @@ own themes, every card in the tray gets those themes ranked, learnt from the
 placed cards, the themes' names, the rounds and the session's own words
 (:mod:`desktop_app.core.placement`).
 
-Duplicates: two proposals whose narrow meaning is nearly the same. Precision
-comes first: a facilitator must be able to trust them.
+Duplicates: two proposals whose narrow meaning is nearly the same, each with
+little the other lacks, and not two different kinds of action (information, a
+measurement, a course) on one topic. Precision comes first: a facilitator must
+be able to trust them.
 
 Everything is deterministic and independent of the order of the input.
 """
@@ -215,6 +217,16 @@ def _roots(
         ]
         base = min(prefixes, key=lambda w: (len(w), w)) if prefixes else word
         roots[word] = roots.get(base) or stem(base, "nl")
+    # One stem, two meanings: "ouderschapsverlof" (parent) and "oudere" (older) both
+    # stem to "ouder". A root whose words sit in different themes keeps them apart.
+    themes_of: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for word, concepts in word_map.items():
+        if not roots[word].startswith("="):
+            themes_of[roots[word]].add(frozenset(c.split(".", 1)[0] for c in concepts))
+    for word, concepts in word_map.items():
+        root = roots[word]
+        if len(themes_of.get(root, ())) > 1:
+            roots[word] = root + "@" + "+".join(sorted({c.split(".", 1)[0] for c in concepts}))
     for parts in phrase_map:
         key = " ".join(parts)
         roots.setdefault(key, key)
@@ -538,6 +550,18 @@ _PLACEMENT_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 1.0, "t": 1.0, "a": 0.
 _DUPLICATE_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.5, "c": 0.15, "t": 0.0, "a": 0.2, "x": 0.0}
 #: Likeness (cosine of the duplicate features) from which two proposals are duplicates.
 _DUPLICATE_LIKENESS = 0.6
+#: Each of two duplicates has at least this share of its weight (squared, so the part
+#: the cosine sees) in features the other has too: "Bloeddruk" is not "Gewicht en
+#: bloeddruk", the second also asks for something else.
+_DUPLICATE_COVERAGE = 0.4
+#: Kinds of action. Two proposals that each name a kind, and no kind in common, ask
+#: for different things about the same topic ("Voorlichting over alcohol" is not an
+#: "alcoholtest"). A word is of a kind when it is, or ends in, one of these.
+_ACTION_KINDS: Mapping[str, tuple[str, ...]] = {
+    "inform": ("voorlichting", "informatie", "info", "folder", "uitleg", "lezing", "presentatie"),
+    "measure": ("test", "testen", "check", "checken", "meten", "meting", "keuring", "screening"),
+    "course": ("cursus", "training", "workshop", "les", "lessen", "course"),
+}
 _NEIGHBOURS = 8
 
 
@@ -549,6 +573,7 @@ class _Session:
     readings: dict[str, _Reading]
     raw: dict[str, dict[str, str]]  # pid -> feature -> kind
     best: dict[str, str | None]  # pid -> vocabulary theme key
+    actions: dict[str, frozenset[str]] = field(default_factory=dict)  # pid -> action kinds
 
 
 def _read_session(
@@ -614,7 +639,18 @@ def _read_session(
             feats["x:" + rounds[pid]] = "x"
         raw[pid] = feats
         best[pid] = _best_theme(reading, vocab, {})
-    return _Session(ids, readings, raw, best), reader
+    actions = {pid: _action_kinds(texts[pid]) for pid in ids}
+    return _Session(ids, readings, raw, best, actions), reader
+
+
+def _action_kinds(text: str) -> frozenset[str]:
+    """The kinds of action (:data:`_ACTION_KINDS`) a proposal names."""
+    kinds: set[str] = set()
+    for word in words(strip_table_notes(text)):
+        for kind, terms in _ACTION_KINDS.items():
+            if any(word == t or (len(t) >= 4 and word.endswith(t)) for t in terms):
+                kinds.add(kind)
+    return frozenset(kinds)
 
 
 def _vectors(session: _Session, weights: Mapping[str, float]) -> dict[str, Vector]:
@@ -652,8 +688,24 @@ def _duplicate_pairs(session: _Session) -> list[tuple[str, str]]:
     little of the concepts and filler words) is nearly the same, weighed by rarity
     in the session. Strict on purpose: a suggested duplicate must be right."""
     vectors = _vectors(session, _DUPLICATE_FEATURES)
-    found = similarities(vectors).items()
-    return sorted(pair for pair, likeness in found if likeness >= _DUPLICATE_LIKENESS - 1e-9)
+    pairs: list[tuple[str, str]] = []
+    for (a, b), likeness in similarities(vectors).items():
+        if likeness < _DUPLICATE_LIKENESS - 1e-9:
+            continue
+        va, vb = vectors[a], vectors[b]
+        if (
+            min(
+                sum(w * w for f, w in va.items() if f in vb),
+                sum(w * w for f, w in vb.items() if f in va),
+            )
+            < _DUPLICATE_COVERAGE
+        ):
+            continue
+        kinds_a, kinds_b = session.actions.get(a, frozenset()), session.actions.get(b, frozenset())
+        if kinds_a and kinds_b and not kinds_a & kinds_b:
+            continue
+        pairs.append((a, b))
+    return sorted(pairs)
 
 
 # --------------------------------------------------------------------------- API
