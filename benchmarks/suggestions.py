@@ -180,6 +180,12 @@ class Counts:
         return out
 
 
+def suggest_blind(session: Session) -> Suggestions:
+    """The suggestions before any card is placed, knowing each proposal's round."""
+    rounds = {str(p["id"]): str(p["round"]) for p in session.proposals if "round" in p}
+    return suggest(session.pairs(), language="nl", rounds=rounds or None)
+
+
 def score_blind(session: Session, result: Suggestions) -> Counts:
     """Counts for the suggestions made before any card is placed."""
     counts = Counts(proposals=len(session.proposals), sessions=1)
@@ -252,7 +258,7 @@ def evaluate_sets(
     for name, path in sets.items():
         total = Counts()
         for session in load_sessions(path):
-            counts = score_blind(session, suggest(session.pairs(), language="nl"))
+            counts = score_blind(session, suggest_blind(session))
             counts.add(score_seeded(session, name))
             total.add(counts)
             if per_session:
@@ -277,7 +283,7 @@ def evaluate(path: Path) -> tuple[Scores, list[Suggestions]]:
     total = Counts()
     results: list[Suggestions] = []
     for session in load_sessions(path):
-        result = suggest(session.pairs(), language="nl")
+        result = suggest_blind(session)
         results.append(result)
         total.add(score_blind(session, result))
     r = total.report()

@@ -44,6 +44,7 @@ Everything is deterministic and independent of the order of the input.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -263,6 +264,7 @@ class _Reading:
     residual: list[str]  # stems of words that are no concept, stop word or filler
     surface: dict[str, str]  # residual stem -> the word as folded
     filler: list[str] = field(default_factory=list)  # stems of the field's filler words
+    tokens: tuple[str, ...] = ()  # all its words, folded
 
 
 class _Reader:
@@ -336,7 +338,7 @@ class _Reader:
     def read(self, text: str) -> _Reading:
         tokens = words(strip_table_notes(text))
         vocab = self.vocab
-        reading = _Reading({}, {}, set(), [], {})
+        reading = _Reading({}, {}, set(), [], {}, tokens=tuple(tokens))
 
         def add(found: frozenset[str], key: str, position: int) -> None:
             share = 1.0 / len(found)
@@ -545,7 +547,7 @@ def _themes(
 # What each kind of feature weighs before the session's own rarity is applied.
 # Kinds: r vocabulary root, w word, p part of a compound, c vocabulary concept,
 # t vocabulary theme, a filler word ("cursus", "check"), x the round it was said in.
-_THEME_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 0.5, "t": 0.35, "a": 0.2, "x": 0.0}
+_THEME_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 0.5, "t": 0.35, "a": 0.2, "x": 1.0}
 _PLACEMENT_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 1.0, "t": 1.0, "a": 0.2, "x": 0.6}
 _DUPLICATE_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.5, "c": 0.15, "t": 0.0, "a": 0.2, "x": 0.0}
 #: Likeness (cosine of the duplicate features) from which two proposals are duplicates.
@@ -573,7 +575,6 @@ class _Session:
     readings: dict[str, _Reading]
     raw: dict[str, dict[str, str]]  # pid -> feature -> kind
     best: dict[str, str | None]  # pid -> vocabulary theme key
-    actions: dict[str, frozenset[str]] = field(default_factory=dict)  # pid -> action kinds
 
 
 def _read_session(
@@ -639,18 +640,24 @@ def _read_session(
             feats["x:" + rounds[pid]] = "x"
         raw[pid] = feats
         best[pid] = _best_theme(reading, vocab, {})
-    actions = {pid: _action_kinds(texts[pid]) for pid in ids}
-    return _Session(ids, readings, raw, best, actions), reader
+    return _Session(ids, readings, raw, best), reader
 
 
-def _action_kinds(text: str) -> frozenset[str]:
-    """The kinds of action (:data:`_ACTION_KINDS`) a proposal names."""
-    kinds: set[str] = set()
-    for word in words(strip_table_notes(text)):
-        for kind, terms in _ACTION_KINDS.items():
-            if any(word == t or (len(t) >= 4 and word.endswith(t)) for t in terms):
-                kinds.add(kind)
-    return frozenset(kinds)
+_ACTION_OF = {term: kind for kind, terms in _ACTION_KINDS.items() for term in terms}
+_ACTION_WORD = re.compile(
+    r"\b(?:\w*?("
+    + "|".join(sorted((t for t in _ACTION_OF if len(t) >= 4), key=lambda t: (-len(t), t)))
+    + r")|("
+    + "|".join(sorted(t for t in _ACTION_OF if len(t) < 4))
+    + r"))\b"
+)
+
+
+def _action_kinds(tokens: Sequence[str]) -> frozenset[str]:
+    """The kinds of action (:data:`_ACTION_KINDS`) a proposal's words name: a word
+    that is one of its terms, or ends in one of four letters or more ("alcoholtest")."""
+    folded = " ".join(tokens)
+    return frozenset(_ACTION_OF[m.group(1) or m.group(2)] for m in _ACTION_WORD.finditer(folded))
 
 
 def _vectors(session: _Session, weights: Mapping[str, float]) -> dict[str, Vector]:
@@ -689,6 +696,13 @@ def _duplicate_pairs(session: _Session) -> list[tuple[str, str]]:
     in the session. Strict on purpose: a suggested duplicate must be right."""
     vectors = _vectors(session, _DUPLICATE_FEATURES)
     pairs: list[tuple[str, str]] = []
+    kinds: dict[str, frozenset[str]] = {}
+
+    def kinds_of(pid: str) -> frozenset[str]:
+        if pid not in kinds:
+            kinds[pid] = _action_kinds(session.readings[pid].tokens)
+        return kinds[pid]
+
     for (a, b), likeness in similarities(vectors).items():
         if likeness < _DUPLICATE_LIKENESS - 1e-9:
             continue
@@ -701,7 +715,7 @@ def _duplicate_pairs(session: _Session) -> list[tuple[str, str]]:
             < _DUPLICATE_COVERAGE
         ):
             continue
-        kinds_a, kinds_b = session.actions.get(a, frozenset()), session.actions.get(b, frozenset())
+        kinds_a, kinds_b = kinds_of(a), kinds_of(b)
         if kinds_a and kinds_b and not kinds_a & kinds_b:
             continue
         pairs.append((a, b))
@@ -715,15 +729,19 @@ def suggest(
     proposals: Sequence[tuple[str, str]],
     language: str = "nl",
     vocabulary: Vocabulary | None = None,
+    rounds: Mapping[str, str] | None = None,
 ) -> Suggestions:
     """Suggest near-duplicates and themes for ``(proposal_id, text)`` pairs.
+
+    ``rounds`` (proposal id -> round id), when given, lets proposals of one round
+    lean together a little: each round has its own question.
 
     Each proposal is in at most one suggested theme. The result depends only on
     the set of pairs, not on their order. Ids must be unique.
     """
     vocab = vocabulary or load_vocabulary()
     lang = "en" if language == "en" else "nl"
-    session, _reader = _read_session(proposals, vocab, lang)
+    session, _reader = _read_session(proposals, vocab, lang, rounds)
     vectors = _vectors(session, _THEME_FEATURES)
     start = [t.proposal_ids for t in _themes(session.ids, session.readings, vocab, lang)]
     groups = cluster(session.ids, similarities(vectors), vectors, start=start)
