@@ -11,8 +11,11 @@ duplicate groups:
 - ``dev2``: dev_sessions.json, three sessions with their own themes (tuned on for issue 17);
 - ``blind1``: blind_sessions.json, four sessions written before issue 17's code; scored
   once as a blind set (figures in the README), tuned on since;
-- ``blind2``: blind_sessions_2.json, three sessions written after that run and never tuned
-  on. Only scored with ``--blind``, so that tuning runs never show it.
+- ``blind2``: blind_sessions_2.json, three sessions written after that run; scored once
+  as a blind set (figures in the README), tuned on since;
+- ``blind3``: blind_sessions_3.json, four sessions written on 2026-12-07 after blind2's run
+  and before any further change, never tuned on. Only scored with ``--blind``, so that
+  tuning runs never show it.
 
 For every set: blind theme pairwise precision/recall/F1 and the number of themes,
 duplicate-pair precision/recall, and the seeded placement accuracy (the right theme
@@ -48,8 +51,9 @@ SETS = {
     "holdout": DATA / "labelled_proposals_holdout.json",
     "dev2": DATA / "dev_sessions.json",
     "blind1": DATA / "blind_sessions.json",
+    "blind2": DATA / "blind_sessions_2.json",
 }
-BLIND = {"blind2": DATA / "blind_sessions_2.json"}
+BLIND = {"blind3": DATA / "blind_sessions_3.json"}
 BUDGET_S = 1.0
 SEEDED_CARDS = (1, 2, 3)
 SEEDED_DRAWS = 20
@@ -176,6 +180,12 @@ class Counts:
         return out
 
 
+def suggest_blind(session: Session) -> Suggestions:
+    """The suggestions before any card is placed, knowing each proposal's round."""
+    rounds = {str(p["id"]): str(p["round"]) for p in session.proposals if "round" in p}
+    return suggest(session.pairs(), language="nl", rounds=rounds or None)
+
+
 def score_blind(session: Session, result: Suggestions) -> Counts:
     """Counts for the suggestions made before any card is placed."""
     counts = Counts(proposals=len(session.proposals), sessions=1)
@@ -248,7 +258,7 @@ def evaluate_sets(
     for name, path in sets.items():
         total = Counts()
         for session in load_sessions(path):
-            counts = score_blind(session, suggest(session.pairs(), language="nl"))
+            counts = score_blind(session, suggest_blind(session))
             counts.add(score_seeded(session, name))
             total.add(counts)
             if per_session:
@@ -273,7 +283,7 @@ def evaluate(path: Path) -> tuple[Scores, list[Suggestions]]:
     total = Counts()
     results: list[Suggestions] = []
     for session in load_sessions(path):
-        result = suggest(session.pairs(), language="nl")
+        result = suggest_blind(session)
         results.append(result)
         total.add(score_blind(session, result))
     r = total.report()

@@ -4,9 +4,11 @@ Learns from the cards already placed: a tray card scores high for a theme when
 it resembles one of that theme's cards (nearest neighbour), the theme as a
 whole (its cards and its name together) and, through the session's other
 proposals, cards that resemble the theme's (label propagation over the
-proposals' nearest neighbours). The vocabulary's concepts and themes are among
-the features (see :mod:`desktop_app.core.session_words`), so "Fruit op het werk"
-finds the theme holding "Gezonde kantine" without a shared word.
+proposals' nearest neighbours), and leans to the themes whose placed cards
+were said in the same round (each round has its own question). The
+vocabulary's concepts and themes are among the features (see
+:mod:`desktop_app.core.session_words`), so "Fruit op het werk" finds the
+theme holding "Gezonde kantine" without a shared word.
 
 Pure functions; deterministic (ties broken by theme order).
 """
@@ -29,6 +31,7 @@ class PlacementWeights:
     name: float = 1.0  # the theme's name counts as this much of one card
     alpha: float = 0.5  # how far label propagation reaches (0: not at all)
     rounds: int = 3
+    round_prior: float = 0.15  # share of the theme's placed cards from the card's round
 
 
 WEIGHTS = PlacementWeights()
@@ -101,6 +104,14 @@ def rank(
         else {pid: {} for pid in ids}
     )
     largest = max((len(m) for m in members.values()), default=0) or 1
+    said_in = {pid: [f for f in vec if f.startswith("x:")] for pid, vec in vectors.items()}
+    round_share: dict[str, dict[str, float]] = {}
+    for theme in themes:
+        tally: dict[str, float] = defaultdict(float)
+        for m in members[theme]:
+            for r in said_in[m]:
+                tally[r] += 1.0 / len(members[theme])
+        round_share[theme] = tally
     order = {theme: n for n, theme in enumerate(themes)}
     result: dict[str, list[str]] = {}
     for pid in ids:
@@ -127,6 +138,7 @@ def rank(
             + weights.whole * whole[theme]
             + weights.spread * spread[pid].get(theme, 0.0)
             + weights.size * len(members[theme]) / largest
+            + weights.round_prior * sum(round_share[theme].get(r, 0.0) for r in said_in[pid])
             for theme in themes
         }
         result[pid] = sorted(themes, key=lambda t: (-scores[t], order[t]))

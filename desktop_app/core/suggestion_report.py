@@ -21,7 +21,8 @@ def suggestion_document(snapshot: SessionSnapshot) -> dict[str, Any]:
     pairs = [(p.id, p.text) for p in live]
     theme_of = snapshot.theme_of()
     themes = snapshot.live_themes()
-    document = suggest(pairs, language=language).to_json_dict()
+    rounds = {p.id: p.round_id for p in live}
+    document = suggest(pairs, language=language, rounds=rounds).to_json_dict()
     document["proposals"] = [
         {"id": p.id, "text": p.text, "theme_id": theme_of.get(p.id)} for p in live
     ]
@@ -39,7 +40,7 @@ def suggestion_document(snapshot: SessionSnapshot) -> dict[str, Any]:
             theme_of,
             language=language,
             theme_names={t.id: t.name for t in themes},
-            rounds={p.id: p.round_id for p in live},
+            rounds=rounds,
         )
         document["placements"] = [
             {"proposal_id": p.id, "themes": ranking.get(p.id, [])}

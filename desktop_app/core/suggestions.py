@@ -33,8 +33,10 @@ own themes, every card in the tray gets those themes ranked, learnt from the
 placed cards, the themes' names, the rounds and the session's own words
 (:mod:`desktop_app.core.placement`).
 
-Duplicates: two proposals whose narrow meaning is nearly the same. Precision
-comes first: a facilitator must be able to trust them.
+Duplicates: two proposals whose narrow meaning is nearly the same, each with
+little the other lacks, and not two different kinds of action (information, a
+measurement, a course) on one topic. Precision comes first: a facilitator must
+be able to trust them.
 
 Everything is deterministic and independent of the order of the input.
 """
@@ -42,6 +44,7 @@ Everything is deterministic and independent of the order of the input.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -215,6 +218,16 @@ def _roots(
         ]
         base = min(prefixes, key=lambda w: (len(w), w)) if prefixes else word
         roots[word] = roots.get(base) or stem(base, "nl")
+    # One stem, two meanings: "ouderschapsverlof" (parent) and "oudere" (older) both
+    # stem to "ouder". A root whose words sit in different themes keeps them apart.
+    themes_of: dict[str, set[frozenset[str]]] = defaultdict(set)
+    for word, concepts in word_map.items():
+        if not roots[word].startswith("="):
+            themes_of[roots[word]].add(frozenset(c.split(".", 1)[0] for c in concepts))
+    for word, concepts in word_map.items():
+        root = roots[word]
+        if len(themes_of.get(root, ())) > 1:
+            roots[word] = root + "@" + "+".join(sorted({c.split(".", 1)[0] for c in concepts}))
     for parts in phrase_map:
         key = " ".join(parts)
         roots.setdefault(key, key)
@@ -251,6 +264,7 @@ class _Reading:
     residual: list[str]  # stems of words that are no concept, stop word or filler
     surface: dict[str, str]  # residual stem -> the word as folded
     filler: list[str] = field(default_factory=list)  # stems of the field's filler words
+    tokens: tuple[str, ...] = ()  # all its words, folded
 
 
 class _Reader:
@@ -324,7 +338,7 @@ class _Reader:
     def read(self, text: str) -> _Reading:
         tokens = words(strip_table_notes(text))
         vocab = self.vocab
-        reading = _Reading({}, {}, set(), [], {})
+        reading = _Reading({}, {}, set(), [], {}, tokens=tuple(tokens))
 
         def add(found: frozenset[str], key: str, position: int) -> None:
             share = 1.0 / len(found)
@@ -533,11 +547,23 @@ def _themes(
 # What each kind of feature weighs before the session's own rarity is applied.
 # Kinds: r vocabulary root, w word, p part of a compound, c vocabulary concept,
 # t vocabulary theme, a filler word ("cursus", "check"), x the round it was said in.
-_THEME_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 0.5, "t": 0.35, "a": 0.2, "x": 0.0}
+_THEME_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 0.5, "t": 0.35, "a": 0.2, "x": 1.0}
 _PLACEMENT_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.6, "c": 1.0, "t": 1.0, "a": 0.2, "x": 0.6}
 _DUPLICATE_FEATURES = {"r": 1.0, "w": 1.0, "p": 0.5, "c": 0.15, "t": 0.0, "a": 0.2, "x": 0.0}
 #: Likeness (cosine of the duplicate features) from which two proposals are duplicates.
 _DUPLICATE_LIKENESS = 0.6
+#: Each of two duplicates has at least this share of its weight (squared, so the part
+#: the cosine sees) in features the other has too: "Bloeddruk" is not "Gewicht en
+#: bloeddruk", the second also asks for something else.
+_DUPLICATE_COVERAGE = 0.4
+#: Kinds of action. Two proposals that each name a kind, and no kind in common, ask
+#: for different things about the same topic ("Voorlichting over alcohol" is not an
+#: "alcoholtest"). A word is of a kind when it is, or ends in, one of these.
+_ACTION_KINDS: Mapping[str, tuple[str, ...]] = {
+    "inform": ("voorlichting", "informatie", "info", "folder", "uitleg", "lezing", "presentatie"),
+    "measure": ("test", "testen", "check", "checken", "meten", "meting", "keuring", "screening"),
+    "course": ("cursus", "training", "workshop", "les", "lessen", "course"),
+}
 _NEIGHBOURS = 8
 
 
@@ -617,6 +643,23 @@ def _read_session(
     return _Session(ids, readings, raw, best), reader
 
 
+_ACTION_OF = {term: kind for kind, terms in _ACTION_KINDS.items() for term in terms}
+_ACTION_WORD = re.compile(
+    r"\b(?:\w*?("
+    + "|".join(sorted((t for t in _ACTION_OF if len(t) >= 4), key=lambda t: (-len(t), t)))
+    + r")|("
+    + "|".join(sorted(t for t in _ACTION_OF if len(t) < 4))
+    + r"))\b"
+)
+
+
+def _action_kinds(tokens: Sequence[str]) -> frozenset[str]:
+    """The kinds of action (:data:`_ACTION_KINDS`) a proposal's words name: a word
+    that is one of its terms, or ends in one of four letters or more ("alcoholtest")."""
+    folded = " ".join(tokens)
+    return frozenset(_ACTION_OF[m.group(1) or m.group(2)] for m in _ACTION_WORD.finditer(folded))
+
+
 def _vectors(session: _Session, weights: Mapping[str, float]) -> dict[str, Vector]:
     return tfidf(
         {
@@ -652,8 +695,31 @@ def _duplicate_pairs(session: _Session) -> list[tuple[str, str]]:
     little of the concepts and filler words) is nearly the same, weighed by rarity
     in the session. Strict on purpose: a suggested duplicate must be right."""
     vectors = _vectors(session, _DUPLICATE_FEATURES)
-    found = similarities(vectors).items()
-    return sorted(pair for pair, likeness in found if likeness >= _DUPLICATE_LIKENESS - 1e-9)
+    pairs: list[tuple[str, str]] = []
+    kinds: dict[str, frozenset[str]] = {}
+
+    def kinds_of(pid: str) -> frozenset[str]:
+        if pid not in kinds:
+            kinds[pid] = _action_kinds(session.readings[pid].tokens)
+        return kinds[pid]
+
+    for (a, b), likeness in similarities(vectors).items():
+        if likeness < _DUPLICATE_LIKENESS - 1e-9:
+            continue
+        va, vb = vectors[a], vectors[b]
+        if (
+            min(
+                sum(w * w for f, w in va.items() if f in vb),
+                sum(w * w for f, w in vb.items() if f in va),
+            )
+            < _DUPLICATE_COVERAGE
+        ):
+            continue
+        kinds_a, kinds_b = kinds_of(a), kinds_of(b)
+        if kinds_a and kinds_b and not kinds_a & kinds_b:
+            continue
+        pairs.append((a, b))
+    return sorted(pairs)
 
 
 # --------------------------------------------------------------------------- API
@@ -663,15 +729,19 @@ def suggest(
     proposals: Sequence[tuple[str, str]],
     language: str = "nl",
     vocabulary: Vocabulary | None = None,
+    rounds: Mapping[str, str] | None = None,
 ) -> Suggestions:
     """Suggest near-duplicates and themes for ``(proposal_id, text)`` pairs.
+
+    ``rounds`` (proposal id -> round id), when given, lets proposals of one round
+    lean together a little: each round has its own question.
 
     Each proposal is in at most one suggested theme. The result depends only on
     the set of pairs, not on their order. Ids must be unique.
     """
     vocab = vocabulary or load_vocabulary()
     lang = "en" if language == "en" else "nl"
-    session, _reader = _read_session(proposals, vocab, lang)
+    session, _reader = _read_session(proposals, vocab, lang, rounds)
     vectors = _vectors(session, _THEME_FEATURES)
     start = [t.proposal_ids for t in _themes(session.ids, session.readings, vocab, lang)]
     groups = cluster(session.ids, similarities(vectors), vectors, start=start)

@@ -189,6 +189,37 @@ def test_quality_floor_on_the_labelled_dev_set() -> None:
     assert scores.adjusted_rand >= 0.5
 
 
+def test_a_duplicate_asks_for_the_same_thing_not_more_nor_another_kind_of_action() -> None:
+    """Issue 17: same topic with something more, another kind of action (information,
+    a measurement, a course) or a word of another meaning is no duplicate."""
+    session = [
+        ("1", "Bloeddruk"),
+        ("2", "Gewicht en bloeddruk"),
+        ("3", "Bloeddruk meten"),
+        ("4", "Voorlichting over alcohol en drugs"),
+        ("5", "Drugs- en alcoholtest bij heftrukchauffeurs"),
+        ("6", "Minder nachtwerk voor oudere collega's"),
+        ("7", "Ouderschapsverlof beter regelen"),
+        ("8", "Fietsplan invoeren"),
+        ("9", "Fietsregeling via de werkgever"),
+        ("10", "Koffie in de kantine"),
+        ("11", "Rookvrij terrein"),
+        ("12", "Hele terrein rookvrij maken"),
+    ]
+    found = set(suggest(session).duplicates)
+    assert {("1", "3"), ("8", "9"), ("11", "12")} <= found
+    assert not found & {("1", "2"), ("2", "3"), ("4", "5"), ("6", "7")}
+
+
+def test_when_words_say_nothing_proposals_of_one_round_lean_together() -> None:
+    session = [("a1", "Alfa"), ("a2", "Bravo"), ("a3", "Charlie")]
+    session += [("b1", "Delta"), ("b2", "Echo"), ("b3", "Foxtrot")]
+    rounds = {pid: "r1" if pid.startswith("a") else "r2" for pid, _text in session}
+    assert suggest(session).themes == []
+    themes = suggest(session, rounds=rounds).themes
+    assert sorted(t.proposal_ids for t in themes) == [("a1", "a2", "a3"), ("b1", "b2", "b3")]
+
+
 # ---------------------------------------------------------------- placement (issue 17)
 
 TRAY_SESSION = [
