@@ -32,7 +32,7 @@ def _dialog(parent: QWidget, caption: str, directory: str, name_filter: str = ""
 
 
 def ask_open_file(
-    parent: QWidget, caption: str, directory: str, name_filter: str, chosen: Callable[[Path], None]
+    parent: QWidget, caption: str, directory: str, name_filter: str, chosen: Callable[[Path], object]
 ) -> QFileDialog:
     """Ask for one existing file; ``chosen`` is called with it (not when cancelled)."""
     dialog = _dialog(parent, caption, directory, name_filter)
@@ -48,7 +48,7 @@ def ask_open_files(
     caption: str,
     directory: str,
     name_filter: str,
-    chosen: Callable[[list[Path]], None],
+    chosen: Callable[[list[Path]], object],
 ) -> QFileDialog:
     """Ask for one or more existing files."""
     dialog = _dialog(parent, caption, directory, name_filter)
@@ -65,7 +65,7 @@ def ask_save_file(
     suggested: Path,
     name_filter: str,
     suffix: str,
-    chosen: Callable[[Path], None],
+    chosen: Callable[[Path], object],
 ) -> QFileDialog:
     """Ask where to save; the name gets ``suffix`` (".xlsx") when the user left it off."""
     dialog = _dialog(parent, caption, str(suggested.parent), name_filter)
@@ -88,7 +88,7 @@ def ask_save_file(
 
 
 def ask_folder(
-    parent: QWidget, caption: str, directory: str, chosen: Callable[[Path], None]
+    parent: QWidget, caption: str, directory: str, chosen: Callable[[Path], object]
 ) -> QFileDialog:
     """Ask for a folder (for instance the USB stick)."""
     dialog = _dialog(parent, caption, directory)

@@ -680,6 +680,7 @@ class ConsoleWindow(QMainWindow):
         self.phase_nav.blockSignals(False)
         while self.stack.count():
             widget = self.stack.widget(0)
+            assert widget is not None  # count() > 0
             self.stack.removeWidget(widget)
             # Hidden and parentless until deleted: no page may touch the closed file.
             widget.hide()
@@ -742,12 +743,15 @@ class ConsoleWindow(QMainWindow):
             page = factory(self.controller)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built[row] = True
-            page.readiness = self.readiness_gate()  # type: ignore[attr-defined]
+            page.readiness = self.readiness_gate()
             self.restore_splitters(page)
-        return self.stack.widget(row)
+        shown = self.stack.widget(row)
+        assert shown is not None  # one page per phase
+        return shown
 
     def _show_phase(self, row: int) -> None:
         if row < 0:
@@ -755,10 +759,9 @@ class ConsoleWindow(QMainWindow):
         page = self.page(row)
         self.stack.setCurrentIndex(row)
         self._place_focus(page)
-        if self.controller is not None and self.controller.session_file.state("phase") != row:
-            self.controller.run_unrecorded(
-                lambda: self.controller and self.controller.session_file.set_state("phase", row)
-            )
+        controller = self.controller
+        if controller is not None and controller.session_file.state("phase") != row:
+            controller.run_unrecorded(lambda: controller.session_file.set_state("phase", row))
             self.safety.phase_changed()  # a backup when there were changes
 
     def go_to_phase(self, row: int, _checked: bool = False) -> None:

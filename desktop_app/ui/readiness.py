@@ -127,12 +127,12 @@ class ReadinessDialog(QDialog):
         buttons = QDialogButtonBox()
         self.go_on_button: QPushButton | None = None
         if moment is not None:
-            text = {
+            go_on = {
                 BEAMER: self.tr("Beamer toch tonen"),
                 VOTE: self.tr("Stemming toch openen"),
                 EXPORT: self.tr("Toch exporteren"),
             }[moment]
-            self.go_on_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.go_on_button = buttons.addButton(go_on, QDialogButtonBox.ButtonRole.AcceptRole)
             self.go_on_button.setObjectName("readinessGoOn")
             self.go_on_button.setProperty("primary", True)
             self.go_on_button.setDefault(True)

@@ -862,7 +862,10 @@ class ClusterPage(Page):
         open) the tray's too, until it is closed."""
         if not self.panel.isVisible():
             return
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
         width = self._room() - margins.left() - margins.right()
         handle = self.splitter.handleWidth()
         tray, grid, panel = (w.minimumWidth() for w in (self.tray, self.grid, self.panel))

@@ -238,7 +238,7 @@ class RoundsPage(Page):
             self._page_action(
                 self.tr("Tafel {n}").format(n=n),
                 [f"Alt+{n % 10}"],
-                lambda _=False, n=n: self.pick_table(n - 1),
+                self._table_picker(n - 1),
             )
             for n in range(1, 11)
         ]
@@ -468,6 +468,9 @@ class RoundsPage(Page):
         if 0 <= row < len(self._tables) and 0 <= column < len(self._rounds):
             self.scribe.set_cell(self._rounds[column].id, self._tables[row].id)
             self._show_cell_heading()
+
+    def _table_picker(self, index: int) -> Callable[[], None]:
+        return lambda: self.pick_table(index)
 
     def pick_table(self, index: int) -> None:
         """Alt+digit: the n-th table, in the selected round; the cursor goes to the field."""

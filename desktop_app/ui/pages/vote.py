@@ -376,8 +376,11 @@ class VotePage(Page):
         item = self.tally_table.item(row, column) if row >= 0 and column >= 0 else None
         if item is None:
             return
+        content = self.tally_scroll.widget()
+        if content is None:
+            return
         rect = self.tally_table.visualItemRect(item)
-        at = self.tally_table.viewport().mapTo(self.tally_scroll.widget(), rect.center())
+        at = self.tally_table.viewport().mapTo(content, rect.center())
         self.tally_scroll.ensureVisible(at.x(), at.y(), 16, rect.height())
 
     def _build_results(self) -> QWidget:
