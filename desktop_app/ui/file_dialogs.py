@@ -32,7 +32,11 @@ def _dialog(parent: QWidget, caption: str, directory: str, name_filter: str = ""
 
 
 def ask_open_file(
-    parent: QWidget, caption: str, directory: str, name_filter: str, chosen: Callable[[Path], object]
+    parent: QWidget,
+    caption: str,
+    directory: str,
+    name_filter: str,
+    chosen: Callable[[Path], object],
 ) -> QFileDialog:
     """Ask for one existing file; ``chosen`` is called with it (not when cancelled)."""
     dialog = _dialog(parent, caption, directory, name_filter)

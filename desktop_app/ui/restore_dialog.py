@@ -149,7 +149,9 @@ class RestoreDialog(QDialog):
             return self.tr("vandaag {time}").format(time=time)
         if local.date() == today - timedelta(days=1):
             return self.tr("gisteren {time}").format(time=time)
-        day = QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+        day = QLocale().toString(
+            QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+        )
         return f"{day} {time}"
 
     def reason_text(self, reason: str) -> str:

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop_app import APP_NAME
@@ -153,7 +153,9 @@ class DamagedFileMessage(QMessageBox):
 def when_made(moment: datetime) -> str:
     """Date and time in the user's time zone, the date as the language writes it."""
     local = moment.astimezone()
-    day = QLocale().toString(QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat)
+    day = QLocale().toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+    )
     return f"{day} {local:%H:%M}"
 
 
