@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, Theme
 from desktop_app.storage.session_file import SessionFile
-from desktop_app.ui.cluster_board import CardListView
+from desktop_app.ui.card_list import CardListView
 from desktop_app.ui.cluster_model import decode_ids, encode_ids
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.pages.cluster import ClusterPage

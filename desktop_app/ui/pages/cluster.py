@@ -48,16 +48,9 @@ from desktop_app.core.voting import items_frozen
 from desktop_app.storage import duplicates
 from desktop_app.storage.session_file import Change, Origin
 from desktop_app.ui import palette
-from desktop_app.ui.cluster_board import (
-    BOARD_STYLE,
-    THEME_COLORS,
-    CardListView,
-    ThemeBox,
-    ThemeGrid,
-    TrayBox,
-    automatic_color,
-    clear_other_selections,
-)
+from desktop_app.ui.board_style import BOARD_STYLE, THEME_COLORS, automatic_color
+from desktop_app.ui.card_list import CardListView, clear_other_selections
+from desktop_app.ui.cluster_board import ThemeGrid
 from desktop_app.ui.cluster_model import ID_ROLE, CardFilter, CardInfo, CardListModel, fold
 from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
 from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
@@ -65,6 +58,7 @@ from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, StepMessage, heading
 from desktop_app.ui.placement_bar import PlacementBar
+from desktop_app.ui.theme_boxes import ThemeBox, TrayBox
 
 DISMISSED_KEY = "dismissed_suggestions"
 # Boxes of themes that left the board, kept hidden for an undo.
