@@ -3,7 +3,7 @@ note, shown once the results are revealed."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
@@ -44,12 +44,10 @@ from desktop_app.ui.pages.vote_tallies import (
 class ResultsSection(Page):
     """The results tab of :class:`~desktop_app.ui.pages.vote.VotePage`."""
 
-    # What the section needs of its page (VotePage gives it).
-    def _state(self, key: str, default: Any) -> Any:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # what the section uses of its page, which defines it
 
-    def set_revealed(self, revealed: bool) -> None:
-        raise NotImplementedError
+        def _state(self, key: str, default: Any) -> Any: ...
+        def set_revealed(self, revealed: bool) -> None: ...
 
     def _build_results(self) -> QWidget:
         page = QWidget()

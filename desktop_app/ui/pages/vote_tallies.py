@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -98,15 +98,11 @@ def tally_cell(text: str, *, editable: bool = False, align_right: bool = True) -
 class TallySection(Page):
     """The tally tab of :class:`~desktop_app.ui.pages.vote.VotePage`: build, refresh, store."""
 
-    # What the section needs of its page (VotePage gives it).
-    def _state(self, key: str, default: Any) -> Any:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # what the section uses of its page, which defines it
 
-    def _refresh_checks(self, snapshot: SessionSnapshot) -> None:
-        raise NotImplementedError
-
-    def _say(self, text: str) -> None:
-        raise NotImplementedError
+        def _state(self, key: str, default: Any) -> Any: ...
+        def _refresh_checks(self, snapshot: SessionSnapshot) -> None: ...
+        def _say(self, text: str) -> None: ...
 
     def _build_tallies(self) -> QWidget:
         # The whole tab scrolls, the grid is as tall as its rows: at 1024x768 every
