@@ -128,7 +128,7 @@ def gui_samples(app: QApplication, path: Path, folder: Path) -> dict[str, list[S
             show()
 
         def undo() -> None:
-            window.undo_action.trigger()
+            window.menus.undo_action.trigger()
             show()
 
         merged = timed(merge)

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from desktop_app.ui.settings import Settings
 
 DIALOG_NAME = "fileDialog"
 
@@ -101,3 +105,11 @@ def ask_folder(
     dialog.fileSelected.connect(lambda path: chosen(Path(path)) if path else None)
     dialog.open()
     return dialog
+
+
+def start_folder(settings: Settings) -> str:
+    """Where a file dialog starts: the folder last used, else the documents folder."""
+    from desktop_app import paths
+
+    last = settings.get("last_folder")
+    return last or str(paths.documents_dir())

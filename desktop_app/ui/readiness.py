@@ -33,7 +33,7 @@ from desktop_app.ui import palette
 from desktop_app.ui.look import icon, pixmap
 
 if TYPE_CHECKING:
-    from desktop_app.ui.main_window import ConsoleWindow
+    from desktop_app.ui.console_host import ConsoleHost
 
 BEAMER, VOTE, EXPORT = "beamer", "vote", "export"
 #: Prepare's tabs: session and rules, target groups, tables, rounds, context.
@@ -159,7 +159,7 @@ class ReadinessDialog(QDialog):
 class ReadinessGate(QObject):
     """Asks once per step and set of findings; knows where each finding is fixed."""
 
-    def __init__(self, console: ConsoleWindow) -> None:
+    def __init__(self, console: ConsoleHost) -> None:
         super().__init__(console)
         self.console = console
         self._went_on: dict[str, tuple[object, ...]] = {}

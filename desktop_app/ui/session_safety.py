@@ -37,8 +37,8 @@ from desktop_app.storage.backups import (
 from desktop_app.ui.automatic_backups import AutomaticBackups
 
 if TYPE_CHECKING:
+    from desktop_app.ui.console_host import ConsoleHost
     from desktop_app.ui.controller import SessionController
-    from desktop_app.ui.main_window import ConsoleWindow
     from desktop_app.ui.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
@@ -162,7 +162,7 @@ def when_made(moment: datetime) -> str:
 class SessionSafety(QObject):
     """The console's side of backups, damaged files and unsafe places; one per window."""
 
-    def __init__(self, window: ConsoleWindow) -> None:
+    def __init__(self, window: ConsoleHost) -> None:
         super().__init__(window)
         self.window = window
         self.backups: AutomaticBackups | None = None

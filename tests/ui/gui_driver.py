@@ -117,7 +117,7 @@ class Driver:
         QTimer.singleShot(self.rng.randrange(0, 20), self.next)
 
     def phase(self, index: int) -> QWidget:
-        self.window.phase_actions[index].trigger()  # Ctrl+1 … Ctrl+6
+        self.window.menus.phase_actions[index].trigger()  # Ctrl+1 … Ctrl+6
         return self.window.stack.currentWidget()
 
     # ------------------------------------------------------------- actions
@@ -217,9 +217,9 @@ class Driver:
         target = self.workdir / f"export-{self.seed}-{n}.{kind}"
         say(f"exporting {target}")
         write = {
-            "xlsx": self.window.export_xlsx,
-            "json": self.window.export_json,
-            "pdf": self.window.export_pdf,
+            "xlsx": self.window.import_export.export_xlsx,
+            "json": self.window.import_export.export_json,
+            "pdf": self.window.import_export.export_pdf,
         }[kind]
         write(target)
         if target.exists():

@@ -150,7 +150,7 @@ def test_the_console_speaks_english(qapp: QApplication, qtbot: QtBot, tmp_path: 
         assert window.open_session(create_demo_copy(tmp_path))
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus == ["&File", "Session", "&Edit", "&View", "&Help"]
-        file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+        file_items = [a.text() for a in window.menus.file_menu.actions() if not a.isSeparator()]
         assert "&New session…" in file_items and "&Quit" in file_items
         # Each accelerator letter in the File menu is used once.
         letters = [re.search(r"&(\w)", text) for text in file_items]
