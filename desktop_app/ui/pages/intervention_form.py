@@ -3,7 +3,7 @@ is stored when it is left (lists, dates and scores at once), each one undoable s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
@@ -37,6 +37,7 @@ from desktop_app.core.promotion import (
 )
 from desktop_app.core.rules import MAX_NAME
 from desktop_app.ui import palette
+from desktop_app.ui.pages.action_plan_section import ActionPlanSection
 from desktop_app.ui.pages.action_plan_widgets import (
     ROLE_ID,
     DateField,
@@ -44,23 +45,11 @@ from desktop_app.ui.pages.action_plan_widgets import (
     set_line,
     set_text,
 )
-from desktop_app.ui.pages.base import Page, heading, hint
-
-if TYPE_CHECKING:
-    from desktop_app.storage.follow_up import CarriedIntervention
+from desktop_app.ui.pages.base import heading, hint
 
 
-class InterventionForm(Page):
+class InterventionForm(ActionPlanSection):
     """The intervention editor of :class:`~desktop_app.ui.pages.action_plan.ActionPlanPage`."""
-
-    if TYPE_CHECKING:  # what the section uses of its page, which defines it
-        _carried: dict[str, CarriedIntervention]
-        _current_id: str | None
-
-        def status_labels(self) -> dict[str, str]: ...
-        def periodicity_labels(self) -> dict[str, str]: ...
-        def current(self) -> Intervention | None: ...
-        def _carried_text(self, carried: CarriedIntervention) -> str: ...
 
     def _build_editor(self) -> QWidget:
         scroll = QScrollArea()

@@ -4,7 +4,6 @@ the top N or one theme) and the plan of an earlier session (take it over)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QTreeWidgetItem,
@@ -29,33 +28,15 @@ from desktop_app.storage.follow_up import (
 from desktop_app.ui import palette
 from desktop_app.ui.file_dialogs import ask_open_file
 from desktop_app.ui.look import icon
+from desktop_app.ui.pages.action_plan_section import ActionPlanSection
 from desktop_app.ui.pages.action_plan_widgets import (
     ROLE_ID,
     plan_row,
 )
-from desktop_app.ui.pages.base import Page
-
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QLabel, QSpinBox, QTabWidget, QTreeWidget
-
-    from desktop_app.ui.pages.action_plan_widgets import PlanTree
 
 
-class PlanSources(Page):
+class PlanSources(ActionPlanSection):
     """Promoting and taking over for :class:`~desktop_app.ui.pages.action_plan.ActionPlanPage`."""
-
-    if TYPE_CHECKING:  # what the section uses of its page, which defines it
-        top_spin: QSpinBox
-        tabs: QTabWidget
-        plan_list: PlanTree
-        ranked_hint: QLabel
-        ranked_list: QTreeWidget
-        previous_label: QLabel
-        _carried: dict[str, CarriedIntervention]
-        _current_id: str | None
-
-        def _status_text(self, status: str | None) -> str: ...
-        def _say(self, text: str, *, error: bool = False) -> None: ...
 
     def _fill_ranked(self, snapshot: SessionSnapshot, interventions: list[Intervention]) -> None:
         sources = ranked_sources(snapshot)

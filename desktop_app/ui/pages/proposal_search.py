@@ -3,6 +3,7 @@ typed, listed under the grid; choosing one opens its table and round at that pro
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -32,8 +33,7 @@ class ProposalSearch(Page):
         results: QListWidget
         grid: QTableWidget
         scribe: ScribePanel
-
-        def select_cell(self, table_id: str | None, round_id: str | None) -> None: ...
+        select_cell: Callable[[str | None, str | None], None]  # (table id, round id)
 
     def run_search(self) -> None:
         if not self.isVisible():

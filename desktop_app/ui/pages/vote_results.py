@@ -3,8 +3,6 @@ note, shown once the results are revealed."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import (
@@ -35,19 +33,14 @@ from desktop_app.core.voting import (
 from desktop_app.export.charts import RESULT_ROW_INCHES, results_figure
 from desktop_app.ui import palette
 from desktop_app.ui.look import icon
-from desktop_app.ui.pages.base import Page
+from desktop_app.ui.pages.vote_section import VoteSection
 from desktop_app.ui.pages.vote_tallies import (
     tally_cell,
 )
 
 
-class ResultsSection(Page):
+class ResultsSection(VoteSection):
     """The results tab of :class:`~desktop_app.ui.pages.vote.VotePage`."""
-
-    if TYPE_CHECKING:  # what the section uses of its page, which defines it
-
-        def _state(self, key: str, default: Any) -> Any: ...
-        def set_revealed(self, revealed: bool) -> None: ...
 
     def _build_results(self) -> QWidget:
         page = QWidget()

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
@@ -39,7 +37,8 @@ from desktop_app.core.voting import (
     voting_group_ids,
 )
 from desktop_app.ui import palette
-from desktop_app.ui.pages.base import Page, heading
+from desktop_app.ui.pages.base import heading
+from desktop_app.ui.pages.vote_section import VoteSection
 
 MAX_TALLY = 100_000
 
@@ -95,14 +94,8 @@ def tally_cell(text: str, *, editable: bool = False, align_right: bool = True) -
     return item
 
 
-class TallySection(Page):
+class TallySection(VoteSection):
     """The tally tab of :class:`~desktop_app.ui.pages.vote.VotePage`: build, refresh, store."""
-
-    if TYPE_CHECKING:  # what the section uses of its page, which defines it
-
-        def _state(self, key: str, default: Any) -> Any: ...
-        def _refresh_checks(self, snapshot: SessionSnapshot) -> None: ...
-        def _say(self, text: str) -> None: ...
 
     def _build_tallies(self) -> QWidget:
         # The whole tab scrolls, the grid is as tall as its rows: at 1024x768 every
