@@ -36,7 +36,15 @@ KIND_ORDER: tuple[Kind, ...] = (
     Kind.CONTEXT_ITEM,
 )
 
-VOTE_TARGETS = ("cluster", "proposal")
+
+class VoteTarget(StrEnum):
+    """What the room votes on; the values are the exchange format's ``voting.target``."""
+
+    THEME = "cluster"
+    PROPOSAL = "proposal"
+
+
+VOTE_TARGETS = tuple(target.value for target in VoteTarget)
 STATUSES = ("proposed", "agreed", "planned", "running", "done", "dropped")
 PERIODICITIES = ("once", "ongoing", "monthly", "quarterly", "yearly", "other")
 LANGUAGES = ("nl", "en")
@@ -65,8 +73,9 @@ class SessionInfo:
         return self.language or "nl"
 
     @property
-    def votes_on(self) -> str:
-        return self.vote_target or "cluster"
+    def votes_on(self) -> VoteTarget:
+        """Themes unless the session says proposals (``vote_target`` as stored)."""
+        return VoteTarget.PROPOSAL if self.vote_target == VoteTarget.PROPOSAL else VoteTarget.THEME
 
 
 @dataclass(frozen=True, slots=True)

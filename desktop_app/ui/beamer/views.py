@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QTimer
 
-from desktop_app.core.model import SessionSnapshot
+from desktop_app.core.model import SessionSnapshot, VoteTarget
 from desktop_app.ui.beamer.base import (
     CENTER,
     HCENTER_TOP,
@@ -416,7 +416,7 @@ class VotingView(BeamerView):
         info = snapshot.session
         rect = self.header(drawing, scale, self.tr("Stemmen"))
         theme = self.theme
-        on_themes = info.votes_on == "cluster"
+        on_themes = info.votes_on is VoteTarget.THEME
         dots = info.dots_per_participant
         most = info.max_dots_per_item
         rules: list[str] = []

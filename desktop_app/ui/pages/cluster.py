@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from enum import Enum, auto
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -58,14 +59,24 @@ from desktop_app.ui.theme_boxes import ThemeBox, TrayBox
 
 # Boxes of themes that left the board, kept hidden for an undo.
 RETIRED_BOXES = 4
-#: Changes that only move cards between areas (no card looks different).
-_MEMBERSHIP_KINDS = {Kind.THEME.value}
+
+
+class _Pending(Enum):
+    """What changed since the board last refreshed."""
+
+    CARDS = auto()  # a card, its table, round or group, or an import: re-read everything
+    THEMES = auto()  # themes only (cards moving between areas): re-read those themes
+    STATE = auto()  # run state only (voting open, dismissed suggestions)
+
+
+#: Changes after which the board re-reads only what changed.
+_QUICK = frozenset({_Pending.THEMES, _Pending.STATE})
 _CARD_KINDS = frozenset({Kind.PROPOSAL, Kind.TABLE, Kind.ROUND, Kind.TARGET_GROUP})
 
 
 class ClusterPage(SuggestionActions, CardPlacement, ThemeActions, Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        self._pending: set[str] = {"*"}
+        self._pending: set[_Pending] = {_Pending.CARDS}
         self._pending_themes: set[str] = set()
         super().__init__(controller, parent)
         self.setObjectName("clusterPage")
@@ -245,29 +256,27 @@ class ClusterPage(SuggestionActions, CardPlacement, ThemeActions, Page):
         if not self.shows(change):
             return
         if change.touches(*_CARD_KINDS) or change.origin is Origin.IMPORT:
-            self._pending.add("*")
+            self._pending.add(_Pending.CARDS)
         if change.touches(Kind.THEME):
-            self._pending.add(Kind.THEME.value)
+            self._pending.add(_Pending.THEMES)
             self._pending_themes |= change.of(Kind.THEME)
         if change.state:
-            self._pending.add("state")
+            self._pending.add(_Pending.STATE)
         super().on_change(change)
 
     def refresh(self) -> None:
         """Follow the last changes. Cards moving between areas (a drop, the picker,
         merge, split) re-read only the themes; anything else re-reads the session."""
-        kinds, self._pending = self._pending, set()
+        kinds, self._pending = self._pending, set[_Pending]()
         changed_themes, self._pending_themes = self._pending_themes, set()
         state = self.controller.session_file.state
-        quick = (
-            self._snapshot is not None and bool(kinds) and kinds <= _MEMBERSHIP_KINDS | {"state"}
-        )
+        quick = self._snapshot is not None and bool(kinds) and kinds <= _QUICK
         if not quick or self._snapshot is None:
             self._snapshot = self.controller.snapshot()
         snapshot = self._snapshot
         self.frozen = items_frozen(snapshot, state)
         self.banner.setVisible(self.frozen)
-        if quick and kinds <= {"state"}:
+        if quick and kinds <= {_Pending.STATE}:
             self.panel.set_dismissed(state(DISMISSED_KEY, []) or [])
             self._update_panel_state()
             self._update_buttons()

@@ -14,6 +14,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.core.model import (
     Intervention,
     SessionSnapshot,
+    VoteTarget,
 )
 from desktop_app.core.promotion import (
     in_plan,
@@ -68,7 +69,7 @@ class PlanSources(ActionPlanSection):
                     self.ranked_list.setCurrentItem(plan_row(self.ranked_list, row))
                     break
         self.ranked_list.blockSignals(False)
-        votes_on_proposals = snapshot.session.votes_on == "proposal"
+        votes_on_proposals = snapshot.session.votes_on is VoteTarget.PROPOSAL
         if not sources:
             text = (
                 self.tr("Nog geen voorstellen om om te zetten: vul eerst de rondes in.")

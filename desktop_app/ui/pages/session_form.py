@@ -20,6 +20,7 @@ from desktop_app import ops
 from desktop_app.core import run_state
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
+    VoteTarget,
 )
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.date_field import NO_DATE, DateEdit
@@ -85,8 +86,8 @@ class SessionForm(QWidget):
         self.cap_error = ErrorLabel("votingCapError")
         self.target_field = QComboBox()
         self.target_field.setObjectName("votingTarget")
-        self.target_field.addItem(self.tr("Thema's"), "cluster")
-        self.target_field.addItem(self.tr("Losse voorstellen"), "proposal")
+        self.target_field.addItem(self.tr("Thema's"), VoteTarget.THEME.value)
+        self.target_field.addItem(self.tr("Losse voorstellen"), VoteTarget.PROPOSAL.value)
         self.floor_field = QLineEdit()
         self.floor_field.setObjectName("privacyFloor")
         self.floor_error = ErrorLabel("privacyFloorError")
@@ -152,7 +153,7 @@ class SessionForm(QWidget):
         set_quietly(
             self.cap_field, "" if info.max_dots_per_item is None else str(info.max_dots_per_item)
         )
-        set_quietly(self.target_field, info.votes_on)
+        set_quietly(self.target_field, info.votes_on.value)
         floor = self.controller.session_file.state(run_state.PRIVACY_FLOOR, DEFAULT_PRIVACY_FLOOR)
         set_quietly(self.floor_field, str(floor))
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import ops
 from desktop_app.core import run_state
-from desktop_app.core.model import Kind, SessionSnapshot
+from desktop_app.core.model import Kind, SessionSnapshot, VoteTarget
 from desktop_app.core.ranking import vote_items
 from desktop_app.core.voting import (
     last_ballot,
@@ -160,8 +160,8 @@ class VotePage(ResultsSection, TallySection, Page):
         form.setVerticalSpacing(12)
         self.target_combo = QComboBox()
         self.target_combo.setObjectName("voteTarget")
-        self.target_combo.addItem(self.tr("Thema's"), "cluster")
-        self.target_combo.addItem(self.tr("Losse voorstellen"), "proposal")
+        self.target_combo.addItem(self.tr("Thema's"), VoteTarget.THEME.value)
+        self.target_combo.addItem(self.tr("Losse voorstellen"), VoteTarget.PROPOSAL.value)
         self.target_combo.activated.connect(self._target_chosen)
         form.addRow(self.tr("Stemmen op"), self.target_combo)
 
@@ -258,7 +258,7 @@ class VotePage(ResultsSection, TallySection, Page):
         revealed = results_revealed(self._state)
         items = vote_items(snapshot)
         voting_rules = rules_of(snapshot)
-        themes_voted = voting_rules.target == "cluster"
+        themes_voted = voting_rules.target is VoteTarget.THEME
 
         self.status_label.setText(
             self.tr("\u25cf Stemming open") if is_open else self.tr("\u25cb Stemming gesloten")
@@ -313,7 +313,7 @@ class VotePage(ResultsSection, TallySection, Page):
         voting_rules = rules_of(snapshot)
         self._filling = True
         try:
-            index = self.target_combo.findData(voting_rules.target)
+            index = self.target_combo.findData(voting_rules.target.value)
             self.target_combo.setCurrentIndex(max(0, index))
             self.dots_spin.setValue(voting_rules.dots)
             self.cap_spin.setValue(voting_rules.cap)
