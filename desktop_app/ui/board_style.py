@@ -1,4 +1,4 @@
-"""The cluster board's look: box sizes, automatic theme colours, its style sheet, colour swatches
+"""The theme board's look: box sizes, automatic theme colours, its style sheet, colour swatches
 and the drop-target highlight."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A column of cards on the cluster board (select, drag, drop, keys) and what it asks of the page.
+"""A column of cards on the theme board (select, drag, drop, keys) and what it asks of the page.
 
 The widgets only show and report; what a drop, a key or a menu item means is
 decided by the page (:class:`BoardHost`), which writes through the controller."""
@@ -32,7 +32,7 @@ from desktop_app.ui import palette
 from desktop_app.ui.board_style import (
     set_drop_target,
 )
-from desktop_app.ui.cluster_model import (
+from desktop_app.ui.card_model import (
     ID_ROLE,
     CardDelegate,
     CardFilterProxy,

@@ -46,7 +46,7 @@ def phases() -> list[tuple[str, str, PageFactory]]:
         (
             QCoreApplication.translate("Phases", "3  Clusteren"),
             "group",
-            _page("cluster", "ClusterPage"),
+            _page("themes", "ThemesPage"),
         ),
         (QCoreApplication.translate("Phases", "4  Stemmen"), "vote", _page("vote", "VotePage")),
         (

@@ -259,7 +259,7 @@ class ReadinessGate(QObject):
             }.get(finding.field or "", getattr(page, "title_edit", None))
             if isinstance(field, QWidget):
                 field.setFocus()
-        else:  # a theme, or proposals still in the tray: the cluster board
+        else:  # a theme, or proposals still in the tray: the theme board
             console.go_to_phase(2)
 
     def _go_to_prepare(self, finding: Finding) -> None:

@@ -1,4 +1,4 @@
-"""The boxes on the cluster board: the tray, a theme's box (name, colour, cards) and the zone
+"""The boxes on the theme board: the tray, a theme's box (name, colour, cards) and the zone
 that makes a new theme from what is dropped on it."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from desktop_app.ui.board_style import (
     swatch_icon,
 )
 from desktop_app.ui.card_list import BoardHost, CardListView
-from desktop_app.ui.cluster_model import (
+from desktop_app.ui.card_model import (
     CardFilter,
     CardFilterProxy,
     CardListModel,

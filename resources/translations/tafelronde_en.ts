@@ -427,115 +427,6 @@
     </message>
 </context>
 <context>
-    <name>ClusterPage</name>
-    <message>
-        <source>Clusteren</source>
-        <extracomment>Changes that only move cards between areas (no card looks different). Tray card -&gt; the session&apos;s themes, most likely first (issue 17).</extracomment>
-        <translation>Clustering</translation>
-    </message>
-    <message>
-        <source>Nieuw thema</source>
-        <translation>New theme</translation>
-    </message>
-    <message>
-        <source>Nieuw thema van de gekozen kaarten (N of Ctrl+G)</source>
-        <translation>New theme from the selected cards (N or Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Naar thema…</source>
-        <translation>To theme…</translation>
-    </message>
-    <message>
-        <source>Gekozen kaarten naar een thema sturen (T of Ctrl+T)</source>
-        <translation>Send the selected cards to a theme (T or Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Suggesties</source>
-        <translation>Suggestions</translation>
-    </message>
-    <message>
-        <source>Thema&apos;s en dubbelen voorstellen op basis van de tekst (offline)</source>
-        <translation>Suggest themes and duplicates from the text (offline)</translation>
-    </message>
-    <message>
-        <source>Het stemmen is open: er kunnen nu geen thema&apos;s bij of af. Kaarten verplaatsen en namen aanpassen kan wel. Sluit eerst het stemmen (fase 4) om thema&apos;s te maken, samen te voegen, te splitsen of te verwijderen.</source>
-        <translation>Voting is open: themes cannot be added or removed now. You can still move cards and rename themes. Close the vote first (phase 4) to create, merge, split or delete themes.</translation>
-    </message>
-    <message>
-        <source>Zoeken in voorstellen (Ctrl+F)</source>
-        <translation>Search proposals (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Filter op ronde</source>
-        <translation>Filter by round</translation>
-    </message>
-    <message>
-        <source>Filter op tafel</source>
-        <translation>Filter by table</translation>
-    </message>
-    <message>
-        <source>Filter op doelgroep</source>
-        <translation>Filter by target group</translation>
-    </message>
-    <message>
-        <source>Filters wissen</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
-        <source>Ronde {n}</source>
-        <translation>Round {n}</translation>
-    </message>
-    <message>
-        <source>dubbel</source>
-        <translation>duplicate</translation>
-    </message>
-    <message>
-        <source>{n} tafels</source>
-        <translation>{n} tables</translation>
-    </message>
-    <message>
-        <source>{n}×</source>
-        <translation>{n}×</translation>
-    </message>
-    <message>
-        <source>Alle rondes</source>
-        <translation>All rounds</translation>
-    </message>
-    <message>
-        <source>Alle tafels</source>
-        <translation>All tables</translation>
-    </message>
-    <message>
-        <source>Alle doelgroepen</source>
-        <translation>All target groups</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n voorstel(len)</source>
-        <translation>
-            <numerusform>%n proposal</numerusform>
-            <numerusform>%n proposals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n nog niet ingedeeld</source>
-        <translation>
-            <numerusform>%n not yet sorted</numerusform>
-            <numerusform>%n not yet sorted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n thema(&apos;s)</source>
-        <translation>
-            <numerusform>%n theme</numerusform>
-            <numerusform>%n themes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{what} — Ctrl+Z maakt het ongedaan.</source>
-        <translation>{what} — Ctrl+Z undoes it.</translation>
-    </message>
-</context>
-<context>
     <name>ConsoleMenus</name>
     <message>
         <source>&amp;Nieuwe sessie…</source>
@@ -3187,6 +3078,115 @@ organisation?</translation>
     <message>
         <source>Stemmen is open: er kunnen nu geen thema&apos;s bij.</source>
         <translation>Voting is open: no themes can be added now.</translation>
+    </message>
+</context>
+<context>
+    <name>ThemesPage</name>
+    <message>
+        <source>Clusteren</source>
+        <extracomment>Changes after which the board re-reads only what changed. Tray card -&gt; the session&apos;s themes, most likely first (issue 17).</extracomment>
+        <translation>Clustering</translation>
+    </message>
+    <message>
+        <source>Nieuw thema</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Nieuw thema van de gekozen kaarten (N of Ctrl+G)</source>
+        <translation>New theme from the selected cards (N or Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Naar thema…</source>
+        <translation>To theme…</translation>
+    </message>
+    <message>
+        <source>Gekozen kaarten naar een thema sturen (T of Ctrl+T)</source>
+        <translation>Send the selected cards to a theme (T or Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Suggesties</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s en dubbelen voorstellen op basis van de tekst (offline)</source>
+        <translation>Suggest themes and duplicates from the text (offline)</translation>
+    </message>
+    <message>
+        <source>Het stemmen is open: er kunnen nu geen thema&apos;s bij of af. Kaarten verplaatsen en namen aanpassen kan wel. Sluit eerst het stemmen (fase 4) om thema&apos;s te maken, samen te voegen, te splitsen of te verwijderen.</source>
+        <translation>Voting is open: themes cannot be added or removed now. You can still move cards and rename themes. Close the vote first (phase 4) to create, merge, split or delete themes.</translation>
+    </message>
+    <message>
+        <source>Zoeken in voorstellen (Ctrl+F)</source>
+        <translation>Search proposals (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter op ronde</source>
+        <translation>Filter by round</translation>
+    </message>
+    <message>
+        <source>Filter op tafel</source>
+        <translation>Filter by table</translation>
+    </message>
+    <message>
+        <source>Filter op doelgroep</source>
+        <translation>Filter by target group</translation>
+    </message>
+    <message>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Ronde {n}</source>
+        <translation>Round {n}</translation>
+    </message>
+    <message>
+        <source>dubbel</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>{n} tafels</source>
+        <translation>{n} tables</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>Alle rondes</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Alle tafels</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>Alle doelgroepen</source>
+        <translation>All target groups</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nog niet ingedeeld</source>
+        <translation>
+            <numerusform>%n not yet sorted</numerusform>
+            <numerusform>%n not yet sorted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n theme</numerusform>
+            <numerusform>%n themes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what} — Ctrl+Z maakt het ongedaan.</source>
+        <translation>{what} — Ctrl+Z undoes it.</translation>
     </message>
 </context>
 <context>

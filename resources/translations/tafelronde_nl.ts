@@ -2,30 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="nl">
 <context>
-    <name>ClusterPage</name>
-    <message numerus="yes">
-        <source>%n voorstel(len)</source>
-        <translation>
-            <numerusform>%n voorstel</numerusform>
-            <numerusform>%n voorstellen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n nog niet ingedeeld</source>
-        <translation>
-            <numerusform>%n nog niet ingedeeld</numerusform>
-            <numerusform>%n nog niet ingedeeld</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n thema(&apos;s)</source>
-        <translation>
-            <numerusform>%n thema</numerusform>
-            <numerusform>%n thema&apos;s</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>HarvestPage</name>
     <message numerus="yes">
         <source>%n voorstel(len)</source>
@@ -212,6 +188,30 @@
         <translation>
             <numerusform>%n kaart naar {theme}</numerusform>
             <numerusform>%n kaarten naar {theme}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThemesPage</name>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n voorstel</numerusform>
+            <numerusform>%n voorstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nog niet ingedeeld</source>
+        <translation>
+            <numerusform>%n nog niet ingedeeld</numerusform>
+            <numerusform>%n nog niet ingedeeld</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n thema</numerusform>
+            <numerusform>%n thema&apos;s</numerusform>
         </translation>
     </message>
 </context>

@@ -26,9 +26,9 @@ from desktop_app.storage.exchange import export_document, write_json_atomically
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.main_window import ConsoleWindow
-from desktop_app.ui.pages.cluster import ClusterPage
 from desktop_app.ui.pages.prepare import PreparePage
 from desktop_app.ui.pages.rounds import RoundsPage
+from desktop_app.ui.pages.themes import ThemesPage
 from desktop_app.ui.pages.vote import VotePage
 
 PHASE_ROUNDS, PHASE_CLUSTER, PHASE_VOTE = 1, 2, 3
@@ -95,7 +95,7 @@ def test_a_scribe_entry_undone_and_redone_by_menu_and_by_keys(
     assert live_texts(session).count("Fruit op vrijdag") == 1
 
 
-def merge_from_the_theme_menu(page: ClusterPage, source: str, target: str) -> None:
+def merge_from_the_theme_menu(page: ThemesPage, source: str, target: str) -> None:
     """The source theme's ⋮ menu > Samenvoegen met > the target's name."""
     box = page.theme_boxes[source]
     box.menu.aboutToShow.emit()  # the menu fills itself as it opens
@@ -110,7 +110,7 @@ def test_a_theme_merge_undone_by_menu_and_by_keys_on_the_board(
     qtbot: QtBot, console: ConsoleWindow
 ) -> None:
     page = shown_page(console, PHASE_CLUSTER)
-    assert isinstance(page, ClusterPage)
+    assert isinstance(page, ThemesPage)
     session = controller_of(console).session_file
     source, target = page.theme_order[:2]
     before = {t.id: t.proposal_ids for t in session.themes()}
@@ -242,7 +242,7 @@ def test_each_page_refreshes_once_per_change_it_shows_and_never_for_others(
     prepare = shown_page(console, 0)  # built and shown once: up to date
     rounds = console.page(PHASE_ROUNDS)
     board = shown_page(console, PHASE_CLUSTER)
-    assert isinstance(prepare, PreparePage) and isinstance(board, ClusterPage)
+    assert isinstance(prepare, PreparePage) and isinstance(board, ThemesPage)
     assert isinstance(rounds, RoundsPage)
     heard: list[object] = []
     controller.changed.connect(heard.append)

@@ -46,10 +46,10 @@ from desktop_app.ui.look import apply_look
 from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.new_session_dialog import NewSessionDialog
 from desktop_app.ui.pages.action_plan import ActionPlanPage
-from desktop_app.ui.pages.cluster import ClusterPage
 from desktop_app.ui.pages.harvest import HarvestPage
 from desktop_app.ui.pages.prepare import PreparePage
 from desktop_app.ui.pages.rounds import RoundsPage
+from desktop_app.ui.pages.themes import ThemesPage
 from desktop_app.ui.pages.vote import VotePage
 from desktop_app.ui.readiness import ReadinessDialog
 from desktop_app.ui.settings import Settings
@@ -323,7 +323,7 @@ def scribe(qtbot: QtBot, console: ConsoleWindow) -> RoundsPage:
     return page
 
 
-def picker_has_keyboard(page: ClusterPage) -> bool:
+def picker_has_keyboard(page: ThemesPage) -> bool:
     picker = page.picker
     return picker is not None and picker.isVisible() and picker.isAncestorOf(focused())
 
@@ -331,7 +331,7 @@ def picker_has_keyboard(page: ClusterPage) -> bool:
 def cluster(qtbot: QtBot, console: ConsoleWindow) -> None:
     press(qtbot, Qt.Key.Key_3, CTRL)
     page = console.stack.currentWidget()
-    assert isinstance(page, ClusterPage)
+    assert isinstance(page, ThemesPage)
     tray = page.tray.view
     for name, cards in (("Gezond eten en drinken", 3), ("Fysieke belasting", 2)):
         click_item(qtbot, tray, 0)

@@ -1,4 +1,4 @@
-"""Placing tray cards on the cluster page: the quick picker (P) and the placement bar's
+"""Placing tray cards on the themes page: the quick picker (P) and the placement bar's
 suggested themes for the selected card, accepted with a key."""
 
 from __future__ import annotations
@@ -7,13 +7,13 @@ from desktop_app import ops
 from desktop_app.core.suggestions import (
     ThemeRanker,
 )
-from desktop_app.ui.cluster_model import ID_ROLE
-from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
-from desktop_app.ui.pages.cluster_section import ClusterSection
+from desktop_app.ui.card_model import ID_ROLE
+from desktop_app.ui.pages.themes_section import ThemesSection
+from desktop_app.ui.theme_picker import Choice, PickerTheme, QuickPicker
 
 
-class CardPlacement(ClusterSection):
-    """Placement for :class:`~desktop_app.ui.pages.cluster.ClusterPage`."""
+class CardPlacement(ThemesSection):
+    """Placement for :class:`~desktop_app.ui.pages.themes.ThemesPage`."""
 
     def open_picker(self) -> None:
         ids = self.selected_ids()

@@ -1,4 +1,4 @@
-"""The cluster page's suggestions panel: show it beside the board where it fits, accept a
+"""The themes page's suggestions panel: show it beside the board where it fits, accept a
 suggested theme or near-duplicate (one operation each), or dismiss it for this session."""
 
 from __future__ import annotations
@@ -17,16 +17,16 @@ from desktop_app.core.suggestions import (
     standard_theme_names,
     suggest,
 )
-from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
-from desktop_app.ui.cluster_suggestions import duplicate_key, theme_key
-from desktop_app.ui.pages.cluster_section import ClusterSection
+from desktop_app.ui.pages.themes_section import ThemesSection
+from desktop_app.ui.theme_picker import Choice, PickerTheme, QuickPicker
+from desktop_app.ui.theme_suggestions import duplicate_key, theme_key
 
 #: Run state: the suggestions the facilitator dismissed (not shown again).
 DISMISSED_KEY = "dismissed_suggestions"
 
 
-class SuggestionActions(ClusterSection):
-    """Suggestions for :class:`~desktop_app.ui.pages.cluster.ClusterPage`."""
+class SuggestionActions(ThemesSection):
+    """Suggestions for :class:`~desktop_app.ui.pages.themes.ThemesPage`."""
 
     def show_suggestions(self) -> None:
         snapshot = self.controller.snapshot()

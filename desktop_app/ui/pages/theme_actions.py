@@ -1,4 +1,4 @@
-"""What the cluster page does with themes and cards: move cards, make, rename, describe, colour,
+"""What the themes page does with themes and cards: move cards, make, rename, describe, colour,
 merge, split and delete a theme. Each is one operation through the controller (one undo
 step); the board's widgets ask for them (:class:`~desktop_app.ui.card_list.BoardHost`)."""
 
@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
 from desktop_app import ops
 from desktop_app.core.model import Theme
 from desktop_app.ui.board_style import THEME_COLORS
-from desktop_app.ui.pages.cluster_section import ClusterSection
+from desktop_app.ui.pages.themes_section import ThemesSection
 
 
-class ThemeActions(ClusterSection):
-    """Theme and card actions of :class:`~desktop_app.ui.pages.cluster.ClusterPage`."""
+class ThemeActions(ThemesSection):
+    """Theme and card actions of :class:`~desktop_app.ui.pages.themes.ThemesPage`."""
 
     def _theme_label(self, area_id: str | None) -> str:
         if area_id is None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui import palette
-from desktop_app.ui.cluster_model import fold
+from desktop_app.ui.card_model import fold
 from desktop_app.ui.look import icon
 
 _CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -44,10 +44,7 @@ from desktop_app.storage.session_file import Change, Origin
 from desktop_app.ui import palette
 from desktop_app.ui.board_style import BOARD_STYLE, automatic_color
 from desktop_app.ui.card_list import CardListView, clear_other_selections
-from desktop_app.ui.cluster_board import ThemeGrid
-from desktop_app.ui.cluster_model import CardFilter, CardInfo, CardListModel, fold
-from desktop_app.ui.cluster_picker import QuickPicker
-from desktop_app.ui.cluster_suggestions import SuggestionsPanel
+from desktop_app.ui.card_model import CardFilter, CardInfo, CardListModel, fold
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, StepMessage, heading
@@ -55,7 +52,10 @@ from desktop_app.ui.pages.card_placement import CardPlacement
 from desktop_app.ui.pages.suggestion_actions import DISMISSED_KEY, SuggestionActions
 from desktop_app.ui.pages.theme_actions import ThemeActions
 from desktop_app.ui.placement_bar import PlacementBar
+from desktop_app.ui.theme_board import ThemeGrid
 from desktop_app.ui.theme_boxes import ThemeBox, TrayBox
+from desktop_app.ui.theme_picker import QuickPicker
+from desktop_app.ui.theme_suggestions import SuggestionsPanel
 
 # Boxes of themes that left the board, kept hidden for an undo.
 RETIRED_BOXES = 4
@@ -74,7 +74,7 @@ _QUICK = frozenset({_Pending.THEMES, _Pending.STATE})
 _CARD_KINDS = frozenset({Kind.PROPOSAL, Kind.TABLE, Kind.ROUND, Kind.TARGET_GROUP})
 
 
-class ClusterPage(SuggestionActions, CardPlacement, ThemeActions, Page):
+class ThemesPage(SuggestionActions, CardPlacement, ThemeActions, Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         self._pending: set[_Pending] = {_Pending.CARDS}
         self._pending_themes: set[str] = set()

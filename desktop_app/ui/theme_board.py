@@ -1,4 +1,4 @@
-"""The cluster board's grid: the theme boxes in rows that fit the page's width.
+"""The theme board's grid: the theme boxes in rows that fit the page's width.
 
 The board's other pieces live beside it: its look (board_style.py), a column of
 cards (card_list.py) and the boxes (theme_boxes.py). The widgets only show and
@@ -30,7 +30,7 @@ from desktop_app.ui.board_style import (
     MIN_BOX_WIDTH,
 )
 from desktop_app.ui.card_list import BoardHost
-from desktop_app.ui.cluster_model import (
+from desktop_app.ui.card_model import (
     decode_ids,
 )
 from desktop_app.ui.theme_boxes import (

@@ -1,6 +1,6 @@
-"""What the parts of the cluster page share: the board's state, as the sections see it.
+"""What the parts of the themes page share: the board's state, as the sections see it.
 
-:class:`~desktop_app.ui.pages.cluster.ClusterPage` is built from sections, each a
+:class:`~desktop_app.ui.pages.themes.ThemesPage` is built from sections, each a
 module with one job: theme and card actions (theme_actions.py), placing tray
 cards (card_placement.py) and the suggestions panel (suggestion_actions.py).
 The page builds the widgets and keeps the state; this base class tells the type
@@ -20,16 +20,16 @@ if TYPE_CHECKING:
 
     from desktop_app.core.model import SessionSnapshot, Theme
     from desktop_app.core.suggestions import Suggestions, ThemeRanker
-    from desktop_app.ui.cluster_board import ThemeGrid
-    from desktop_app.ui.cluster_model import CardInfo, CardListModel
-    from desktop_app.ui.cluster_picker import QuickPicker
-    from desktop_app.ui.cluster_suggestions import SuggestionsPanel
+    from desktop_app.ui.card_model import CardInfo, CardListModel
     from desktop_app.ui.placement_bar import PlacementBar
+    from desktop_app.ui.theme_board import ThemeGrid
     from desktop_app.ui.theme_boxes import ThemeBox, TrayBox
+    from desktop_app.ui.theme_picker import QuickPicker
+    from desktop_app.ui.theme_suggestions import SuggestionsPanel
 
 
-class ClusterSection(Page):
-    """The cluster page's state and shared methods, declared for the sections."""
+class ThemesSection(Page):
+    """The themes page's state and shared methods, declared for the sections."""
 
     if TYPE_CHECKING:
         # the board: cards, themes and where each card is
