@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
     # Imported where used: the window is on screen before the session layer loads.
     from desktop_app.storage.session_file import Change, SessionFile
+    from desktop_app.ui.beamer import Beamer
     from desktop_app.ui.controller import SessionController
     from desktop_app.ui.pages.base import Page
     from desktop_app.ui.readiness import ReadinessGate
@@ -110,6 +111,7 @@ class ConsoleWindow(ConsoleHost):
         self.screens.addWidget(central)
         self.setCentralWidget(self.screens)
         self.table_laptop_window: QWidget | None = None
+        self.beamer: Beamer | None = None  # the beamer window and its panel (console.py)
         self._readiness: ReadinessGate | None = None
         self.phase_nav.currentRowChanged.connect(self._show_phase)
 

@@ -5,6 +5,7 @@ have modules of their own."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QTimer
+from PySide6.QtGui import QColor, QShowEvent
 
 from desktop_app.core.model import SessionSnapshot, VoteTarget
 from desktop_app.ui.beamer.base import (
@@ -18,6 +19,7 @@ from desktop_app.ui.beamer.base import (
 )
 from desktop_app.ui.beamer.countdown import Countdown, countdown_of
 from desktop_app.ui.beamer.sizing import Drawing, Scale, TextBlock, fit_size, font, text_height
+from desktop_app.ui.beamer.stage_protocol import Stage
 from desktop_app.ui.beamer.theme import group_color
 
 FOLLOW_UP_STATUSES = ("done", "running")
@@ -76,7 +78,7 @@ class WelcomeView(BeamerView):
         m = scale.margin
         width = scale.width - 2 * m
         theme = self.theme
-        parts: list[tuple[str, float, float, bool, object, bool, str]] = []
+        parts: list[tuple[str, float, float, bool, QColor, bool, str]] = []
         # (text, largest, smallest, bold, colour, key, name)
         title = info.title or self.tr("Welkom")
         parts.append((title, scale.height / 8, scale.key, True, theme.accent, True, "title"))
@@ -123,7 +125,7 @@ class WelcomeView(BeamerView):
                     QRectF(m, 0, width, h),
                     text,
                     f,
-                    colour,  # type: ignore[arg-type]
+                    colour,
                     align=HCENTER_TOP,
                     key=key,
                     name=name,
@@ -255,8 +257,8 @@ class RoundView(BeamerView):
 
     name = "round"
 
-    def __init__(self, stage: object) -> None:
-        super().__init__(stage)  # type: ignore[arg-type]
+    def __init__(self, stage: Stage) -> None:
+        super().__init__(stage)
         self.ticker = QTimer(self)
         self.ticker.setInterval(250)
         self.ticker.timeout.connect(self.tick)
@@ -293,9 +295,9 @@ class RoundView(BeamerView):
         super().refresh()
         self.ticker.start()  # also when the window is hidden (see tick)
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.ticker.start()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def _countdown_line(self, countdown: Countdown | None) -> str:
         if countdown is None:

@@ -283,8 +283,8 @@ class WallLayout(BeamerView):
                     if column >= columns:
                         pages += 1
                         column = 0
-                        if recording:
-                            starts.append((group_index, member_index))  # type: ignore[union-attr]
+                        if starts is not None and recording:
+                            starts.append((group_index, member_index))
                         if stop_after is not None and pages > stop_after:
                             return pages, newest_page, placed
                     x = area.x() + column * step

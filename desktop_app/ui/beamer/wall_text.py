@@ -72,10 +72,11 @@ class WallFonts:
 
     def widths(self, words: list[str]) -> list[float]:
         """The cached widths of ``words`` (measuring the ones not seen yet)."""
-        found = list(map(self.words.get, words))
-        if None in found:
+        found = [self.words.get(word) for word in words]
+        known = [w for w in found if w is not None]
+        if len(known) < len(found):
             return [self.width(word) for word in words]
-        return found  # type: ignore[return-value]
+        return known
 
     def text_width(self, text: str) -> float:
         """Width of ``text`` on one line, from the cached widths of its words."""

@@ -387,7 +387,7 @@ class ActionPlanPage(PlanSources, InterventionForm, Page):
         impact_effort_figure(
             self.interventions(), figure=self.figure, lang=self.controller.language
         )
-        self.figure_canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.figure_canvas.draw_idle()  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
 
     def _update_buttons(self) -> None:
         has_current = self.current() is not None

@@ -104,7 +104,7 @@ class MatrixCanvas(FigureCanvasQTAgg):
     """The impact/effort matrix; redrawn for its new size when resized."""
 
     def __init__(self, redraw: Callable[[], None]) -> None:
-        super().__init__(Figure(facecolor="white"))  # type: ignore[no-untyped-call]
+        super().__init__(Figure(facecolor="white"))  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
         self._redraw = redraw
         self.setObjectName("impactEffortMatrix")
         self.setMinimumSize(280, 220)
@@ -115,15 +115,15 @@ class MatrixCanvas(FigureCanvasQTAgg):
         # smaller type, so the quadrant names still fit side by side at 1024 x 768.
         size = event.size()
         base = float(max(64, min(100, round(min(size.width() / 6.0, size.height() / 3.6)))))
-        if self.figure._original_dpi != base:  # type: ignore[attr-defined]
-            self.figure._original_dpi = base  # type: ignore[attr-defined]
+        if self.figure._original_dpi != base:  # type: ignore[attr-defined]  # matplotlib private: dpi before HiDPI scaling
+            self.figure._original_dpi = base  # type: ignore[attr-defined]  # matplotlib private: dpi before HiDPI scaling
             self.figure.set_dpi(base * self.device_pixel_ratio)
-        super().resizeEvent(event)  # type: ignore[no-untyped-call]
+        super().resizeEvent(event)  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
         if self.isVisible():  # a hidden page (or one being closed) never reads the session
             self._redraw()
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)  # type: ignore[no-untyped-call]
+        super().showEvent(event)  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
         self._redraw()
 
 

@@ -91,7 +91,7 @@ class ResultsSection(VoteSection):
         self.summary_label.setWordWrap(True)
         body_layout.addWidget(self.summary_label)
         self.figure = Figure(figsize=(7.5, 4), facecolor="white")
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
+        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
         self.canvas.setObjectName("resultsChart")
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.canvas.installEventFilter(self)
@@ -147,7 +147,7 @@ class ResultsSection(VoteSection):
             self.disagree_label.clear()
             self.floor_note.clear()
             self.figure.clear()
-            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+            self.canvas.draw_idle()  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
             self._chart_key = None
             return
         results = compute_results(snapshot)
@@ -171,7 +171,7 @@ class ResultsSection(VoteSection):
             return
         snapshot = self.controller.snapshot()
         results_figure(snapshot, figure=self.figure, lang=self.controller.language)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.canvas.draw_idle()  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
 
     def _fill_results(self, results: Results, snapshot: SessionSnapshot) -> None:
         # The groups shown on their own, then the hidden ones only together: no column
