@@ -48,7 +48,17 @@ VOTE_TARGETS = tuple(target.value for target in VoteTarget)
 STATUSES = ("proposed", "agreed", "planned", "running", "done", "dropped")
 PERIODICITIES = ("once", "ongoing", "monthly", "quarterly", "yearly", "other")
 LANGUAGES = ("nl", "en")
-CONTEXT_KINDS = ("risk", "figure", "note")
+
+
+class ContextKind(StrEnum):
+    """What a context item at the opening is; the values are what the file stores."""
+
+    RISK = "risk"  # a risk from the RI&E
+    FIGURE = "figure"  # a figure of the last cycle
+    NOTE = "note"
+
+
+CONTEXT_KINDS = tuple(kind.value for kind in ContextKind)
 MAX_PROPOSAL_LENGTH = 2000
 DEFAULT_PRIVACY_FLOOR = 5
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, QLocale, QRectF, QTimer
 from PySide6.QtGui import QColor, QShowEvent
 
-from desktop_app.core.model import SessionSnapshot, VoteTarget
+from desktop_app.core.model import ContextKind, SessionSnapshot, VoteTarget
 from desktop_app.ui.beamer.base import (
     CENTER,
     HCENTER_TOP,
@@ -149,14 +149,19 @@ class ContextView(CardsView):
         return self.tr("Waar staan we?")
 
     def cards(self, snapshot: SessionSnapshot) -> list[Card]:
-        kinds = {"risk": self.tr("Risico"), "figure": self.tr("Cijfer"), "note": self.tr("Notitie")}
-        order = {"figure": 0, "risk": 1, "note": 2}
+        kinds: dict[str, str] = {
+            ContextKind.RISK: self.tr("Risico"),
+            ContextKind.FIGURE: self.tr("Cijfer"),
+            ContextKind.NOTE: self.tr("Notitie"),
+        }
+        order: dict[str, int] = {ContextKind.FIGURE: 0, ContextKind.RISK: 1, ContextKind.NOTE: 2}
+        colour: dict[str, int] = {ContextKind.RISK: 5, ContextKind.FIGURE: 4}
         items = sorted(snapshot.live_context_items(), key=lambda c: order.get(c.kind, 3))
         return [
             Card(
                 item.title,
                 item.text or "",
-                group_color({"risk": 5, "figure": 4}.get(item.kind, 2)),
+                group_color(colour.get(item.kind, 2)),
                 badge=kinds.get(item.kind, ""),
             )
             for item in items

@@ -9,7 +9,7 @@ from desktop_app.core.suggestions import (
 )
 from desktop_app.ui.card_model import ID_ROLE
 from desktop_app.ui.pages.themes_section import ThemesSection
-from desktop_app.ui.theme_picker import Choice, PickerTheme, QuickPicker
+from desktop_app.ui.theme_picker import Choice, Destination, PickerTheme, QuickPicker
 
 
 class CardPlacement(ThemesSection):
@@ -41,11 +41,11 @@ class CardPlacement(ThemesSection):
         self.picker = None
         if choice is None:
             return
-        if choice.kind == "tray":
+        if choice.kind is Destination.TRAY:
             self.move_cards([pid for pid in ids if pid in self.theme_of], None)
-        elif choice.kind == "theme" and choice.theme_id is not None:
+        elif choice.kind is Destination.THEME and choice.theme_id is not None:
             self.drop(ids, choice.theme_id)
-        elif choice.kind == "new":
+        elif choice.kind is Destination.NEW:
             self.new_theme(ids, choice.name or None, rename=not choice.name.strip())
 
     def _update_placements(self) -> None:

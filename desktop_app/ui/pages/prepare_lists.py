@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app import ops
 from desktop_app.core.model import (
     ContextItem,
+    ContextKind,
     Entity,
     Kind,
     Round,
@@ -496,9 +497,9 @@ class ContextEditor(ListEditor):
     def build_form(self) -> None:
         self.kind_field = QComboBox()
         self.kind_field.setObjectName("contextKind")
-        self.kind_field.addItem(self.tr("Risico uit de RI&E"), "risk")
-        self.kind_field.addItem(self.tr("Cijfer"), "figure")
-        self.kind_field.addItem(self.tr("Notitie"), "note")
+        self.kind_field.addItem(self.tr("Risico uit de RI&E"), ContextKind.RISK.value)
+        self.kind_field.addItem(self.tr("Cijfer"), ContextKind.FIGURE.value)
+        self.kind_field.addItem(self.tr("Notitie"), ContextKind.NOTE.value)
         self.title_field = QLineEdit()
         self.title_field.setObjectName("contextTitle")
         self.title_error = ErrorLabel("contextTitleError")
@@ -523,11 +524,15 @@ class ContextEditor(ListEditor):
 
     def label(self, entity: Entity) -> str:
         assert isinstance(entity, ContextItem)
-        kinds = {"risk": self.tr("Risico"), "figure": self.tr("Cijfer"), "note": self.tr("Notitie")}
+        kinds: dict[str, str] = {
+            ContextKind.RISK: self.tr("Risico"),
+            ContextKind.FIGURE: self.tr("Cijfer"),
+            ContextKind.NOTE: self.tr("Notitie"),
+        }
         return f"{kinds.get(entity.kind, entity.kind)}: {entity.title}"
 
     def new_entity(self) -> Entity:
-        return ContextItem(id=new_id(), kind="risk", title=self.tr("Nieuw risico"))
+        return ContextItem(id=new_id(), kind=ContextKind.RISK.value, title=self.tr("Nieuw risico"))
 
     def fill(self, entity: Entity) -> None:
         assert isinstance(entity, ContextItem)

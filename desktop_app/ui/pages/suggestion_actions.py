@@ -18,7 +18,7 @@ from desktop_app.core.suggestions import (
     suggest,
 )
 from desktop_app.ui.pages.themes_section import ThemesSection
-from desktop_app.ui.theme_picker import Choice, PickerTheme, QuickPicker
+from desktop_app.ui.theme_picker import Choice, Destination, PickerTheme, QuickPicker
 from desktop_app.ui.theme_suggestions import duplicate_key, theme_key
 
 #: Run state: the suggestions the facilitator dismissed (not shown again).
@@ -137,7 +137,7 @@ class SuggestionActions(ThemesSection):
             return
         target = theme_id or self.theme_of.get(a) or self.theme_of.get(b)
         if target is not None:
-            self._merge_duplicate(a, b, Choice("theme", theme_id=target))
+            self._merge_duplicate(a, b, Choice(Destination.THEME, theme_id=target))
             return
         picker = QuickPicker(
             [
@@ -163,7 +163,7 @@ class SuggestionActions(ThemesSection):
         self.picker = None
         if choice is None:
             return
-        if choice.kind == "new":
+        if choice.kind is Destination.NEW:
             self.controller.run(
                 ops.link_duplicates,
                 b,
@@ -171,7 +171,7 @@ class SuggestionActions(ThemesSection):
                 new_theme_name=choice.name.strip() or self._default_name(),
                 color=self._next_color(),
             )
-        elif choice.kind == "theme" and choice.theme_id is not None:
+        elif choice.kind is Destination.THEME and choice.theme_id is not None:
             self.controller.run(ops.link_duplicates, b, a, theme_id=choice.theme_id)
         else:
             return
