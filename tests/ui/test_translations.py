@@ -164,7 +164,7 @@ def test_a_plural_in_a_section_reads_as_dutch_words(controller: SessionControlle
 
 
 def test_without_the_translator_the_strings_stay_dutch(qapp: QApplication) -> None:
-    assert QCoreApplication.translate("ConsoleWindow", "&Bestand") == "&Bestand"
+    assert QCoreApplication.translate("ConsoleMenus", "&Bestand") == "&Bestand"
 
 
 def test_the_console_speaks_english(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
