@@ -54,7 +54,7 @@ from desktop_app.storage.session_file import SessionFile  # noqa: E402
 from desktop_app.ui.console import build_console_window  # noqa: E402
 from desktop_app.ui.look import apply_look  # noqa: E402
 from desktop_app.ui.main_window import ConsoleWindow  # noqa: E402
-from desktop_app.ui.pages.cluster import ClusterPage  # noqa: E402
+from desktop_app.ui.pages.themes import ThemesPage  # noqa: E402
 from desktop_app.ui.settings import Settings  # noqa: E402
 
 BUDGET_MS = 50.0
@@ -77,7 +77,7 @@ def timed(action: Callable[[], object]) -> Sample:
     return (time.perf_counter() - wall) * 1000, (time.process_time() - cpu) * 1000
 
 
-def merge_action(page: ClusterPage, source: str, target: str) -> QAction:
+def merge_action(page: ThemesPage, source: str, target: str) -> QAction:
     """The source theme's menu > Samenvoegen met > target, the menu opened (not timed)."""
     box = page.theme_boxes[source]
     box.menu.aboutToShow.emit()
@@ -97,7 +97,7 @@ def gui_samples(app: QApplication, path: Path, folder: Path) -> dict[str, list[S
     assert window.open_session(path)
     window.phase_nav.setCurrentRow(2)
     page = window.stack.currentWidget()
-    assert isinstance(page, ClusterPage)
+    assert isinstance(page, ThemesPage)
     app.processEvents()
     window.repaint()
     samples: dict[str, list[Sample]] = {
@@ -128,7 +128,7 @@ def gui_samples(app: QApplication, path: Path, folder: Path) -> dict[str, list[S
             show()
 
         def undo() -> None:
-            window.undo_action.trigger()
+            window.menus.undo_action.trigger()
             show()
 
         merged = timed(merge)

@@ -1,7 +1,7 @@
 """Start the GUI: Qt application, language, look, the console window and a session.
 
-``tafelronde-gui`` (no console window on Windows) and ``tafelronde [SESSION] |
---demo`` both end here.
+``tafelronde-gui`` (gui_script.py, no console window on Windows) and ``tafelronde
+[SESSION] | --demo`` (cli.py) both end here; this module imports neither of them.
 """
 
 from __future__ import annotations
@@ -182,13 +182,3 @@ def run(session: str | None = None, demo: bool = False, lang: str | None = None)
     if report is not None:
         report.watch(window)
     return app.exec()
-
-
-def main() -> int:
-    """The gui-script entry point: same arguments as ``tafelronde``."""
-    from desktop_app.cli import main as cli_main
-    from desktop_app.logging_setup import guard_missing_streams
-
-    guard_missing_streams()  # pythonw on Windows: no stdout/stderr
-
-    return cli_main()

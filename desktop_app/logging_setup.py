@@ -80,9 +80,9 @@ def setup_logging() -> None:
         force=True,
     )
     if sys.stdout is None:
-        sys.stdout = _LogStream(logging.INFO)  # type: ignore[assignment]
+        sys.stdout = _LogStream(logging.INFO)
     if sys.stderr is None:
-        sys.stderr = _LogStream(logging.ERROR)  # type: ignore[assignment]
+        sys.stderr = _LogStream(logging.ERROR)
 
 
 def guard_missing_streams() -> None:

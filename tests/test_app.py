@@ -6,11 +6,14 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop_app import __version__, gui_script
 from desktop_app.app import EXIT_AFTER_SHOWN, start_console
 from desktop_app.storage.demo import create_demo_copy
 from desktop_app.ui.first_paint import AfterNextPaint
@@ -129,3 +132,16 @@ def test_the_app_reports_shown_then_ready_and_quits(tmp_path: Path) -> None:
     assert int(found.group(1)) <= int(found.group(2))
     assert list((tmp_path / "data" / "demo").glob("Demo-*.tafelronde"))
     assert "Traceback" not in result.stderr
+
+
+def test_the_windowed_entry_point_takes_the_command_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``tafelronde-gui`` (pyproject's gui-scripts) runs the same command line as ``tafelronde``."""
+    pyproject = tomllib.loads((Path(__file__).parent.parent / "pyproject.toml").read_text("utf-8"))
+    assert pyproject["project"]["gui-scripts"]["tafelronde-gui"] == "desktop_app.gui_script:main"
+    monkeypatch.setattr(sys, "argv", ["tafelronde-gui", "--version"])
+    with pytest.raises(SystemExit) as exit_:
+        gui_script.main()
+    assert exit_.value.code in (0, None)
+    assert capsys.readouterr().out.strip() == f"tafelronde {__version__}"

@@ -1,4 +1,9 @@
-"""Lint and types are part of the build: ruff on everything, mypy --strict below ui/."""
+"""Lint and types are part of the build: ruff on everything, mypy over all of desktop_app/.
+
+The mypy settings live in pyproject.toml ([tool.mypy]): strict on the pure-Python
+layers (core, storage, ops, export, cli, app), and on ui/ every function body is
+type-checked (``check_untyped_defs``) and unused ``type: ignore`` comments fail.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +25,6 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_strict_on_core_storage_and_ops() -> None:
-    result = run("mypy", "desktop_app/core", "desktop_app/storage", "desktop_app/ops")
+def test_mypy_over_all_of_desktop_app() -> None:
+    result = run("mypy")  # the files and settings come from pyproject.toml
     assert result.returncode == 0, result.stdout + result.stderr

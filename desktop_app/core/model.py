@@ -36,11 +36,29 @@ KIND_ORDER: tuple[Kind, ...] = (
     Kind.CONTEXT_ITEM,
 )
 
-VOTE_TARGETS = ("cluster", "proposal")
+
+class VoteTarget(StrEnum):
+    """What the room votes on; the values are the exchange format's ``voting.target``."""
+
+    THEME = "cluster"
+    PROPOSAL = "proposal"
+
+
+VOTE_TARGETS = tuple(target.value for target in VoteTarget)
 STATUSES = ("proposed", "agreed", "planned", "running", "done", "dropped")
 PERIODICITIES = ("once", "ongoing", "monthly", "quarterly", "yearly", "other")
 LANGUAGES = ("nl", "en")
-CONTEXT_KINDS = ("risk", "figure", "note")
+
+
+class ContextKind(StrEnum):
+    """What a context item at the opening is; the values are what the file stores."""
+
+    RISK = "risk"  # a risk from the RI&E
+    FIGURE = "figure"  # a figure of the last cycle
+    NOTE = "note"
+
+
+CONTEXT_KINDS = tuple(kind.value for kind in ContextKind)
 MAX_PROPOSAL_LENGTH = 2000
 DEFAULT_PRIVACY_FLOOR = 5
 
@@ -65,8 +83,9 @@ class SessionInfo:
         return self.language or "nl"
 
     @property
-    def votes_on(self) -> str:
-        return self.vote_target or "cluster"
+    def votes_on(self) -> VoteTarget:
+        """Themes unless the session says proposals (``vote_target`` as stored)."""
+        return VoteTarget.PROPOSAL if self.vote_target == VoteTarget.PROPOSAL else VoteTarget.THEME
 
 
 @dataclass(frozen=True, slots=True)

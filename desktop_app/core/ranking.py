@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
-from desktop_app.core.model import SessionSnapshot, Vote
+from desktop_app.core.model import SessionSnapshot, Vote, VoteTarget
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ def floor_label(floor: int) -> str:
 
 def vote_items(snapshot: SessionSnapshot) -> list[tuple[str, str]]:
     """The live items the session votes on, as (id, label), in display order."""
-    if snapshot.session.votes_on == "proposal":
+    if snapshot.session.votes_on is VoteTarget.PROPOSAL:
         return [(p.id, p.text) for p in snapshot.live_proposals()]
     return [(t.id, t.name) for t in snapshot.live_themes()]
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from desktop_app.core.model import SessionSnapshot
+from desktop_app.core.model import SessionSnapshot, VoteTarget
 from desktop_app.core.ranking import hidden_groups
 
 # A lone ellipsis ("…%", ": …", "(…") or three dots standing in for a figure; not the
@@ -108,7 +108,7 @@ def check(snapshot: SessionSnapshot, voting_groups: Sequence[str]) -> list[Findi
                     Problem.EMPTY_GROUP, Place.TARGET_GROUP, group.id, "participants", group.name
                 )
             )
-    if snapshot.session.votes_on == "cluster":
+    if snapshot.session.votes_on is VoteTarget.THEME:
         themed = snapshot.theme_of()
         loose = [p for p in snapshot.live_proposals() if p.id not in themed]
         if loose and snapshot.live_themes():

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop_app.core import run_state
-from desktop_app.core.model import Kind, SessionSnapshot, TargetGroup, Vote
+from desktop_app.core.model import Kind, SessionSnapshot, TargetGroup, Vote, VoteTarget
 from desktop_app.core.ranking import (
     RankedItem,
     floor_label,
@@ -65,7 +65,7 @@ def too_many_items(item_count: int) -> bool:
 class VotingRules:
     """The rules in force: what is voted on, the budget and the per-item cap."""
 
-    target: str  # "cluster" | "proposal"
+    target: VoteTarget
     dots: int
     cap: int
     dots_suggested: bool  # True when the session sets no number and the suggestion is used
@@ -133,7 +133,7 @@ def voting_steps(state: StateReader, is_open: bool) -> list[tuple[str, bool]]:
 
 def item_kind(snapshot: SessionSnapshot) -> Kind:
     """The kind of entity the session votes on: themes or proposals."""
-    return Kind.PROPOSAL if snapshot.session.votes_on == "proposal" else Kind.THEME
+    return Kind.PROPOSAL if snapshot.session.votes_on is VoteTarget.PROPOSAL else Kind.THEME
 
 
 def items_frozen(snapshot: SessionSnapshot, state: StateReader) -> bool:

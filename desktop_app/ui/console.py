@@ -46,7 +46,7 @@ def phases() -> list[tuple[str, str, PageFactory]]:
         (
             QCoreApplication.translate("Phases", "3  Clusteren"),
             "group",
-            _page("cluster", "ClusterPage"),
+            _page("themes", "ThemesPage"),
         ),
         (QCoreApplication.translate("Phases", "4  Stemmen"), "vote", _page("vote", "VotePage")),
         (
@@ -76,8 +76,9 @@ def build_console_window(
 def attach_beamer_to(window: ConsoleWindow, settings: Settings) -> None:
     from desktop_app.ui.beamer import attach_beamer
 
-    window.beamer = attach_beamer(window, settings)  # type: ignore[attr-defined]
+    beamer = attach_beamer(window, settings)
+    window.beamer = beamer
     # "Klaar voor de zaal?" before the room sees the beamer.
-    window.beamer.window.before_show = lambda show: (  # type: ignore[attr-defined]
+    beamer.window.before_show = lambda show: (
         window.readiness_gate().before("beamer", show) if window.controller is not None else show()
     )

@@ -21,7 +21,7 @@ from desktop_app.core.errors import UserError
 from desktop_app.storage.erase import ErasePlan, erase_plan, erase_session
 
 if TYPE_CHECKING:
-    from desktop_app.ui.main_window import ConsoleWindow
+    from desktop_app.ui.console_host import ConsoleHost
 
 
 def _folders() -> dict[str, Path]:
@@ -108,7 +108,7 @@ class EraseSessionDialog(QMessageBox):
         return "\n".join(lines)
 
 
-def ask_to_erase(window: ConsoleWindow) -> EraseSessionDialog | None:
+def ask_to_erase(window: ConsoleHost) -> EraseSessionDialog | None:
     """Show the confirmation for the open session (window-modal, not blocking)."""
     controller = window.controller
     if controller is None:
@@ -127,7 +127,7 @@ def ask_to_erase(window: ConsoleWindow) -> EraseSessionDialog | None:
     return dialog
 
 
-def erase_now(window: ConsoleWindow, path: Path) -> None:
+def erase_now(window: ConsoleHost, path: Path) -> None:
     """Close the session, erase it with what belongs to it, and say what happened."""
     window.close_session()
     folders = _folders()

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
+
+if TYPE_CHECKING:
+    from desktop_app.ui.settings import Settings
 
 DIALOG_NAME = "fileDialog"
 
@@ -32,7 +36,11 @@ def _dialog(parent: QWidget, caption: str, directory: str, name_filter: str = ""
 
 
 def ask_open_file(
-    parent: QWidget, caption: str, directory: str, name_filter: str, chosen: Callable[[Path], None]
+    parent: QWidget,
+    caption: str,
+    directory: str,
+    name_filter: str,
+    chosen: Callable[[Path], object],
 ) -> QFileDialog:
     """Ask for one existing file; ``chosen`` is called with it (not when cancelled)."""
     dialog = _dialog(parent, caption, directory, name_filter)
@@ -48,7 +56,7 @@ def ask_open_files(
     caption: str,
     directory: str,
     name_filter: str,
-    chosen: Callable[[list[Path]], None],
+    chosen: Callable[[list[Path]], object],
 ) -> QFileDialog:
     """Ask for one or more existing files."""
     dialog = _dialog(parent, caption, directory, name_filter)
@@ -65,7 +73,7 @@ def ask_save_file(
     suggested: Path,
     name_filter: str,
     suffix: str,
-    chosen: Callable[[Path], None],
+    chosen: Callable[[Path], object],
 ) -> QFileDialog:
     """Ask where to save; the name gets ``suffix`` (".xlsx") when the user left it off."""
     dialog = _dialog(parent, caption, str(suggested.parent), name_filter)
@@ -88,7 +96,7 @@ def ask_save_file(
 
 
 def ask_folder(
-    parent: QWidget, caption: str, directory: str, chosen: Callable[[Path], None]
+    parent: QWidget, caption: str, directory: str, chosen: Callable[[Path], object]
 ) -> QFileDialog:
     """Ask for a folder (for instance the USB stick)."""
     dialog = _dialog(parent, caption, directory)
@@ -97,3 +105,11 @@ def ask_folder(
     dialog.fileSelected.connect(lambda path: chosen(Path(path)) if path else None)
     dialog.open()
     return dialog
+
+
+def start_folder(settings: Settings) -> str:
+    """Where a file dialog starts: the folder last used, else the documents folder."""
+    from desktop_app import paths
+
+    last = settings.get("last_folder")
+    return last or str(paths.documents_dir())

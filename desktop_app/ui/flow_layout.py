@@ -8,6 +8,8 @@ instead, as text does.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
 
@@ -84,7 +86,7 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + margins.bottom()
 
 
-def flow_row(widgets: list[QWidget], spacing: int = 8) -> QWidget:
+def flow_row(widgets: Sequence[QWidget], spacing: int = 8) -> QWidget:
     """The widgets in a wrapping row, as one widget to put in a layout."""
     row = QWidget()
     layout = FlowLayout(row, spacing)

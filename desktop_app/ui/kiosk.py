@@ -47,145 +47,18 @@ from desktop_app.core.voting import (
 from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
+from desktop_app.ui.kiosk_row import (
+    COMPACT_BELOW,
+    EMPTY,
+    FILLED,
+    KioskRow,
+    kiosk_label,
+    kiosk_style,
+)
 from desktop_app.ui.look import icon
 
 #: Seconds the thank-you screen stays before it resets for the next voter.
 THANKS_SECONDS = 6
-
-FILLED = "\u25cf"  # ●
-EMPTY = "\u25cb"  # ○
-
-#: Below this window height the kiosk uses its compact sizes (a 1366x768 laptop).
-COMPACT_BELOW = 960
-
-
-def kiosk_style(compact: bool) -> str:
-    """The kiosk's own stylesheet: large, calm; a little smaller on short screens."""
-    step = 64 if compact else 76
-    title, lead, item, count = (22, 15, 17, 22) if compact else (30, 18, 20, 26)
-    return f"""
-QWidget#kiosk {{ background: {palette.BACKGROUND}; }}
-QLabel {{ color: {palette.TEXT}; }}
-QLabel[kiosk="title"] {{ font-size: {title}pt; font-weight: 600; }}
-QLabel[kiosk="lead"] {{ font-size: {lead}pt; color: {palette.MUTED}; }}
-QLabel[kiosk="left"] {{ font-size: {title - 4}pt; font-weight: 600; color: {palette.ACCENT_DARK}; }}
-QLabel[kiosk="meter"] {{ font-size: {title}pt; color: {palette.ACCENT}; }}
-QLabel[kiosk="item"] {{ font-size: {item}pt; }}
-QLabel[kiosk="count"] {{ font-size: {count}pt; color: {palette.ACCENT}; }}
-QLabel[kiosk="foot"] {{ font-size: 10pt; color: {palette.MUTED}; }}
-QFrame[kioskRow="true"] {{
-    background: {palette.SURFACE};
-    border: 2px solid {palette.BORDER};
-    border-radius: 12px;
-}}
-QFrame[kioskRow="true"][chosen="true"] {{ border-color: {palette.ACCENT}; }}
-QFrame[kioskRow="true"]:focus {{
-    border: 4px solid {palette.ACCENT_DARK};
-    background: {palette.ACCENT_LIGHT};
-}}
-QPushButton {{ font-size: {lead + 2}pt; border-radius: 12px; padding: 12px 32px; }}
-QPushButton[step="true"] {{
-    font-size: {title}pt; font-weight: 600; padding: 0px;
-    min-width: {step}px; max-width: {step}px; min-height: {step}px; max-height: {step}px;
-    border-radius: {step // 2}px; border: 2px solid {palette.ACCENT};
-    color: {palette.ACCENT_DARK}; background: {palette.SURFACE};
-}}
-QPushButton[step="true"]:hover {{ background: {palette.ACCENT_LIGHT}; }}
-QPushButton[step="true"]:disabled {{
-    border-color: #E2DCD3; color: #C9C2B8; background: #F7F4EF;
-}}
-QPushButton[group="true"] {{
-    font-size: {title - 6}pt; min-height: {step + 32}px; padding: 16px 24px;
-    border: 2px solid {palette.ACCENT}; background: {palette.SURFACE};
-}}
-QPushButton[group="true"]:hover, QPushButton[group="true"]:focus {{
-    background: {palette.ACCENT_LIGHT}; border: 4px solid {palette.ACCENT_DARK};
-}}
-QPushButton[primary="true"] {{ min-height: {step - 8}px; font-size: {lead + 4}pt; }}
-QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
-QScrollBar:vertical {{ width: 18px; }}
-"""
-
-
-def _label(text: str, role: str, *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("kiosk", role)
-    label.setWordWrap(wrap)
-    return label
-
-
-def _dots_text(count: int, slots: int) -> str:
-    return FILLED * count + EMPTY * max(0, slots - count)
-
-
-class KioskRow(QFrame):
-    """One item: its name, a large - and + and the voter's dots on it."""
-
-    stepped = Signal(str, int)  # item id, +1 or -1
-    focus_step = Signal(int)  # -1 up, +1 down
-
-    def __init__(self, item_id: str, name: str, cap: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.item_id = item_id
-        self.cap = cap
-        self.setProperty("kioskRow", True)
-        self.setProperty("chosen", False)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(name)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 8, 16, 8)
-        layout.setSpacing(24)
-        self.name_label = _label(name, "item")
-        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.name_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.minus_button = QPushButton("\u2212")  # minus sign
-        self.plus_button = QPushButton("+")
-        for button, tip in (
-            (self.minus_button, self.tr("Eén stip eraf")),
-            (self.plus_button, self.tr("Eén stip erbij")),
-        ):
-            button.setProperty("step", True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAccessibleName(tip)
-            button.setToolTip(tip)
-            button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.count_label = _label("", "count", wrap=False)
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.count_label.setMinimumWidth(40 * max(1, cap) + 16)
-        layout.addWidget(self.name_label, 1)
-        layout.addWidget(self.minus_button)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.plus_button)
-        self.minus_button.clicked.connect(lambda: self.stepped.emit(self.item_id, -1))
-        self.plus_button.clicked.connect(lambda: self.stepped.emit(self.item_id, 1))
-
-    def show_count(self, count: int, can_add: bool) -> None:
-        self.count_label.setText(_dots_text(count, self.cap))
-        self.count_label.setAccessibleName(self.tr("%n stip(pen)", "", count))
-        self.minus_button.setEnabled(count > 0)
-        self.plus_button.setEnabled(can_add)
-        chosen = count > 0
-        if self.property("chosen") != chosen:
-            self.setProperty("chosen", chosen)
-            self.style().unpolish(self)
-            self.style().polish(self)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal, Qt.Key.Key_Right):
-            self.stepped.emit(self.item_id, 1)
-        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore, Qt.Key.Key_Left):
-            self.stepped.emit(self.item_id, -1)
-        elif key == Qt.Key.Key_Up:
-            self.focus_step.emit(-1)
-        elif key == Qt.Key.Key_Down:
-            self.focus_step.emit(1)
-        else:
-            super().keyPressEvent(event)
-
-    def mousePressEvent(self, event: object) -> None:
-        self.setFocus(Qt.FocusReason.MouseFocusReason)
-        super().mousePressEvent(event)  # type: ignore[arg-type]
 
 
 class KioskWindow(QWidget):
@@ -222,7 +95,7 @@ class KioskWindow(QWidget):
         root.setSpacing(16)
         self.stack = QStackedWidget()
         root.addWidget(self.stack, 1)
-        self.foot = _label(
+        self.foot = kiosk_label(
             self.tr("Begeleider: Ctrl+Shift+Q sluit het stemscherm."), "foot", wrap=False
         )
         self.foot.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -251,9 +124,9 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setSpacing(24)
         layout.addStretch(1)
-        title = _label(self.tr("Welkom bij het stemmen"), "title")
+        title = kiosk_label(self.tr("Welkom bij het stemmen"), "title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        lead = _label(self.tr("Tot welke groep hoor jij? Tik op je groep."), "lead")
+        lead = kiosk_label(self.tr("Tot welke groep hoor jij? Tik op je groep."), "lead")
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
         layout.addWidget(lead)
@@ -275,21 +148,21 @@ class KioskWindow(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setSpacing(16)
-        self.ballot_title = _label("", "title")
-        self.ballot_lead = _label("", "lead")
+        self.ballot_title = kiosk_label("", "title")
+        self.ballot_lead = kiosk_label("", "lead")
         top = QHBoxLayout()
         texts = QVBoxLayout()
         texts.addWidget(self.ballot_title)
         texts.addWidget(self.ballot_lead)
         # Which group the voter tapped: seen before casting, and changed with "Andere groep".
-        self.group_label = _label("", "left")
+        self.group_label = kiosk_label("", "left")
         self.group_label.setObjectName("kioskChosenGroup")
         texts.addWidget(self.group_label)
         top.addLayout(texts, 1)
         meter_box = QVBoxLayout()
-        self.left_label = _label("", "left", wrap=False)
+        self.left_label = kiosk_label("", "left", wrap=False)
         self.left_label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.meter_label = _label("", "meter", wrap=False)
+        self.meter_label = kiosk_label("", "meter", wrap=False)
         self.meter_label.setAlignment(Qt.AlignmentFlag.AlignRight)
         meter_box.addWidget(self.left_label)
         meter_box.addWidget(self.meter_label)
@@ -327,13 +200,13 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(page)
         layout.setSpacing(32)
         layout.addStretch(1)
-        self.confirm_label = _label("", "title")
+        self.confirm_label = kiosk_label("", "title")
         self.confirm_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.confirm_label)
-        self.confirm_group_label = _label("", "left")
+        self.confirm_group_label = kiosk_label("", "left")
         self.confirm_group_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.confirm_group_label)
-        lead = _label(self.tr("Je mag ook minder stippen gebruiken."), "lead")
+        lead = kiosk_label(self.tr("Je mag ook minder stippen gebruiken."), "lead")
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(lead)
         buttons = QHBoxLayout()
@@ -361,10 +234,10 @@ class KioskWindow(QWidget):
         badge.setPixmap(icon("circle-check", palette.SUCCESS).pixmap(128, 128))
         badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(badge)
-        title = _label(self.tr("Dank je wel! Je stem is opgeslagen."), "title")
+        title = kiosk_label(self.tr("Dank je wel! Je stem is opgeslagen."), "title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(title)
-        lead = _label(self.tr("Geef de laptop door aan de volgende."), "lead")
+        lead = kiosk_label(self.tr("Geef de laptop door aan de volgende."), "lead")
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(lead)
         row = QHBoxLayout()
@@ -383,10 +256,10 @@ class KioskWindow(QWidget):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
-        self.closed_label = _label(self.tr("Het stemmen is nu niet open."), "title")
+        self.closed_label = kiosk_label(self.tr("Het stemmen is nu niet open."), "title")
         self.closed_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.closed_label)
-        lead = _label(self.tr("De begeleider opent het stemmen."), "lead")
+        lead = kiosk_label(self.tr("De begeleider opent het stemmen."), "lead")
         lead.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(lead)
         layout.addStretch(2)

@@ -9,7 +9,6 @@ as :class:`UserError` and are shown as one clear message; nothing changes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,23 +16,25 @@ from typing import TYPE_CHECKING
 # ``Qt`` namespace (whose 100+ enums take 15 ms to create) are imported where used,
 # so the first paint at start-up does not wait for them.
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTime, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QWindow
+from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QStackedWidget,
     QWidget,
 )
 
 from desktop_app import APP_NAME
-from desktop_app.core.errors import UserError
 from desktop_app.storage.file_format import SESSION_EXTENSION
 from desktop_app.ui import palette
+from desktop_app.ui.console_host import ConsoleHost
+from desktop_app.ui.import_export_actions import ImportExportActions
 from desktop_app.ui.look import icon as load_icon
+from desktop_app.ui.menus import ConsoleMenus
+from desktop_app.ui.session_actions import SessionActions
 from desktop_app.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
     # Imported where used: the window is on screen before the session layer loads.
     from desktop_app.storage.session_file import Change, SessionFile
-    from desktop_app.storage.templates import Template
+    from desktop_app.ui.beamer import Beamer
     from desktop_app.ui.controller import SessionController
     from desktop_app.ui.pages.base import Page
     from desktop_app.ui.readiness import ReadinessGate
@@ -58,7 +59,7 @@ COMPACT_NAV_BELOW = 1000
 NAV_WIDTH, COMPACT_NAV_WIDTH = 220, 84
 
 
-class ConsoleWindow(QMainWindow):
+class ConsoleWindow(ConsoleHost):
     """The main window. ``page_factories`` builds the six phase pages for a session."""
 
     session_opened = Signal(object)  # SessionController
@@ -110,6 +111,7 @@ class ConsoleWindow(QMainWindow):
         self.screens.addWidget(central)
         self.setCentralWidget(self.screens)
         self.table_laptop_window: QWidget | None = None
+        self.beamer: Beamer | None = None  # the beamer window and its panel (console.py)
         self._readiness: ReadinessGate | None = None
         self.phase_nav.currentRowChanged.connect(self._show_phase)
 
@@ -117,10 +119,12 @@ class ConsoleWindow(QMainWindow):
         self.saved_label.setObjectName("savedLabel")
         self.statusBar().addPermanentWidget(self.saved_label)
 
-        self._build_actions()
-        self._build_menus()
+        # Collaborators: sessions, import/export and the menus (see console_host.py).
+        self.sessions = SessionActions(self, lambda: self.safety)
+        self.import_export = ImportExportActions(self, lambda: self.safety, self.readiness_gate)
+        self.menus = ConsoleMenus(self, self.sessions, self.import_export, lambda: self.safety)
         self._update_title()
-        self._set_session_actions_enabled(False)
+        self.menus.set_session_actions_enabled(False)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self._focus_moved)
@@ -136,10 +140,10 @@ class ConsoleWindow(QMainWindow):
             from desktop_app.ui.start_page import StartPage
 
             page = StartPage(self.language)
-            page.template_chosen.connect(self.new_session_from_template)
-            page.open_requested.connect(self.choose_and_open)
-            page.recent_chosen.connect(self._open_recent)
-            page.demo_requested.connect(self.open_demo)
+            page.template_chosen.connect(self.sessions.new_session_from_template)
+            page.open_requested.connect(self.sessions.choose_and_open)
+            page.recent_chosen.connect(self.sessions.open_recent)
+            page.demo_requested.connect(self.sessions.open_demo)
             self.screens.addWidget(page)
             self._start_page = page
         return self._start_page
@@ -194,415 +198,15 @@ class ConsoleWindow(QMainWindow):
             if window is not mine
         )
 
-    # ------------------------------------------------------------ actions
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-        icon: str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence.StandardKey):
-            action.setShortcuts(shortcut)  # every binding the platform has for it
-        elif shortcut is not None:
-            # A list, not setShortcut(): that overload creates the whole Qt namespace.
-            action.setShortcuts([QKeySequence(shortcut)])
-        if icon is not None:
-            action.setIcon(load_icon(icon))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_action = self._action(
-            self.tr("&Nieuwe sessie…"),
-            self.choose_template,
-            QKeySequence.StandardKey.New,
-            "file-plus",
-        )
-        self.save_copy_action = self._action(
-            self.tr("&Kopie opslaan als…"), self.save_copy, "Ctrl+Shift+S", "copy"
-        )
-        self.restore_action = self._action(
-            self.tr("&Herstellen uit reservekopie…"),
-            lambda: self.safety.choose_backup(),
-            None,
-            "history",
-        )
-        self.table_laptop_action = self._action(
-            self.tr("Deze laptop is &tafel…"), self.choose_table_laptop, "Ctrl+Shift+T", "table"
-        )
-        self.demo_action = self._action(
-            self.tr("&Demo openen"), self.open_demo, None, "presentation"
-        )
-        self.settings_action = self._action(
-            self.tr("&Instellingen…"),
-            self.show_settings,
-            QKeySequence.StandardKey.Preferences,
-            "settings",
-        )
-        self.open_action = self._action(
-            self.tr("&Openen…"), self.choose_and_open, QKeySequence.StandardKey.Open, "folder-open"
-        )
-        self.import_action = self._action(
-            self.tr("&Importeren…"), self.choose_and_import, "Ctrl+I", "upload"
-        )
-        self.export_json_action = self._action(
-            self.tr("Exporteren als &uitwisselbestand…"),
-            self.export_json,
-            "Ctrl+Shift+E",
-            "download",
-        )
-        self.export_xlsx_action = self._action(
-            self.tr("Exporteren naar &Excel…"), self.export_xlsx, "Ctrl+E", "file-spreadsheet"
-        )
-        self.export_pdf_action = self._action(
-            self.tr("&Oogstverslag (PDF)…"), self.export_pdf, "Ctrl+P", "file-text"
-        )
-        self.close_action = self._action(
-            self.tr("Sessie &sluiten"), self.close_session, QKeySequence.StandardKey.Close
-        )
-        self.erase_action = self._action(
-            self.tr("&Wissen na afloop…"), self.ask_to_erase, None, "trash-2"
-        )
-        self.quit_action = self._action(
-            self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit
-        )
-        self.undo_action = self._action(
-            self.tr("&Ongedaan maken"), self._undo, QKeySequence.StandardKey.Undo, "undo-2"
-        )
-        self.redo_action = self._action(self.tr("&Opnieuw"), self._redo, "Ctrl+Shift+Z", "redo-2")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.readiness_action = self._action(
-            self.tr("&Klaar voor de zaal?…"), self.show_readiness, None, "list-checks"
-        )
-        self.shortcuts_action = self._action(
-            self.tr("&Sneltoetsen"), self.show_shortcuts, "F1", "help-circle"
-        )
-        self.phase_actions: list[QAction] = []
-        for index in range(6):
-            action = self._action(
-                self.tr("Fase {n}").format(n=index + 1),
-                # triggered(bool) passes "checked": after the row, never in its place.
-                partial(self.go_to_phase, index),
-                f"Ctrl+{index + 1}",
-            )
-            self.phase_actions.append(action)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&Bestand"))
-        self.file_menu.addAction(self.new_action)
-        self.file_menu.addAction(self.open_action)
-        self.recent_menu = self.file_menu.addMenu(self.tr("&Recent geopend"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.file_menu.addAction(self.demo_action)
-        self.file_menu.addAction(self.save_copy_action)
-        self.file_menu.addAction(self.restore_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.table_laptop_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.import_action)
-        self.file_menu.addAction(self.export_json_action)
-        self.file_menu.addAction(self.export_xlsx_action)
-        self.file_menu.addAction(self.export_pdf_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.settings_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.close_action)
-        self.file_menu.addAction(self.quit_action)
-        # No underlined letter: S, e and i lead to fields on the phase pages already
-        # (Alt, then the arrow keys, reaches it).
-        self.session_menu = bar.addMenu(self.tr("Sessie"))
-        self.session_menu.addAction(self.erase_action)
-        self.edit_menu = bar.addMenu(self.tr("Be&werken"))
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.view_menu = bar.addMenu(self.tr("Bee&ld"))
-        for action in self.phase_actions:
-            self.view_menu.addAction(action)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.readiness_action)
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.help_menu.addAction(self.shortcuts_action)
-
-    def _set_session_actions_enabled(self, enabled: bool) -> None:
-        for action in (
-            self.import_action,
-            self.export_json_action,
-            self.export_xlsx_action,
-            self.export_pdf_action,
-            self.close_action,
-            self.erase_action,
-            self.save_copy_action,
-            self.restore_action,
-            self.table_laptop_action,
-            self.readiness_action,
-            *self.phase_actions,
-        ):
-            action.setEnabled(enabled)
-        self._update_undo_actions()
-
-    def _update_undo_actions(self) -> None:
-        controller = self.controller
-        can_undo = bool(controller and controller.can_undo())
-        can_redo = bool(controller and controller.can_redo())
-        self.undo_action.setEnabled(can_undo)
-        self.redo_action.setEnabled(can_redo)
-        self.undo_action.setText(
-            self.tr("&Ongedaan maken: {what}").format(what=controller.undo_text())
-            if controller is not None and can_undo
-            else self.tr("&Ongedaan maken")
-        )
-        self.redo_action.setText(
-            self.tr("&Opnieuw: {what}").format(what=controller.redo_text())
-            if controller is not None and can_redo
-            else self.tr("&Opnieuw")
-        )
-
-    def _undo(self) -> None:
-        if self.controller is not None:
-            self.controller.undo()
-
-    def _redo(self) -> None:
-        if self.controller is not None:
-            self.controller.redo()
-
+    # ----------------------------------------------------------- sessions
     # ----------------------------------------------------------- sessions
     def open_session(self, path: Path) -> bool:
-        """Open a session file for writing; show a clear message when refused.
-
-        An exchange file (``.json``, e.g. the session a facilitator hands to a
-        table laptop) becomes a new session file in the documents folder with
-        the same ids, so what is typed there merges back without duplicates.
-        """
-        if path.suffix.lower() == ".json":
-            converted = self._session_from_exchange(path)
-            if converted is None:
-                return False
-            path = converted
-        if self.safety.asks_about_location(path):
-            return False  # a sync folder or share: the answer opens it (or a copy)
-        from desktop_app.storage.session_file import SessionFile
-
-        try:
-            session_file = SessionFile.open(path)
-        except UserError as error:
-            self.safety.refused(path, error)  # damaged: its backup; read-only: a copy here
-            return False
-        self.set_session(session_file)
-        self.settings.add_recent(str(path))
-        return True
-
-    def _session_from_exchange(self, source: Path) -> Path | None:
-        from desktop_app import paths
-        from desktop_app.storage.exchange import read_exchange_file
-        from desktop_app.storage.templates import create_from_exchange, unique_session_path
-
-        try:
-            document = read_exchange_file(source)
-            folder = paths.documents_dir()
-            folder.mkdir(parents=True, exist_ok=True)
-            title = str((document.get("session") or {}).get("title") or source.stem)
-            return create_from_exchange(source, unique_session_path(folder, title))
-        except UserError as error:
-            self.show_error(error.message(self.language))
-        except OSError as error:
-            self.show_error(str(error))
-        return None
-
-    def choose_template(self) -> None:
-        """Ctrl+N: pick a template, then title, date and folder."""
-        from PySide6.QtWidgets import QInputDialog
-
-        from desktop_app.storage.templates import list_templates
-
-        templates = list_templates(self.language)
-        names = [t.name for t in templates]
-        # Opened, not run in a loop of its own: the console stays live (the beamer's
-        # countdown goes on) and the keyboard drives it as every other dialog.
-        dialog = QInputDialog(self)
-        dialog.setObjectName("templatePicker")
-        dialog.setWindowTitle(self.tr("Nieuwe sessie"))
-        dialog.setLabelText(self.tr("Begin met het sjabloon:"))
-        dialog.setComboBoxItems(names)
-        dialog.setComboBoxEditable(False)
-        dialog.setOkButtonText(self.tr("Verder"))
-        dialog.setCancelButtonText(self.tr("Annuleren"))
-
-        def chosen(name: str) -> None:
-            if name in names:
-                self.new_session_from_template(templates[names.index(name)])
-
-        dialog.textValueSelected.connect(chosen)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
-        self.template_picker = dialog
-        dialog.open()
-
-    def new_session_from_template(self, template: Template) -> None:
-        from desktop_app import paths
-        from desktop_app.ui.new_session_dialog import NewSessionDialog
-
-        folder = paths.documents_dir()
-        dialog = NewSessionDialog(template, folder, self)
-        self.new_session_dialog = dialog
-
-        def create() -> None:
-            self.create_session(template, dialog.target_path(), dialog.title(), dialog.date())
-
-        dialog.accepted.connect(create)
-        dialog.open()
-
-    def create_session(
-        self, template: Template, target: Path, title: str, date: str | None
-    ) -> bool:
-        """Write a new session file from ``template`` at ``target`` and open it."""
-        from desktop_app.storage.templates import create_from_template
-
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            create_from_template(template.path, target, title=title, date=date)
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            return False
-        except OSError as error:
-            self.show_error(str(error))
-            return False
-        if not self.open_session(target):
-            return False
-        self.phase_nav.setCurrentRow(0)
-        return True
+        """Open a session file (or an exchange file as a new session); see SessionActions."""
+        return self.sessions.open_session(path)
 
     def open_demo(self) -> bool:
-        """Open a fresh copy of the demo session (the shipped file is never changed)."""
-        from desktop_app.storage.demo import create_demo_copy
-
-        try:
-            path = create_demo_copy()
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            return False
-        return self.open_session(path)
-
-    def save_copy(self, target: Path | None = None) -> Path | None:
-        """A consistent copy of the open session (SQLite's backup API) under another name.
-
-        Without ``target`` (the menu) ask where; the copy is written when chosen.
-        """
-        if self.controller is None:
-            return None
-        if not isinstance(target, Path):
-            from desktop_app.ui.file_dialogs import ask_save_file
-
-            source = self.controller.session_file.path
-            suggested = Path(self._start_folder()) / f"{source.stem} (kopie){SESSION_EXTENSION}"
-            ask_save_file(
-                self,
-                self.tr("Kopie opslaan als"),
-                suggested,
-                self.tr("Tafelronde-sessies (*.tafelronde)"),
-                SESSION_EXTENSION,
-                self.save_copy,
-            )
-            return None
-        if target.resolve() == self.controller.session_file.path.resolve():
-            self.show_error(self.tr("Kies een andere naam dan die van de open sessie."))
-            return None
-        try:
-            if target.exists():
-                target.unlink()
-            self.controller.session_file.backup_to(target)
-        except (UserError, OSError) as error:
-            message = error.message(self.language) if isinstance(error, UserError) else str(error)
-            self.show_error(message)
-            return None
-        self.statusBar().showMessage(
-            self.tr("Kopie opgeslagen: {path}. Je werkt verder in het origineel.").format(
-                path=str(target)
-            ),
-            10000,
-        )
-        return target
-
-    def choose_table_laptop(self) -> QWidget | None:
-        """File > "Deze laptop is tafel…" (Ctrl+Shift+T): ask which table, then its window.
-
-        A slot of its own: ``triggered(checked)`` must never land in a table id.
-        Returns the question (a :class:`TablePicker`, opened without blocking).
-        """
-        if self.controller is None:
-            return None
-        from PySide6.QtCore import Qt
-
-        from desktop_app.ui.table_laptop import TablePicker
-
-        tables = self.controller.session_file.tables()
-        if not tables:
-            self.show_error(
-                self.tr("Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden.")
-            )
-            return None
-        picker = TablePicker(tables, self.settings.get("table_laptop/table_id"), self)
-        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        picker.chosen.connect(self.become_table_laptop)
-        self.table_picker = picker
-        picker.open()
-        return picker
-
-    def become_table_laptop(self, table_id: str) -> QWidget | None:
-        """A focused scribe window for one table (its id)."""
-        from PySide6.QtCore import Qt
-
-        if self.controller is None or not isinstance(table_id, str) or not table_id:
-            return None
-        from desktop_app.ui.table_laptop import TableLaptopWindow
-
-        self.settings.set("table_laptop/table_id", table_id)
-        if isinstance(self.table_laptop_window, TableLaptopWindow):
-            # Another table in the same window: what is typed in its field stays.
-            self.table_laptop_window.set_table(table_id)
-            self.table_laptop_window.raise_()
-            # After the question has closed and handed the keyboard back.
-            QTimer.singleShot(0, self.table_laptop_window, self.table_laptop_window.activateWindow)
-            return self.table_laptop_window
-        window = TableLaptopWindow(self.controller, table_id)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.resize(self.size())
-        window.destroyed.connect(lambda *_: self._forget_laptop_window(window))
-        window.other_table_requested.connect(lambda: self._choose_table_from(window))
-        self.table_laptop_window = window
-        window.show()
-        # After the question has closed and handed the keyboard back to the console.
-        QTimer.singleShot(0, window, window.activateWindow)
-        return window
-
-    def _choose_table_from(self, laptop: QWidget) -> None:
-        """ "Andere tafel…" in the laptop window: the same question, over that window."""
-        if self.controller is None:
-            return
-        from PySide6.QtCore import Qt
-
-        from desktop_app.ui.table_laptop import TablePicker
-
-        picker = TablePicker(
-            self.controller.session_file.tables(), getattr(laptop, "table_id", ""), laptop
-        )
-        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        picker.chosen.connect(self.become_table_laptop)
-        self.table_picker = picker
-        picker.open()
-
-    def ask_to_erase(self) -> None:
-        """Sessie > Wissen na afloop: confirm, then remove the session and what belongs to it."""
-        from desktop_app.ui.erase_session import ask_to_erase
-
-        self.erase_dialog = ask_to_erase(self)
-
-    def _forget_laptop_window(self, window: QWidget) -> None:
-        if self.table_laptop_window is window:
-            self.table_laptop_window = None
+        """Open a fresh copy of the demo session; see SessionActions."""
+        return self.sessions.open_demo()
 
     def readiness_gate(self) -> ReadinessGate:
         """The "Klaar voor de zaal?" check (made when first needed, not at start-up)."""
@@ -633,7 +237,7 @@ class ConsoleWindow(QMainWindow):
         controller.changed.connect(self._on_change)
         controller.error.connect(self._not_saved)
         controller.error.connect(self.show_error)
-        controller.history_changed.connect(self._update_undo_actions)
+        controller.history_changed.connect(self.menus.update_undo_actions)
         self.safety.session_opened(controller)
         # Pages are built when first shown: opening a session costs only the phase
         # that is on screen (a placeholder holds each other place in the stack).
@@ -647,7 +251,7 @@ class ConsoleWindow(QMainWindow):
         self.phase_nav.setCurrentRow(phase if isinstance(phase, int) and 0 <= phase < 6 else 0)
         self.screens.setCurrentWidget(self.console_area)
         self._place_focus(self.stack.currentWidget(), chosen=True)
-        self._set_session_actions_enabled(True)
+        self.menus.set_session_actions_enabled(True)
         self._update_title()
         self.saved_label.setText(self.tr("Alles is opgeslagen"))
         self.session_opened.emit(controller)
@@ -668,7 +272,7 @@ class ConsoleWindow(QMainWindow):
         self._clear_phases()
         controller.close()
         controller.deleteLater()
-        self._set_session_actions_enabled(False)
+        self.menus.set_session_actions_enabled(False)
         self._update_title()
         self.show_start_page()
         self.session_closed.emit()
@@ -680,6 +284,7 @@ class ConsoleWindow(QMainWindow):
         self.phase_nav.blockSignals(False)
         while self.stack.count():
             widget = self.stack.widget(0)
+            assert widget is not None  # count() > 0
             self.stack.removeWidget(widget)
             # Hidden and parentless until deleted: no page may touch the closed file.
             widget.hide()
@@ -742,12 +347,15 @@ class ConsoleWindow(QMainWindow):
             page = factory(self.controller)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
             self._built[row] = True
-            page.readiness = self.readiness_gate()  # type: ignore[attr-defined]
+            page.readiness = self.readiness_gate()
             self.restore_splitters(page)
-        return self.stack.widget(row)
+        shown = self.stack.widget(row)
+        assert shown is not None  # one page per phase
+        return shown
 
     def _show_phase(self, row: int) -> None:
         if row < 0:
@@ -755,11 +363,14 @@ class ConsoleWindow(QMainWindow):
         page = self.page(row)
         self.stack.setCurrentIndex(row)
         self._place_focus(page)
-        if self.controller is not None and self.controller.session_file.state("phase") != row:
-            self.controller.run_unrecorded(
-                lambda: self.controller and self.controller.session_file.set_state("phase", row)
-            )
+        controller = self.controller
+        if controller is not None and controller.session_file.state("phase") != row:
+            controller.run_unrecorded(lambda: controller.session_file.set_state("phase", row))
             self.safety.phase_changed()  # a backup when there were changes
+
+    def select_phase(self, row: int) -> None:
+        """Show phase ``row`` as a click in the phase list would."""
+        self.phase_nav.setCurrentRow(row)
 
     def go_to_phase(self, row: int, _checked: bool = False) -> None:
         """Ctrl+1 … Ctrl+6: that phase, with the keyboard in its input field."""
@@ -805,102 +416,6 @@ class ConsoleWindow(QMainWindow):
         title = self.controller.session().title or self.tr("Naamloze sessie")
         self.setWindowTitle(f"{APP_NAME} — {title}")
 
-    # ------------------------------------------------------ open / import
-    def _start_folder(self) -> str:
-        from desktop_app import paths
-
-        last = self.settings.get("last_folder")
-        return last or str(paths.documents_dir())
-
-    def choose_and_open(self) -> None:
-        from desktop_app.ui.file_dialogs import ask_open_file
-
-        def chosen(path: Path) -> None:
-            self.settings.set("last_folder", str(path.parent))
-            self.open_session(path)
-
-        ask_open_file(
-            self,
-            self.tr("Sessie openen"),
-            self._start_folder(),
-            self.tr("Tafelronde-sessies (*.tafelronde);;Uitwisselbestanden en sjablonen (*.json)"),
-            chosen,
-        )
-
-    def _open_recent(self, path: str, _checked: bool = False) -> None:
-        self.open_session(Path(path))
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = [p for p in self.settings.get("recent_files") if Path(p).exists()]
-        if not recent:
-            action = self.recent_menu.addAction(self.tr("(nog niets)"))
-            action.setEnabled(False)
-        from desktop_app.ui.start_page import recent_label
-
-        for path in recent:
-            action = self.recent_menu.addAction(
-                recent_label(path), partial(self._open_recent, path)
-            )
-            action.setToolTip(path)
-
-    def choose_and_import(self) -> None:
-        from desktop_app.ui.file_dialogs import ask_open_files
-
-        ask_open_files(
-            self,
-            self.tr("Uitwisselbestanden importeren"),
-            self._start_folder(),
-            self.tr("Uitwisselbestanden (*.json)"),
-            self.import_paths,
-        )
-
-    def import_paths(self, files: list[Path]) -> list[str]:
-        """Import each file on its own; report per file what happened. Returns the lines."""
-        if self.controller is None:
-            return []
-        from desktop_app.core.merge import Outcome
-        from desktop_app.storage.exchange import import_document, read_exchange_file
-        from desktop_app.ui.import_report import FileResult, ImportReportDialog
-
-        lines: list[str] = []
-        results: list[FileResult] = []
-        self.safety.before_import()
-        for path in files:
-            try:
-                document = read_exchange_file(path)
-                report = import_document(self.controller.session_file, document, source=path.name)
-            except UserError as error:
-                reason = error.message(self.language)
-                lines.append(
-                    self.tr("{file}: geweigerd. {reason}").format(file=path.name, reason=reason)
-                )
-                results.append(FileResult(path.name, refused=reason))
-                continue
-            added, updated, unchanged = (
-                report.total(Outcome.ADDED),
-                report.total(Outcome.UPDATED),
-                report.total(Outcome.UNCHANGED),
-            )
-            lines.append(
-                self.tr(
-                    "{file}: {added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd"
-                ).format(file=path.name, added=added, updated=updated, unchanged=unchanged)
-            )
-            results.append(FileResult(path.name, added, updated, unchanged))
-        if lines:
-            dialog = ImportReportDialog(results, self)
-            dialog.open()
-            self.import_report = dialog
-            refused = sum(1 for r in results if r.refused)
-            self.statusBar().showMessage(
-                self.tr("Import: {ok} samengevoegd, {refused} geweigerd").format(
-                    ok=len(results) - refused, refused=refused
-                ),
-                15000,
-            )
-        return lines
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
@@ -916,98 +431,7 @@ class ConsoleWindow(QMainWindow):
         elif self.controller is None:
             self.open_session(files[0])
         else:
-            self.import_paths(files)
-
-    # -------------------------------------------------------------- export
-    def _ask_target(
-        self, caption: str, suffix: str, pattern: str, write: Callable[[Path], None]
-    ) -> None:
-        from desktop_app.ui.file_dialogs import ask_save_file
-
-        if self.controller is None:
-            return
-        from desktop_app.storage.templates import safe_file_stem
-
-        title = safe_file_stem(self.controller.session().title or self.tr("sessie"))
-        suggested = Path(self._start_folder()) / f"{title}{suffix}"
-        ask_save_file(self, caption, suggested, pattern, suffix, lambda p: self._export(p, write))
-
-    def _export(self, target: Path | None, write: Callable[[Path], None]) -> None:
-        if target is None:
-            return
-        try:
-            write(target)
-        except UserError as error:
-            self.show_error(error.message(self.language))
-            return
-        self.settings.set("last_folder", str(target.parent))
-        self.statusBar().showMessage(self.tr("Geëxporteerd: {path}").format(path=str(target)), 8000)
-
-    def export_json(self, target: Path | None = None) -> None:
-        """The exchange file; without ``target`` (the menu) ask where."""
-        from desktop_app.storage.exchange import export_file
-
-        if self.controller is None:
-            return
-        session_file = self.controller.session_file
-
-        def write(path: Path) -> None:
-            export_file(session_file, path)
-
-        if isinstance(target, Path):
-            self._export(target, write)
-        else:
-            self._ask_target(
-                self.tr("Uitwisselbestand opslaan"),
-                ".json",
-                self.tr("Uitwisselbestanden (*.json)"),
-                write,
-            )
-
-    def export_xlsx(self, target: Path | None = None) -> None:
-        """The HR workbook; without ``target`` (the menu) ask where."""
-        if self.controller is None:
-            return
-        controller = self.controller
-
-        def write(path: Path) -> None:
-            from desktop_app.export.workbook import write_workbook
-
-            write_workbook(controller.snapshot(), path)
-
-        if isinstance(target, Path):
-            self._export(target, write)
-        else:
-            self.readiness_gate().before(
-                "export",
-                lambda: self._ask_target(
-                    self.tr("Excel-werkmap opslaan"),
-                    ".xlsx",
-                    self.tr("Excel-werkmappen (*.xlsx)"),
-                    write,
-                ),
-            )
-
-    def export_pdf(self, target: Path | None = None) -> None:
-        """The harvest report; without ``target`` (the menu) ask where."""
-        if self.controller is None:
-            return
-        controller = self.controller
-
-        def write(path: Path) -> None:
-            from desktop_app.export.report import write_report
-
-            write_report(controller.snapshot(), path)
-
-        if isinstance(target, Path):
-            self._export(target, write)
-        else:
-            self.readiness_gate().before(
-                "export",
-                lambda: self._ask_target(
-                    self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)"), write
-                ),
-            )
+            self.import_export.import_paths(files)
 
     # ---------------------------------------------------------- messages
     def show_error(self, message: str) -> None:

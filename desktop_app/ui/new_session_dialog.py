@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from desktop_app.storage.templates import Template, unique_session_path
 from desktop_app.ui.date_field import DateEdit
 from desktop_app.ui.file_dialogs import ask_folder
-from desktop_app.ui.pages.prepare import ErrorLabel, mark, with_error
+from desktop_app.ui.form_fields import ErrorLabel, mark, with_error
 
 
 class NewSessionDialog(QDialog):

@@ -33,7 +33,7 @@ from desktop_app.ui import palette
 from desktop_app.ui.look import icon, pixmap
 
 if TYPE_CHECKING:
-    from desktop_app.ui.main_window import ConsoleWindow
+    from desktop_app.ui.console_host import ConsoleHost
 
 BEAMER, VOTE, EXPORT = "beamer", "vote", "export"
 #: Prepare's tabs: session and rules, target groups, tables, rounds, context.
@@ -127,12 +127,12 @@ class ReadinessDialog(QDialog):
         buttons = QDialogButtonBox()
         self.go_on_button: QPushButton | None = None
         if moment is not None:
-            text = {
+            go_on = {
                 BEAMER: self.tr("Beamer toch tonen"),
                 VOTE: self.tr("Stemming toch openen"),
                 EXPORT: self.tr("Toch exporteren"),
             }[moment]
-            self.go_on_button = buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.go_on_button = buttons.addButton(go_on, QDialogButtonBox.ButtonRole.AcceptRole)
             self.go_on_button.setObjectName("readinessGoOn")
             self.go_on_button.setProperty("primary", True)
             self.go_on_button.setDefault(True)
@@ -159,7 +159,7 @@ class ReadinessDialog(QDialog):
 class ReadinessGate(QObject):
     """Asks once per step and set of findings; knows where each finding is fixed."""
 
-    def __init__(self, console: ConsoleWindow) -> None:
+    def __init__(self, console: ConsoleHost) -> None:
         super().__init__(console)
         self.console = console
         self._went_on: dict[str, tuple[object, ...]] = {}
@@ -259,7 +259,7 @@ class ReadinessGate(QObject):
             }.get(finding.field or "", getattr(page, "title_edit", None))
             if isinstance(field, QWidget):
                 field.setFocus()
-        else:  # a theme, or proposals still in the tray: the cluster board
+        else:  # a theme, or proposals still in the tray: the theme board
             console.go_to_phase(2)
 
     def _go_to_prepare(self, finding: Finding) -> None:

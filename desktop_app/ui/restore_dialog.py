@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -149,7 +149,9 @@ class RestoreDialog(QDialog):
             return self.tr("vandaag {time}").format(time=time)
         if local.date() == today - timedelta(days=1):
             return self.tr("gisteren {time}").format(time=time)
-        day = QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
+        day = QLocale().toString(
+            QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+        )
         return f"{day} {time}"
 
     def reason_text(self, reason: str) -> str:

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop_app import APP_NAME
@@ -37,8 +37,8 @@ from desktop_app.storage.backups import (
 from desktop_app.ui.automatic_backups import AutomaticBackups
 
 if TYPE_CHECKING:
+    from desktop_app.ui.console_host import ConsoleHost
     from desktop_app.ui.controller import SessionController
-    from desktop_app.ui.main_window import ConsoleWindow
     from desktop_app.ui.restore_dialog import RestoreDialog
 
 log = logging.getLogger(__name__)
@@ -153,14 +153,16 @@ class DamagedFileMessage(QMessageBox):
 def when_made(moment: datetime) -> str:
     """Date and time in the user's time zone, the date as the language writes it."""
     local = moment.astimezone()
-    day = QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
+    day = QLocale().toString(
+        QDate(local.year, local.month, local.day), QLocale.FormatType.ShortFormat
+    )
     return f"{day} {local:%H:%M}"
 
 
 class SessionSafety(QObject):
     """The console's side of backups, damaged files and unsafe places; one per window."""
 
-    def __init__(self, window: ConsoleWindow) -> None:
+    def __init__(self, window: ConsoleHost) -> None:
         super().__init__(window)
         self.window = window
         self.backups: AutomaticBackups | None = None

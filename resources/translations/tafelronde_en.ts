@@ -96,78 +96,6 @@
         <translation>Impact and effort</translation>
     </message>
     <message>
-        <source>Kies links een interventie om haar te bewerken.</source>
-        <translation>Choose an intervention on the left to edit it.</translation>
-    </message>
-    <message>
-        <source>&amp;Titel</source>
-        <translation>&amp;Title</translation>
-    </message>
-    <message>
-        <source>Omschri&amp;jving</source>
-        <translation>&amp;Description</translation>
-    </message>
-    <message>
-        <source>&amp;Doelgroepen</source>
-        <translation>Target &amp;groups</translation>
-    </message>
-    <message>
-        <source>&amp;Periodiciteit</source>
-        <translation>Fre&amp;quency</translation>
-    </message>
-    <message>
-        <source>Lo&amp;catie</source>
-        <translation>&amp;Location</translation>
-    </message>
-    <message>
-        <source>Wie trekt het?</source>
-        <translation>Who takes the lead?</translation>
-    </message>
-    <message>
-        <source>&amp;Eigenaar</source>
-        <translation>&amp;Owner</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>&amp;Start</translation>
-    </message>
-    <message>
-        <source>Op&amp;volgdatum</source>
-        <translation>Follow-&amp;up date</translation>
-    </message>
-    <message>
-        <source>Stat&amp;us</source>
-        <translation>St&amp;atus</translation>
-    </message>
-    <message>
-        <source>I&amp;nspanning</source>
-        <translation>Effo&amp;rt</translation>
-    </message>
-    <message>
-        <source>Imp&amp;act</source>
-        <translation>&amp;Impact</translation>
-    </message>
-    <message>
-        <source>Wat levert het de
-&amp;medewerker op?</source>
-        <translation>What&apos;s in it for
-emplo&amp;yees?</translation>
-    </message>
-    <message>
-        <source>Wat levert het de
-o&amp;rganisatie op?</source>
-        <translation>&amp;What&apos;s in it for the
-organisation?</translation>
-    </message>
-    <message>
-        <source>Bron</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>1 = klein, 5 = groot; — = nog geen score</source>
-        <translation>1 = small, 5 = large; — = no score yet</translation>
-    </message>
-    <message>
         <source>Voorgesteld</source>
         <translation>Proposed</translation>
     </message>
@@ -230,113 +158,6 @@ organisation?</translation>
     <message>
         <source>Interventies ({n})</source>
         <translation>Interventions ({n})</translation>
-    </message>
-    <message>
-        <source>ja</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>Nog geen voorstellen om om te zetten: vul eerst de rondes in.</source>
-        <translation>No proposals to convert yet: fill in the rounds first.</translation>
-    </message>
-    <message>
-        <source>Nog geen thema&apos;s: cluster eerst de voorstellen (fase 3).</source>
-        <translation>No themes yet: cluster the proposals first (phase 3).</translation>
-    </message>
-    <message>
-        <source>Nog geen stemmen: de thema&apos;s staan in hun eigen volgorde. Stem eerst (fase 4) of kies zelf.</source>
-        <translation>No votes yet: the themes are in their own order. Vote first (phase 4) or choose yourself.</translation>
-    </message>
-    <message>
-        <source>Voorstel</source>
-        <translation>Proposal</translation>
-    </message>
-    <message>
-        <source>Nog geen doelgroepen (fase 1)</source>
-        <translation>No target groups yet (phase 1)</translation>
-    </message>
-    <message>
-        <source>Klok-icoon: overgenomen van {title}{date} ({n}); {changed} met een nieuwe status. Werk de status van de andere bij.</source>
-        <translation>Clock icon: carried over from {title}{date} ({n}); {changed} with a new status. Update the status of the others.</translation>
-    </message>
-    <message>
-        <source>de vorige sessie</source>
-        <translation>the previous session</translation>
-    </message>
-    <message>
-        <source>Overgenomen van {title}{date}. Status toen: {status}.</source>
-        <translation>Carried over from {title}{date}. Status then: {status}.</translation>
-    </message>
-    <message>
-        <source>een eerdere sessie</source>
-        <translation>an earlier session</translation>
-    </message>
-    <message>
-        <source>→ {quadrant}</source>
-        <translation>→ {quadrant}</translation>
-    </message>
-    <message>
-        <source>geef beide een score voor de matrix</source>
-        <translation>score both for the matrix</translation>
-    </message>
-    <message>
-        <source>Overgenomen uit een eerdere sessie; het thema hoort bij die sessie.</source>
-        <translation>Carried over from an earlier session; the theme belongs to that session.</translation>
-    </message>
-    <message>
-        <source>Geen bronthema: deze interventie is zelf toegevoegd.</source>
-        <translation>No source theme: this intervention was added by hand.</translation>
-    </message>
-    <message>
-        <source>plaats {rank}, {total} stippen</source>
-        <translation>rank {rank}, {total} dots</translation>
-    </message>
-    <message>
-        <source>{total} stippen</source>
-        <translation>{total} dots</translation>
-    </message>
-    <message>
-        <source>{kind}: {name} ({place})</source>
-        <translation>{kind}: {name} ({place})</translation>
-    </message>
-    <message>
-        <source>{table}, ronde {round}</source>
-        <translation>{table}, round {round}</translation>
-    </message>
-    <message>
-        <source>Er is nog niets om om te zetten: maak eerst thema&apos;s (fase 3).</source>
-        <translation>Nothing to convert yet: create themes first (phase 3).</translation>
-    </message>
-    <message>
-        <source>{n} thema&apos;s zijn interventies geworden. Vul per interventie de eigenaar, doelgroepen en data in.</source>
-        <translation>Themes turned into interventions: {n}. Fill in the owner, target groups and dates for each intervention.</translation>
-    </message>
-    <message>
-        <source>Actieplan overnemen van vorige sessie</source>
-        <translation>Carry over action plan from previous session</translation>
-    </message>
-    <message>
-        <source>Sessies en uitwisselbestanden (*.tafelronde *.json);;Alle bestanden (*)</source>
-        <translation>Sessions and exchange files (*.tafelronde *.json);;All files (*)</translation>
-    </message>
-    <message>
-        <source>{title} heeft geen interventies die nog niet zijn overgenomen.</source>
-        <translation>{title} has no interventions that have not been carried over yet.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n interventie(s) overgenomen van {title}.</source>
-        <translation>
-            <numerusform>%n intervention carried over from {title}.</numerusform>
-            <numerusform>%n interventions carried over from {title}.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Doelgroepen die hier niet bestaan zijn weggelaten: {names}.</source>
-        <translation>Target groups that do not exist here were left out: {names}.</translation>
-    </message>
-    <message>
-        <source>De top {n} staat al in het actieplan.</source>
-        <translation>The top {n} is already in the action plan.</translation>
     </message>
 </context>
 <context>
@@ -595,151 +416,7 @@ organisation?</translation>
     </message>
 </context>
 <context>
-    <name>ClusterPage</name>
-    <message>
-        <source>Clusteren</source>
-        <extracomment>Changes that only move cards between areas (no card looks different). Tray card -&gt; the session&apos;s themes, most likely first (issue 17).</extracomment>
-        <translation>Clustering</translation>
-    </message>
-    <message>
-        <source>Nieuw thema</source>
-        <translation>New theme</translation>
-    </message>
-    <message>
-        <source>Nieuw thema van de gekozen kaarten (N of Ctrl+G)</source>
-        <translation>New theme from the selected cards (N or Ctrl+G)</translation>
-    </message>
-    <message>
-        <source>Naar thema…</source>
-        <translation>To theme…</translation>
-    </message>
-    <message>
-        <source>Gekozen kaarten naar een thema sturen (T of Ctrl+T)</source>
-        <translation>Send the selected cards to a theme (T or Ctrl+T)</translation>
-    </message>
-    <message>
-        <source>Suggesties</source>
-        <translation>Suggestions</translation>
-    </message>
-    <message>
-        <source>Thema&apos;s en dubbelen voorstellen op basis van de tekst (offline)</source>
-        <translation>Suggest themes and duplicates from the text (offline)</translation>
-    </message>
-    <message>
-        <source>Het stemmen is open: er kunnen nu geen thema&apos;s bij of af. Kaarten verplaatsen en namen aanpassen kan wel. Sluit eerst het stemmen (fase 4) om thema&apos;s te maken, samen te voegen, te splitsen of te verwijderen.</source>
-        <translation>Voting is open: themes cannot be added or removed now. You can still move cards and rename themes. Close the vote first (phase 4) to create, merge, split or delete themes.</translation>
-    </message>
-    <message>
-        <source>Zoeken in voorstellen (Ctrl+F)</source>
-        <translation>Search proposals (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>Filter op ronde</source>
-        <translation>Filter by round</translation>
-    </message>
-    <message>
-        <source>Filter op tafel</source>
-        <translation>Filter by table</translation>
-    </message>
-    <message>
-        <source>Filter op doelgroep</source>
-        <translation>Filter by target group</translation>
-    </message>
-    <message>
-        <source>Filters wissen</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
-        <source>Ronde {n}</source>
-        <translation>Round {n}</translation>
-    </message>
-    <message>
-        <source>dubbel</source>
-        <translation>duplicate</translation>
-    </message>
-    <message>
-        <source>{n} tafels</source>
-        <translation>{n} tables</translation>
-    </message>
-    <message>
-        <source>{n}×</source>
-        <translation>{n}×</translation>
-    </message>
-    <message>
-        <source>Alle rondes</source>
-        <translation>All rounds</translation>
-    </message>
-    <message>
-        <source>Alle tafels</source>
-        <translation>All tables</translation>
-    </message>
-    <message>
-        <source>Alle doelgroepen</source>
-        <translation>All target groups</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n voorstel(len)</source>
-        <translation>
-            <numerusform>%n proposal</numerusform>
-            <numerusform>%n proposals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n nog niet ingedeeld</source>
-        <translation>
-            <numerusform>%n not yet sorted</numerusform>
-            <numerusform>%n not yet sorted</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n thema(&apos;s)</source>
-        <translation>
-            <numerusform>%n theme</numerusform>
-            <numerusform>%n themes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kaart(en) terug naar de bak</source>
-        <translation>
-            <numerusform>%n card back to the tray</numerusform>
-            <numerusform>%n cards back to the tray</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kaart(en) naar {theme}</source>
-        <translation>
-            <numerusform>%n card to {theme}</numerusform>
-            <numerusform>%n cards to {theme}</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{what} — Ctrl+Z maakt het ongedaan.</source>
-        <translation>{what} — Ctrl+Z undoes it.</translation>
-    </message>
-    <message>
-        <source>de bak</source>
-        <translation>the tray</translation>
-    </message>
-    <message>
-        <source>Nieuw thema {n}</source>
-        <translation>New theme {n}</translation>
-    </message>
-    <message>
-        <source>Beschrijving</source>
-        <translation>Description</translation>
-    </message>
-    <message>
-        <source>Waar gaat “{name}” over? (zichtbaar op het bord en in het verslag)</source>
-        <translation>What is “{name}” about? (shown on the board and in the report)</translation>
-    </message>
-    <message>
-        <source>Kies eerst de kaarten die uit het thema gaan.</source>
-        <translation>First select the cards to take out of the theme.</translation>
-    </message>
-    <message>
-        <source>{name} (deel 2)</source>
-        <translation>{name} (part 2)</translation>
-    </message>
+    <name>CardPlacement</name>
     <message>
         <source>Kies eerst een of meer kaarten (klik; Shift of Ctrl voor meer), druk dan op T.</source>
         <translation>First select one or more cards (click; Shift or Ctrl for more), then press T.</translation>
@@ -748,25 +425,20 @@ organisation?</translation>
         <source>→ {name}</source>
         <translation>→ {name}</translation>
     </message>
-    <message>
-        <source>Alle voorstellen van deze suggestie zitten al in een thema; er is niets veranderd.</source>
-        <translation>All proposals in this suggestion are already in a theme; nothing has changed.</translation>
-    </message>
-    <message>
-        <source>In welk thema komen de dubbelen?</source>
-        <translation>Which theme should the duplicates go into?</translation>
-    </message>
 </context>
 <context>
-    <name>ConsoleWindow</name>
+    <name>ConsoleMenus</name>
     <message>
         <source>&amp;Nieuwe sessie…</source>
-        <extracomment>Below this width of the console (beside an open beamer panel) the phase list shows its icons and numbers only, so a 1024x768 screen leaves room for the page.</extracomment>
         <translation>&amp;New session…</translation>
     </message>
     <message>
         <source>&amp;Kopie opslaan als…</source>
         <translation>Save &amp;copy as…</translation>
+    </message>
+    <message>
+        <source>&amp;Herstellen uit reservekopie…</source>
+        <translation>Restore from &amp;backup…</translation>
     </message>
     <message>
         <source>Deze laptop is &amp;tafel…</source>
@@ -805,6 +477,10 @@ organisation?</translation>
         <translation>C&amp;lose session</translation>
     </message>
     <message>
+        <source>&amp;Wissen na afloop…</source>
+        <translation>&amp;Erase after the session…</translation>
+    </message>
+    <message>
         <source>&amp;Afsluiten</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -837,6 +513,10 @@ organisation?</translation>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
+        <source>Sessie</source>
+        <translation>Session</translation>
+    </message>
+    <message>
         <source>Be&amp;werken</source>
         <translation>&amp;Edit</translation>
     </message>
@@ -857,43 +537,15 @@ organisation?</translation>
         <translation>&amp;Redo: {what}</translation>
     </message>
     <message>
-        <source>Nieuwe sessie</source>
-        <translation>New session</translation>
+        <source>(nog niets)</source>
+        <translation>(nothing yet)</translation>
     </message>
-    <message>
-        <source>Begin met het sjabloon:</source>
-        <translation>Start from the template:</translation>
-    </message>
-    <message>
-        <source>Verder</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <source>Annuleren</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Kopie opslaan als</source>
-        <translation>Save copy as</translation>
-    </message>
-    <message>
-        <source>Tafelronde-sessies (*.tafelronde)</source>
-        <translation>Tafelronde sessions (*.tafelronde)</translation>
-    </message>
-    <message>
-        <source>Kies een andere naam dan die van de open sessie.</source>
-        <translation>Choose a name other than that of the open session.</translation>
-    </message>
-    <message>
-        <source>Kopie opgeslagen: {path}. Je werkt verder in het origineel.</source>
-        <translation>Copy saved: {path}. You are still working in the original.</translation>
-    </message>
-    <message>
-        <source>Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden.</source>
-        <translation>This session has no tables yet. Add them under 1 Prepare.</translation>
-    </message>
+</context>
+<context>
+    <name>ConsoleWindow</name>
     <message>
         <source>Alles is opgeslagen</source>
+        <extracomment>Below this width of the console (beside an open beamer panel) the phase list shows its icons and numbers only, so a 1024x768 screen leaves room for the page.</extracomment>
         <translation>All changes saved</translation>
     </message>
     <message>
@@ -913,84 +565,12 @@ organisation?</translation>
         <translation>Untitled session</translation>
     </message>
     <message>
-        <source>Sessie openen</source>
-        <translation>Open session</translation>
-    </message>
-    <message>
-        <source>Tafelronde-sessies (*.tafelronde);;Uitwisselbestanden en sjablonen (*.json)</source>
-        <translation>Tafelronde sessions (*.tafelronde);;Exchange files and templates (*.json)</translation>
-    </message>
-    <message>
-        <source>(nog niets)</source>
-        <translation>(nothing yet)</translation>
-    </message>
-    <message>
-        <source>Uitwisselbestanden importeren</source>
-        <translation>Import exchange files</translation>
-    </message>
-    <message>
-        <source>Uitwisselbestanden (*.json)</source>
-        <translation>Exchange files (*.json)</translation>
-    </message>
-    <message>
-        <source>{file}: geweigerd. {reason}</source>
-        <translation>{file}: refused. {reason}</translation>
-    </message>
-    <message>
-        <source>{file}: {added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd</source>
-        <translation>{file}: {added} added, {updated} updated, {unchanged} unchanged</translation>
-    </message>
-    <message>
-        <source>Import: {ok} samengevoegd, {refused} geweigerd</source>
-        <translation>Import: {ok} merged, {refused} refused</translation>
-    </message>
-    <message>
-        <source>sessie</source>
-        <translation>session</translation>
-    </message>
-    <message>
-        <source>Geëxporteerd: {path}</source>
-        <translation>Exported: {path}</translation>
-    </message>
-    <message>
-        <source>Uitwisselbestand opslaan</source>
-        <translation>Save exchange file</translation>
-    </message>
-    <message>
-        <source>Excel-werkmap opslaan</source>
-        <translation>Save Excel workbook</translation>
-    </message>
-    <message>
-        <source>Excel-werkmappen (*.xlsx)</source>
-        <translation>Excel workbooks (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Oogstverslag opslaan</source>
-        <translation>Save harvest report</translation>
-    </message>
-    <message>
-        <source>PDF-bestanden (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
-    </message>
-    <message>
         <source>Beamer tonen of verbergen</source>
         <translation>Show or hide the projector</translation>
     </message>
     <message>
         <source>Beamer op zwart</source>
         <translation>Black out the projector</translation>
-    </message>
-    <message>
-        <source>&amp;Wissen na afloop…</source>
-        <translation>&amp;Erase after the session…</translation>
-    </message>
-    <message>
-        <source>Sessie</source>
-        <translation>Session</translation>
-    </message>
-    <message>
-        <source>&amp;Herstellen uit reservekopie…</source>
-        <translation>Restore from &amp;backup…</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +949,57 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ImportExportActions</name>
+    <message>
+        <source>Uitwisselbestanden importeren</source>
+        <translation>Import exchange files</translation>
+    </message>
+    <message>
+        <source>Uitwisselbestanden (*.json)</source>
+        <translation>Exchange files (*.json)</translation>
+    </message>
+    <message>
+        <source>{file}: geweigerd. {reason}</source>
+        <translation>{file}: refused. {reason}</translation>
+    </message>
+    <message>
+        <source>{file}: {added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd</source>
+        <translation>{file}: {added} added, {updated} updated, {unchanged} unchanged</translation>
+    </message>
+    <message>
+        <source>Import: {ok} samengevoegd, {refused} geweigerd</source>
+        <translation>Import: {ok} merged, {refused} refused</translation>
+    </message>
+    <message>
+        <source>sessie</source>
+        <translation>session</translation>
+    </message>
+    <message>
+        <source>Geëxporteerd: {path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+    <message>
+        <source>Uitwisselbestand opslaan</source>
+        <translation>Save exchange file</translation>
+    </message>
+    <message>
+        <source>Excel-werkmap opslaan</source>
+        <translation>Save Excel workbook</translation>
+    </message>
+    <message>
+        <source>Excel-werkmappen (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Oogstverslag opslaan</source>
+        <translation>Save harvest report</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Importeren</source>
@@ -1403,10 +1034,129 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>InterventionForm</name>
+    <message>
+        <source>Kies links een interventie om haar te bewerken.</source>
+        <translation>Choose an intervention on the left to edit it.</translation>
+    </message>
+    <message>
+        <source>&amp;Titel</source>
+        <translation>&amp;Title</translation>
+    </message>
+    <message>
+        <source>Omschri&amp;jving</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <source>&amp;Doelgroepen</source>
+        <translation>Target &amp;groups</translation>
+    </message>
+    <message>
+        <source>&amp;Periodiciteit</source>
+        <translation>Fre&amp;quency</translation>
+    </message>
+    <message>
+        <source>Lo&amp;catie</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <source>Wie trekt het?</source>
+        <translation>Who takes the lead?</translation>
+    </message>
+    <message>
+        <source>&amp;Eigenaar</source>
+        <translation>&amp;Owner</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <source>Op&amp;volgdatum</source>
+        <translation>Follow-&amp;up date</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>St&amp;atus</translation>
+    </message>
+    <message>
+        <source>I&amp;nspanning</source>
+        <translation>Effo&amp;rt</translation>
+    </message>
+    <message>
+        <source>Imp&amp;act</source>
+        <translation>&amp;Impact</translation>
+    </message>
+    <message>
+        <source>Wat levert het de
+&amp;medewerker op?</source>
+        <translation>What&apos;s in it for
+emplo&amp;yees?</translation>
+    </message>
+    <message>
+        <source>Wat levert het de
+o&amp;rganisatie op?</source>
+        <translation>&amp;What&apos;s in it for the
+organisation?</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>1 = klein, 5 = groot; — = nog geen score</source>
+        <translation>1 = small, 5 = large; — = no score yet</translation>
+    </message>
+    <message>
+        <source>Nog geen doelgroepen (fase 1)</source>
+        <translation>No target groups yet (phase 1)</translation>
+    </message>
+    <message>
+        <source>→ {quadrant}</source>
+        <translation>→ {quadrant}</translation>
+    </message>
+    <message>
+        <source>geef beide een score voor de matrix</source>
+        <translation>score both for the matrix</translation>
+    </message>
+    <message>
+        <source>Overgenomen uit een eerdere sessie; het thema hoort bij die sessie.</source>
+        <translation>Carried over from an earlier session; the theme belongs to that session.</translation>
+    </message>
+    <message>
+        <source>Geen bronthema: deze interventie is zelf toegevoegd.</source>
+        <translation>No source theme: this intervention was added by hand.</translation>
+    </message>
+    <message>
+        <source>Voorstel</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>plaats {rank}, {total} stippen</source>
+        <translation>rank {rank}, {total} dots</translation>
+    </message>
+    <message>
+        <source>{total} stippen</source>
+        <translation>{total} dots</translation>
+    </message>
+    <message>
+        <source>{kind}: {name} ({place})</source>
+        <translation>{kind}: {name} ({place})</translation>
+    </message>
+    <message>
+        <source>{table}, ronde {round}</source>
+        <translation>{table}, round {round}</translation>
+    </message>
+</context>
+<context>
     <name>KioskRow</name>
     <message>
         <source>Eén stip eraf</source>
-        <extracomment>Seconds the thank-you screen stays before it resets for the next voter. Below this window height the kiosk uses its compact sizes (a 1366x768 laptop).</extracomment>
+        <extracomment>Below this window height the kiosk uses its compact sizes (a 1366x768 laptop).</extracomment>
         <translation>Remove a dot</translation>
     </message>
     <message>
@@ -1425,6 +1175,7 @@ in {folder}</translation>
     <name>KioskWindow</name>
     <message>
         <source>Tafelronde – stemmen</source>
+        <extracomment>Seconds the thank-you screen stays before it resets for the next voter.</extracomment>
         <translation>Tafelronde – voting</translation>
     </message>
     <message>
@@ -1721,6 +1472,96 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>PlanSources</name>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>Nog geen voorstellen om om te zetten: vul eerst de rondes in.</source>
+        <translation>No proposals to convert yet: fill in the rounds first.</translation>
+    </message>
+    <message>
+        <source>Nog geen thema&apos;s: cluster eerst de voorstellen (fase 3).</source>
+        <translation>No themes yet: cluster the proposals first (phase 3).</translation>
+    </message>
+    <message>
+        <source>Nog geen stemmen: de thema&apos;s staan in hun eigen volgorde. Stem eerst (fase 4) of kies zelf.</source>
+        <translation>No votes yet: the themes are in their own order. Vote first (phase 4) or choose yourself.</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Voorstel</source>
+        <translation>Proposal</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Stippen</source>
+        <translation>Dots</translation>
+    </message>
+    <message>
+        <source>In actieplan</source>
+        <translation>In action plan</translation>
+    </message>
+    <message>
+        <source>Klok-icoon: overgenomen van {title}{date} ({n}); {changed} met een nieuwe status. Werk de status van de andere bij.</source>
+        <translation>Clock icon: carried over from {title}{date} ({n}); {changed} with a new status. Update the status of the others.</translation>
+    </message>
+    <message>
+        <source>de vorige sessie</source>
+        <translation>the previous session</translation>
+    </message>
+    <message>
+        <source>Overgenomen van {title}{date}. Status toen: {status}.</source>
+        <translation>Carried over from {title}{date}. Status then: {status}.</translation>
+    </message>
+    <message>
+        <source>een eerdere sessie</source>
+        <translation>an earlier session</translation>
+    </message>
+    <message>
+        <source>De top {n} staat al in het actieplan.</source>
+        <translation>The top {n} is already in the action plan.</translation>
+    </message>
+    <message>
+        <source>Er is nog niets om om te zetten: maak eerst thema&apos;s (fase 3).</source>
+        <translation>Nothing to convert yet: create themes first (phase 3).</translation>
+    </message>
+    <message>
+        <source>{n} thema&apos;s zijn interventies geworden. Vul per interventie de eigenaar, doelgroepen en data in.</source>
+        <translation>Themes turned into interventions: {n}. Fill in the owner, target groups and dates for each intervention.</translation>
+    </message>
+    <message>
+        <source>Actieplan overnemen van vorige sessie</source>
+        <translation>Carry over action plan from previous session</translation>
+    </message>
+    <message>
+        <source>Sessies en uitwisselbestanden (*.tafelronde *.json);;Alle bestanden (*)</source>
+        <translation>Sessions and exchange files (*.tafelronde *.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>{title} heeft geen interventies die nog niet zijn overgenomen.</source>
+        <translation>{title} has no interventions that have not been carried over yet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n interventie(s) overgenomen van {title}.</source>
+        <translation>
+            <numerusform>%n intervention carried over from {title}.</numerusform>
+            <numerusform>%n interventions carried over from {title}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Doelgroepen die hier niet bestaan zijn weggelaten: {names}.</source>
+        <translation>Target groups that do not exist here were left out: {names}.</translation>
+    </message>
+</context>
+<context>
     <name>PreparePage</name>
     <message>
         <source>Vul een heel getal in.</source>
@@ -1761,6 +1602,33 @@ in {folder}</translation>
     <message>
         <source>Context</source>
         <translation>Context</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalSearch</name>
+    <message>
+        <source>{table} · ronde {n}: {text}</source>
+        <extracomment>Results listed at most; beyond that the list asks for a more precise term.</extracomment>
+        <translation>{table} · round {n}: {text}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gevonden: %n voorstel(len)</source>
+        <translation>
+            <numerusform>Found: %n proposal</numerusform>
+            <numerusform>Found: %n proposals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · Esc sluit het zoeken</source>
+        <translation> · Esc closes the search</translation>
+    </message>
+    <message>
+        <source>Niets gevonden</source>
+        <translation>Nothing found</translation>
+    </message>
+    <message>
+        <source>… en nog {n} meer: typ een preciezere zoekterm</source>
+        <translation>… and {n} more: type a more specific search</translation>
     </message>
 </context>
 <context>
@@ -1984,6 +1852,85 @@ in {folder}</translation>
     <message>
         <source>voor het herstellen van een reservekopie</source>
         <translation>before restoring a backup</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsSection</name>
+    <message>
+        <source>De uitslag is nog verborgen, hier en op de beamer. Onthul hem als het stemmen klaar is.</source>
+        <translation>The result is still hidden, here and on the projector. Reveal it when voting has finished.</translation>
+    </message>
+    <message>
+        <source>Uitslag onthullen</source>
+        <translation>Reveal result</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Totaal</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Overige groepen</source>
+        <translation>Other groups</translation>
+    </message>
+    <message>
+        <source>Verschil tussen groepen</source>
+        <translation>Difference between groups</translation>
+    </message>
+    <message>
+        <source>⚠ {high}: plaats {hr}, {low}: plaats {lr}</source>
+        <translation>⚠ {high}: rank {hr}, {low}: rank {lr}</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ Groepen verschillen sterk over %n onderwerp(en): de ene groep zet het in haar top, de andere in haar onderste derde. Bespreek dit voor het actieplan.</source>
+        <translation>
+            <numerusform>⚠ Groups differ strongly on %n item: one group puts it in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
+            <numerusform>⚠ Groups differ strongly on %n items: one group puts them in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Geen sterke verschillen tussen de doelgroepen.</source>
+        <translation>No sharp differences between the target groups.</translation>
+    </message>
+    <message>
+        <source>stemmen zonder doelgroep</source>
+        <translation>votes without a target group</translation>
+    </message>
+    <message>
+        <source>Overige groepen: {names}. Een doelgroep met minder dan {k} stemmers wordt niet apart getoond, alleen samen met andere; waar nodig komt er een grotere groep bij, zodat wat uit het totaal is af te leiden altijd van minstens {k} mensen komt.</source>
+        <translation>Other groups: {names}. A target group with fewer than {k} voters is not shown on its own, only together with others; where needed a larger group joins them, so that whatever can be worked out from the total always comes from at least {k} people.</translation>
+    </message>
+    <message>
+        <source>Niet per doelgroep getoond: elke doelgroep heeft minder dan {k} stemmers, of de kleine groepen samen te weinig. De totalen tellen alle stippen.</source>
+        <translation>Not shown per target group: every target group has fewer than {k} voters, or the small groups together too few. The totals count every dot.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n van de flappen</source>
+        <translation>
+            <numerusform>%n from the flip charts</numerusform>
+            <numerusform>%n from the flip charts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{dots} uit %n stembiljet(ten) in de kiosk</source>
+        <translation>
+            <numerusform>{dots} from %n ballot at the kiosk</numerusform>
+            <numerusform>{dots} from %n ballots at the kiosk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stip(pen) in totaal</source>
+        <translation>
+            <numerusform>%n dot in total</numerusform>
+            <numerusform>%n dots in total</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2241,29 +2188,6 @@ in {folder}</translation>
         <source> (niet de huidige ronde)</source>
         <translation> (not the current round)</translation>
     </message>
-    <message>
-        <source>{table} · ronde {n}: {text}</source>
-        <translation>{table} · round {n}: {text}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Gevonden: %n voorstel(len)</source>
-        <translation>
-            <numerusform>Found: %n proposal</numerusform>
-            <numerusform>Found: %n proposals</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source> · Esc sluit het zoeken</source>
-        <translation> · Esc closes the search</translation>
-    </message>
-    <message>
-        <source>Niets gevonden</source>
-        <translation>Nothing found</translation>
-    </message>
-    <message>
-        <source>… en nog {n} meer: typ een preciezere zoekterm</source>
-        <translation>… and {n} more: type a more specific search</translation>
-    </message>
 </context>
 <context>
     <name>ScribeEdit</name>
@@ -2301,6 +2225,53 @@ in {folder}</translation>
     <message>
         <source>Maximaal {limit} tekens: wat niet past, is niet toegevoegd</source>
         <translation>At most {limit} characters: anything beyond that was not added</translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>Nieuwe sessie</source>
+        <translation>New session</translation>
+    </message>
+    <message>
+        <source>Begin met het sjabloon:</source>
+        <translation>Start from the template:</translation>
+    </message>
+    <message>
+        <source>Verder</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Kopie opslaan als</source>
+        <translation>Save copy as</translation>
+    </message>
+    <message>
+        <source>Tafelronde-sessies (*.tafelronde)</source>
+        <translation>Tafelronde sessions (*.tafelronde)</translation>
+    </message>
+    <message>
+        <source>Kies een andere naam dan die van de open sessie.</source>
+        <translation>Choose a name other than that of the open session.</translation>
+    </message>
+    <message>
+        <source>Kopie opgeslagen: {path}. Je werkt verder in het origineel.</source>
+        <translation>Copy saved: {path}. You are still working in the original.</translation>
+    </message>
+    <message>
+        <source>Deze sessie heeft nog geen tafels. Voeg ze toe bij 1 Voorbereiden.</source>
+        <translation>This session has no tables yet. Add them under 1 Prepare.</translation>
+    </message>
+    <message>
+        <source>Sessie openen</source>
+        <translation>Open session</translation>
+    </message>
+    <message>
+        <source>Tafelronde-sessies (*.tafelronde);;Uitwisselbestanden en sjablonen (*.json)</source>
+        <translation>Tafelronde sessions (*.tafelronde);;Exchange files and templates (*.json)</translation>
     </message>
 </context>
 <context>
@@ -2649,6 +2620,18 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>SuggestionActions</name>
+    <message>
+        <source>Alle voorstellen van deze suggestie zitten al in een thema; er is niets veranderd.</source>
+        <extracomment>Run state: the suggestions the facilitator dismissed (not shown again).</extracomment>
+        <translation>All proposals in this suggestion are already in a theme; nothing has changed.</translation>
+    </message>
+    <message>
+        <source>In welk thema komen de dubbelen?</source>
+        <translation>Which theme should the duplicates go into?</translation>
+    </message>
+</context>
+<context>
     <name>SuggestionsPanel</name>
     <message>
         <source>Suggesties</source>
@@ -2833,6 +2816,55 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>TallySection</name>
+    <message>
+        <source>Turven per:</source>
+        <translation>Tally by:</translation>
+    </message>
+    <message>
+        <source>&amp;Doelgroep</source>
+        <translation>Target &amp;group</translation>
+    </message>
+    <message>
+        <source>&amp;Tafel</source>
+        <translation>&amp;Table</translation>
+    </message>
+    <message>
+        <source>Tel de stickers op de flappen en typ per onderwerp het aantal stippen (Enter, pijltjes). 0 of leeg haalt de telling weg.</source>
+        <translation>Count the stickers on the flip charts and type the number of dots for each topic (Enter, arrow keys). 0 or empty removes the count.</translation>
+    </message>
+    <message>
+        <source>Controle per doelgroep</source>
+        <translation>Check per target group</translation>
+    </message>
+    <message>
+        <source>{table} ({group})</source>
+        <translation>{table} ({group})</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Topic</translation>
+    </message>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per doelgroep.</source>
+        <translation>
+            <numerusform>Also %n dot tallied per target group.</numerusform>
+            <numerusform>Also %n dots tallied per target group.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per tafel.</source>
+        <translation>
+            <numerusform>Also %n dot tallied per table.</numerusform>
+            <numerusform>Also %n dots tallied per table.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Typ een heel aantal stippen (0 of meer).</source>
+        <translation>Type a whole number of dots (0 or more).</translation>
+    </message>
+</context>
+<context>
     <name>TargetGroupEditor</name>
     <message>
         <source>bijvoorbeeld 24</source>
@@ -2867,6 +2899,51 @@ in {folder}</translation>
     <message>
         <source>{tables} tafels, {rounds} rondes</source>
         <translation>{tables} tables, {rounds} rounds</translation>
+    </message>
+</context>
+<context>
+    <name>ThemeActions</name>
+    <message>
+        <source>de bak</source>
+        <translation>the tray</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kaart(en) terug naar de bak</source>
+        <translation>
+            <numerusform>%n card back to the tray</numerusform>
+            <numerusform>%n cards back to the tray</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kaart(en) naar {theme}</source>
+        <translation>
+            <numerusform>%n card to {theme}</numerusform>
+            <numerusform>%n cards to {theme}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nieuw thema</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Nieuw thema {n}</source>
+        <translation>New theme {n}</translation>
+    </message>
+    <message>
+        <source>Beschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Waar gaat “{name}” over? (zichtbaar op het bord en in het verslag)</source>
+        <translation>What is “{name}” about? (shown on the board and in the report)</translation>
+    </message>
+    <message>
+        <source>Kies eerst de kaarten die uit het thema gaan.</source>
+        <translation>First select the cards to take out of the theme.</translation>
+    </message>
+    <message>
+        <source>{name} (deel 2)</source>
+        <translation>{name} (part 2)</translation>
     </message>
 </context>
 <context>
@@ -3004,6 +3081,115 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>ThemesPage</name>
+    <message>
+        <source>Clusteren</source>
+        <extracomment>Changes after which the board re-reads only what changed. Tray card -&gt; the session&apos;s themes, most likely first (issue 17).</extracomment>
+        <translation>Clustering</translation>
+    </message>
+    <message>
+        <source>Nieuw thema</source>
+        <translation>New theme</translation>
+    </message>
+    <message>
+        <source>Nieuw thema van de gekozen kaarten (N of Ctrl+G)</source>
+        <translation>New theme from the selected cards (N or Ctrl+G)</translation>
+    </message>
+    <message>
+        <source>Naar thema…</source>
+        <translation>To theme…</translation>
+    </message>
+    <message>
+        <source>Gekozen kaarten naar een thema sturen (T of Ctrl+T)</source>
+        <translation>Send the selected cards to a theme (T or Ctrl+T)</translation>
+    </message>
+    <message>
+        <source>Suggesties</source>
+        <translation>Suggestions</translation>
+    </message>
+    <message>
+        <source>Thema&apos;s en dubbelen voorstellen op basis van de tekst (offline)</source>
+        <translation>Suggest themes and duplicates from the text (offline)</translation>
+    </message>
+    <message>
+        <source>Het stemmen is open: er kunnen nu geen thema&apos;s bij of af. Kaarten verplaatsen en namen aanpassen kan wel. Sluit eerst het stemmen (fase 4) om thema&apos;s te maken, samen te voegen, te splitsen of te verwijderen.</source>
+        <translation>Voting is open: themes cannot be added or removed now. You can still move cards and rename themes. Close the vote first (phase 4) to create, merge, split or delete themes.</translation>
+    </message>
+    <message>
+        <source>Zoeken in voorstellen (Ctrl+F)</source>
+        <translation>Search proposals (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Filter op ronde</source>
+        <translation>Filter by round</translation>
+    </message>
+    <message>
+        <source>Filter op tafel</source>
+        <translation>Filter by table</translation>
+    </message>
+    <message>
+        <source>Filter op doelgroep</source>
+        <translation>Filter by target group</translation>
+    </message>
+    <message>
+        <source>Filters wissen</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Ronde {n}</source>
+        <translation>Round {n}</translation>
+    </message>
+    <message>
+        <source>dubbel</source>
+        <translation>duplicate</translation>
+    </message>
+    <message>
+        <source>{n} tafels</source>
+        <translation>{n} tables</translation>
+    </message>
+    <message>
+        <source>{n}×</source>
+        <translation>{n}×</translation>
+    </message>
+    <message>
+        <source>Alle rondes</source>
+        <translation>All rounds</translation>
+    </message>
+    <message>
+        <source>Alle tafels</source>
+        <translation>All tables</translation>
+    </message>
+    <message>
+        <source>Alle doelgroepen</source>
+        <translation>All target groups</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n proposal</numerusform>
+            <numerusform>%n proposals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nog niet ingedeeld</source>
+        <translation>
+            <numerusform>%n not yet sorted</numerusform>
+            <numerusform>%n not yet sorted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n theme</numerusform>
+            <numerusform>%n themes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{what} — Ctrl+Z maakt het ongedaan.</source>
+        <translation>{what} — Ctrl+Z undoes it.</translation>
+    </message>
+</context>
+<context>
     <name>ThemesView</name>
     <message>
         <source>De thema&apos;s</source>
@@ -3022,7 +3208,6 @@ in {folder}</translation>
     <name>TrayBox</name>
     <message>
         <source>Nog niet ingedeeld</source>
-        <extracomment>Theme colours offered in the colour menu: Okabe-Ito without black.</extracomment>
         <translation>Unsorted</translation>
     </message>
     <message>
@@ -3436,34 +3621,6 @@ in {folder}</translation>
         <translation>The rules are fixed while voting is open.</translation>
     </message>
     <message>
-        <source>Turven per:</source>
-        <translation>Tally by:</translation>
-    </message>
-    <message>
-        <source>&amp;Doelgroep</source>
-        <translation>Target &amp;group</translation>
-    </message>
-    <message>
-        <source>&amp;Tafel</source>
-        <translation>&amp;Table</translation>
-    </message>
-    <message>
-        <source>Tel de stickers op de flappen en typ per onderwerp het aantal stippen (Enter, pijltjes). 0 of leeg haalt de telling weg.</source>
-        <translation>Count the stickers on the flip charts and type the number of dots for each topic (Enter, arrow keys). 0 or empty removes the count.</translation>
-    </message>
-    <message>
-        <source>Controle per doelgroep</source>
-        <translation>Check per target group</translation>
-    </message>
-    <message>
-        <source>De uitslag is nog verborgen, hier en op de beamer. Onthul hem als het stemmen klaar is.</source>
-        <translation>The result is still hidden, here and on the projector. Reveal it when voting has finished.</translation>
-    </message>
-    <message>
-        <source>Uitslag onthullen</source>
-        <translation>Reveal result</translation>
-    </message>
-    <message>
         <source>● Stemming open</source>
         <translation>● Voting open</translation>
     </message>
@@ -3526,40 +3683,11 @@ in {folder}</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <source>Daarnaast %n stip(pen) geturfd per doelgroep.</source>
-        <translation>
-            <numerusform>Also %n dot tallied per target group.</numerusform>
-            <numerusform>Also %n dots tallied per target group.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Daarnaast %n stip(pen) geturfd per tafel.</source>
-        <translation>
-            <numerusform>Also %n dot tallied per table.</numerusform>
-            <numerusform>Also %n dots tallied per table.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>{dots} (%n stembiljet(ten))</source>
         <translation>
             <numerusform>{dots} (%n ballot)</numerusform>
             <numerusform>{dots} (%n ballots)</numerusform>
         </translation>
-    </message>
-    <message numerus="yes">
-        <source>⚠ Groepen verschillen sterk over %n onderwerp(en): de ene groep zet het in haar top, de andere in haar onderste derde. Bespreek dit voor het actieplan.</source>
-        <translation>
-            <numerusform>⚠ Groups differ strongly on %n item: one group puts it in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
-            <numerusform>⚠ Groups differ strongly on %n items: one group puts them in its top, the other in its bottom third. Discuss this before the action plan.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{table} ({group})</source>
-        <translation>{table} ({group})</translation>
-    </message>
-    <message>
-        <source>Onderwerp</source>
-        <translation>Topic</translation>
     </message>
     <message>
         <source>Doelgroep</source>
@@ -3594,47 +3722,6 @@ in {folder}</translation>
         <translation>{group}: {over} more dots counted than handed out ({counted} of {handed}). Recount the flip chart; nothing has been crossed out.</translation>
     </message>
     <message>
-        <source>Plaats</source>
-        <translation>Rank</translation>
-    </message>
-    <message>
-        <source>Totaal</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Verschil tussen groepen</source>
-        <translation>Difference between groups</translation>
-    </message>
-    <message>
-        <source>⚠ {high}: plaats {hr}, {low}: plaats {lr}</source>
-        <translation>⚠ {high}: rank {hr}, {low}: rank {lr}</translation>
-    </message>
-    <message>
-        <source>Geen sterke verschillen tussen de doelgroepen.</source>
-        <translation>No sharp differences between the target groups.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n van de flappen</source>
-        <translation>
-            <numerusform>%n from the flip charts</numerusform>
-            <numerusform>%n from the flip charts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{dots} uit %n stembiljet(ten) in de kiosk</source>
-        <translation>
-            <numerusform>{dots} from %n ballot at the kiosk</numerusform>
-            <numerusform>{dots} from %n ballots at the kiosk</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n stip(pen) in totaal</source>
-        <translation>
-            <numerusform>%n dot in total</numerusform>
-            <numerusform>%n dots in total</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>De stemming is open. Start de kiosk of laat de zaal stickers plakken.</source>
         <translation>Voting is open. Start the kiosk or let the room place their stickers.</translation>
     </message>
@@ -3647,28 +3734,8 @@ in {folder}</translation>
         <translation>The last kiosk vote ({dots} dots) no longer counts. To undo: Ctrl+Z.</translation>
     </message>
     <message>
-        <source>Typ een heel aantal stippen (0 of meer).</source>
-        <translation>Type a whole number of dots (0 or more).</translation>
-    </message>
-    <message>
         <source>Een doelgroep met minder stemmers dan dit wordt in de uitslag alleen samen met andere groepen getoond.</source>
         <translation>A target group with fewer voters than this is shown in the result only together with other groups.</translation>
-    </message>
-    <message>
-        <source>Overige groepen</source>
-        <translation>Other groups</translation>
-    </message>
-    <message>
-        <source>stemmen zonder doelgroep</source>
-        <translation>votes without a target group</translation>
-    </message>
-    <message>
-        <source>Overige groepen: {names}. Een doelgroep met minder dan {k} stemmers wordt niet apart getoond, alleen samen met andere; waar nodig komt er een grotere groep bij, zodat wat uit het totaal is af te leiden altijd van minstens {k} mensen komt.</source>
-        <translation>Other groups: {names}. A target group with fewer than {k} voters is not shown on its own, only together with others; where needed a larger group joins them, so that whatever can be worked out from the total always comes from at least {k} people.</translation>
-    </message>
-    <message>
-        <source>Niet per doelgroep getoond: elke doelgroep heeft minder dan {k} stemmers, of de kleine groepen samen te weinig. De totalen tellen alle stippen.</source>
-        <translation>Not shown per target group: every target group has fewer than {k} voters, or the small groups together too few. The totals count every dot.</translation>
     </message>
     <message>
         <source>De stemming is gesloten, zodat de uitslag niet meebeweegt met elke nieuwe stem. Weer stemmen: Stemming openen.</source>
@@ -3723,6 +3790,18 @@ in {folder}</translation>
     </message>
 </context>
 <context>
+    <name>WallLayout</name>
+    <message>
+        <source>Tafel</source>
+        <extracomment>The font size (px) at which text widths are measured once and then scaled.</extracomment>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>{name} (vervolg)</source>
+        <translation>{name} (continued)</translation>
+    </message>
+</context>
+<context>
     <name>WallView</name>
     <message>
         <source>Nog niet ingedeeld</source>
@@ -3731,10 +3810,6 @@ in {folder}</translation>
     <message>
         <source>Tafel</source>
         <translation>Table</translation>
-    </message>
-    <message>
-        <source>{name} (vervolg)</source>
-        <translation>{name} (continued)</translation>
     </message>
     <message>
         <source>Voorstellen per thema</source>

@@ -2,54 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="nl">
 <context>
-    <name>ActionPlanPage</name>
-    <message numerus="yes">
-        <source>%n interventie(s) overgenomen van {title}.</source>
-        <translation>
-            <numerusform>%n interventie overgenomen van {title}.</numerusform>
-            <numerusform>%n interventies overgenomen van {title}.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>ClusterPage</name>
-    <message numerus="yes">
-        <source>%n voorstel(len)</source>
-        <translation>
-            <numerusform>%n voorstel</numerusform>
-            <numerusform>%n voorstellen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n nog niet ingedeeld</source>
-        <translation>
-            <numerusform>%n nog niet ingedeeld</numerusform>
-            <numerusform>%n nog niet ingedeeld</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n thema(&apos;s)</source>
-        <translation>
-            <numerusform>%n thema</numerusform>
-            <numerusform>%n thema&apos;s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kaart(en) terug naar de bak</source>
-        <translation>
-            <numerusform>%n kaart terug naar de bak</numerusform>
-            <numerusform>%n kaarten terug naar de bak</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n kaart(en) naar {theme}</source>
-        <translation>
-            <numerusform>%n kaart naar {theme}</numerusform>
-            <numerusform>%n kaarten naar {theme}</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>HarvestPage</name>
     <message numerus="yes">
         <source>%n voorstel(len)</source>
@@ -125,6 +77,26 @@
     </message>
 </context>
 <context>
+    <name>PlanSources</name>
+    <message numerus="yes">
+        <source>%n interventie(s) overgenomen van {title}.</source>
+        <translation>
+            <numerusform>%n interventie overgenomen van {title}.</numerusform>
+            <numerusform>%n interventies overgenomen van {title}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProposalSearch</name>
+    <message numerus="yes">
+        <source>Gevonden: %n voorstel(len)</source>
+        <translation>
+            <numerusform>Gevonden: %n voorstel</numerusform>
+            <numerusform>Gevonden: %n voorstellen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QuickPicker</name>
     <message numerus="yes">
         <source>%n kaart(en) naar…</source>
@@ -145,62 +117,7 @@
     </message>
 </context>
 <context>
-    <name>RoundsPage</name>
-    <message numerus="yes">
-        <source>Gevonden: %n voorstel(len)</source>
-        <translation>
-            <numerusform>Gevonden: %n voorstel</numerusform>
-            <numerusform>Gevonden: %n voorstellen</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TargetGroupEditor</name>
-    <message numerus="yes">
-        <source>{name} (%n deelnemer(s))</source>
-        <translation>
-            <numerusform>{name} (%n deelnemer)</numerusform>
-            <numerusform>{name} (%n deelnemers)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>VotePage</name>
-    <message numerus="yes">
-        <source>Voorstel: {dots} (ongeveer een derde van %n onderwerp(en))</source>
-        <translation>
-            <numerusform>Voorstel: {dots} (ongeveer een derde van %n onderwerp)</numerusform>
-            <numerusform>Voorstel: {dots} (ongeveer een derde van %n onderwerpen)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{name} (%n deelnemer(s))</source>
-        <translation>
-            <numerusform>{name} (%n deelnemer)</numerusform>
-            <numerusform>{name} (%n deelnemers)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Daarnaast %n stip(pen) geturfd per doelgroep.</source>
-        <translation>
-            <numerusform>Daarnaast %n stip geturfd per doelgroep.</numerusform>
-            <numerusform>Daarnaast %n stippen geturfd per doelgroep.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Daarnaast %n stip(pen) geturfd per tafel.</source>
-        <translation>
-            <numerusform>Daarnaast %n stip geturfd per tafel.</numerusform>
-            <numerusform>Daarnaast %n stippen geturfd per tafel.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{dots} (%n stembiljet(ten))</source>
-        <translation>
-            <numerusform>{dots} (%n stembiljet)</numerusform>
-            <numerusform>{dots} (%n stembiljetten)</numerusform>
-        </translation>
-    </message>
+    <name>ResultsSection</name>
     <message numerus="yes">
         <source>⚠ Groepen verschillen sterk over %n onderwerp(en): de ene groep zet het in haar top, de andere in haar onderste derde. Bespreek dit voor het actieplan.</source>
         <translation>
@@ -227,6 +144,98 @@
         <translation>
             <numerusform>%n stip in totaal</numerusform>
             <numerusform>%n stippen in totaal</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TallySection</name>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per doelgroep.</source>
+        <translation>
+            <numerusform>Daarnaast %n stip geturfd per doelgroep.</numerusform>
+            <numerusform>Daarnaast %n stippen geturfd per doelgroep.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Daarnaast %n stip(pen) geturfd per tafel.</source>
+        <translation>
+            <numerusform>Daarnaast %n stip geturfd per tafel.</numerusform>
+            <numerusform>Daarnaast %n stippen geturfd per tafel.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TargetGroupEditor</name>
+    <message numerus="yes">
+        <source>{name} (%n deelnemer(s))</source>
+        <translation>
+            <numerusform>{name} (%n deelnemer)</numerusform>
+            <numerusform>{name} (%n deelnemers)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThemeActions</name>
+    <message numerus="yes">
+        <source>%n kaart(en) terug naar de bak</source>
+        <translation>
+            <numerusform>%n kaart terug naar de bak</numerusform>
+            <numerusform>%n kaarten terug naar de bak</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kaart(en) naar {theme}</source>
+        <translation>
+            <numerusform>%n kaart naar {theme}</numerusform>
+            <numerusform>%n kaarten naar {theme}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ThemesPage</name>
+    <message numerus="yes">
+        <source>%n voorstel(len)</source>
+        <translation>
+            <numerusform>%n voorstel</numerusform>
+            <numerusform>%n voorstellen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n nog niet ingedeeld</source>
+        <translation>
+            <numerusform>%n nog niet ingedeeld</numerusform>
+            <numerusform>%n nog niet ingedeeld</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thema(&apos;s)</source>
+        <translation>
+            <numerusform>%n thema</numerusform>
+            <numerusform>%n thema&apos;s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VotePage</name>
+    <message numerus="yes">
+        <source>Voorstel: {dots} (ongeveer een derde van %n onderwerp(en))</source>
+        <translation>
+            <numerusform>Voorstel: {dots} (ongeveer een derde van %n onderwerp)</numerusform>
+            <numerusform>Voorstel: {dots} (ongeveer een derde van %n onderwerpen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n deelnemer(s))</source>
+        <translation>
+            <numerusform>{name} (%n deelnemer)</numerusform>
+            <numerusform>{name} (%n deelnemers)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{dots} (%n stembiljet(ten))</source>
+        <translation>
+            <numerusform>{dots} (%n stembiljet)</numerusform>
+            <numerusform>{dots} (%n stembiljetten)</numerusform>
         </translation>
     </message>
 </context>

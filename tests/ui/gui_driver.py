@@ -59,7 +59,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
 
 def send_drop(target: QWidget, ids: Sequence[str]) -> None:
     """A drag entering ``target`` and dropping proposal ids (what a mouse drag delivers)."""
-    from desktop_app.ui.cluster_model import encode_ids
+    from desktop_app.ui.card_model import encode_ids
 
     mime = encode_ids(ids)
     enter = QDragEnterEvent(
@@ -117,7 +117,7 @@ class Driver:
         QTimer.singleShot(self.rng.randrange(0, 20), self.next)
 
     def phase(self, index: int) -> QWidget:
-        self.window.phase_actions[index].trigger()  # Ctrl+1 … Ctrl+6
+        self.window.menus.phase_actions[index].trigger()  # Ctrl+1 … Ctrl+6
         return self.window.stack.currentWidget()
 
     # ------------------------------------------------------------- actions
@@ -135,10 +135,10 @@ class Driver:
         QTest.keyClick(edit, Qt.Key.Key_Return)
 
     def drag(self, n: int) -> None:
-        from desktop_app.ui.pages.cluster import ClusterPage
+        from desktop_app.ui.pages.themes import ThemesPage
 
         page = self.phase(2)
-        assert isinstance(page, ClusterPage)
+        assert isinstance(page, ThemesPage)
         proposals = [p.id for p in self.window.controller.session_file.proposals()]  # type: ignore[union-attr]
         card = self.rng.choice(proposals)
         theme = self.rng.choice(page.theme_order)
@@ -217,9 +217,9 @@ class Driver:
         target = self.workdir / f"export-{self.seed}-{n}.{kind}"
         say(f"exporting {target}")
         write = {
-            "xlsx": self.window.export_xlsx,
-            "json": self.window.export_json,
-            "pdf": self.window.export_pdf,
+            "xlsx": self.window.import_export.export_xlsx,
+            "json": self.window.import_export.export_json,
+            "pdf": self.window.import_export.export_pdf,
         }[kind]
         write(target)
         if target.exists():

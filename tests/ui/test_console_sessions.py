@@ -50,7 +50,7 @@ def window(qtbot: QtBot, settings: Settings) -> Iterator[ConsoleWindow]:
 def new_from_start_page(qtbot: QtBot, window: ConsoleWindow, index: int, title: str) -> None:
     assert window.screens.currentWidget() is window.start_page
     qtbot.mouseClick(window.start_page.template_buttons[index], Qt.MouseButton.LeftButton)
-    dialog = window.new_session_dialog
+    dialog = window.sessions.new_session_dialog
     assert isinstance(dialog, NewSessionDialog)
     dialog.title_field.selectAll()
     qtbot.keyClicks(dialog.title_field, title)
@@ -62,7 +62,7 @@ def test_the_new_session_dialog_title_label_is_a_shortcut_not_an_ampersand(
     qtbot: QtBot, window: ConsoleWindow
 ) -> None:
     qtbot.mouseClick(window.start_page.template_buttons[0], Qt.MouseButton.LeftButton)
-    dialog = window.new_session_dialog
+    dialog = window.sessions.new_session_dialog
     assert isinstance(dialog, NewSessionDialog)
     qtbot.waitExposed(dialog)
     (label,) = [lbl for lbl in dialog.findChildren(QLabel) if lbl.text() == "&Titel"]
@@ -100,7 +100,7 @@ def test_recent_open_and_save_a_copy(qtbot: QtBot, window: ConsoleWindow, tmp_pa
     new_from_start_page(qtbot, window, 2, "Cafe")
     assert window.controller is not None
     original = window.controller.session_file.path
-    copy = window.save_copy(tmp_path / "kopie.tafelronde")
+    copy = window.sessions.save_copy(tmp_path / "kopie.tafelronde")
     assert copy is not None
     assert window.controller.session_file.path == original  # still working in the original
     window.close_session()
@@ -116,9 +116,9 @@ def test_the_recent_menu_opens_the_session(qtbot: QtBot, window: ConsoleWindow) 
     assert window.controller is not None
     original = window.controller.session_file.path
     window.close_session()
-    window.recent_menu.aboutToShow.emit()  # as when the menu opens
+    window.menus.recent_menu.aboutToShow.emit()  # as when the menu opens
     # Named as on the start page: the file's name without ".tafelronde", its path as tip.
-    (entry,) = [a for a in window.recent_menu.actions() if a.text() == original.stem]
+    (entry,) = [a for a in window.menus.recent_menu.actions() if a.text() == original.stem]
     assert entry.toolTip() == str(original)
     entry.trigger()
     assert window.controller is not None and window.controller.session_file.path == original
@@ -164,7 +164,7 @@ def test_table_laptop_export_imported_twice_without_duplicates(
     assert laptop.open_session(hand_out)
     assert laptop.controller is not None
     table = laptop.controller.session_file.tables()[2]
-    scribe_window = laptop.become_table_laptop(table.id)
+    scribe_window = laptop.sessions.become_table_laptop(table.id)
     assert isinstance(scribe_window, TableLaptopWindow)
     qtbot.waitExposed(scribe_window)
     scribe_window.activateWindow()
@@ -191,12 +191,12 @@ def test_table_laptop_export_imported_twice_without_duplicates(
 
     # Back on the facilitator's laptop: import it twice (drop or File > Import).
     assert window.open_session(facilitator_path)
-    first = window.import_paths([exported])
+    first = window.import_export.import_paths([exported])
     assert "3 toegevoegd" in first[0]
-    assert isinstance(window.import_report, ImportReportDialog)
-    assert window.import_report.isVisible()
-    window.import_report.close()
-    second = window.import_paths([exported])
+    assert isinstance(window.import_export.import_report, ImportReportDialog)
+    assert window.import_export.import_report.isVisible()
+    window.import_export.import_report.close()
+    second = window.import_export.import_paths([exported])
     assert "0 toegevoegd" in second[0] and "0 bijgewerkt" in second[0]
     session_file = window.controller.session_file
     assert sorted(p.text for p in session_file.proposals()) == [
@@ -209,9 +209,9 @@ def test_table_laptop_export_imported_twice_without_duplicates(
     # A bad file is refused with the reason, visibly; nothing is written.
     bad = tmp_path / "kapot.json"
     bad.write_text('{"format": "tafelronde-exchange", "version": 1, "session": {}}', "utf-8")
-    lines = window.import_paths([bad, exported])
+    lines = window.import_export.import_paths([bad, exported])
     assert "geweigerd" in lines[0]
-    report = window.import_report
+    report = window.import_export.import_report
     assert isinstance(report, ImportReportDialog) and report.isVisible()
     assert "kapot.json" in report.text() and "/session" in report.text()
     assert len(session_file.proposals()) == 3
@@ -244,7 +244,7 @@ def test_window_size_and_splitters_are_remembered(
 def test_settings_language_applies_at_next_start(
     qtbot: QtBot, window: ConsoleWindow, settings: Settings
 ) -> None:
-    window.settings_action.trigger()
+    window.menus.settings_action.trigger()
     dialog = window.settings_dialog
     assert dialog.isVisible()
     dialog.language_field.setCurrentIndex(dialog.language_field.findData("en"))
@@ -337,7 +337,7 @@ def test_screenshots_of_every_screen(
     screenshot(window, artifacts, "rounds-search")
     page.search_field.clear()
 
-    laptop = window.become_table_laptop(window.controller.session_file.tables()[2].id)
+    laptop = window.sessions.become_table_laptop(window.controller.session_file.tables()[2].id)
     assert isinstance(laptop, TableLaptopWindow)
     screenshot(laptop, artifacts, "table-laptop")
     laptop.close()
@@ -346,9 +346,11 @@ def test_screenshots_of_every_screen(
     export_file(window.controller.session_file, exported)
     bad = tmp_path / "kapot.json"
     bad.write_text("{niet af", "utf-8")
-    window.import_paths([exported, bad])
-    screenshot(window.import_report, artifacts, "import-report", sizes={"dialog": (760, 320)})
-    window.import_report.close()
+    window.import_export.import_paths([exported, bad])
+    screenshot(
+        window.import_export.import_report, artifacts, "import-report", sizes={"dialog": (760, 320)}
+    )
+    window.import_export.import_report.close()
     window.close()
     assert (artifacts / "rounds-1024x768.png").exists()
 
@@ -358,10 +360,8 @@ def test_enter_on_a_focused_template_opens_it(qtbot: QtBot, window: ConsoleWindo
     button.setFocus()  # as after Tab, Tab
     qtbot.waitUntil(button.hasFocus)
     qtbot.keyClick(button, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: isinstance(getattr(window, "new_session_dialog", None), NewSessionDialog)
-    )
-    dialog = window.new_session_dialog
+    qtbot.waitUntil(lambda: isinstance(window.sessions.new_session_dialog, NewSessionDialog))
+    dialog = window.sessions.new_session_dialog
     assert dialog.template is button.template
     dialog.reject()
 
@@ -369,15 +369,15 @@ def test_enter_on_a_focused_template_opens_it(qtbot: QtBot, window: ConsoleWindo
 def test_demo_copies_have_a_readable_name_in_the_recent_lists(
     qtbot: QtBot, window: ConsoleWindow
 ) -> None:
-    window.demo_action.trigger()
+    window.menus.demo_action.trigger()
     assert window.controller is not None
     path = window.controller.session_file.path
     assert path.stem.startswith("Demo-")
-    window.close_action.trigger()
+    window.menus.close_action.trigger()
     recent = window.start_page.recent_list
     label = recent.item(0).text().split("\n")[0]
     assert label.startswith("Demo van ") and "Demo-" not in label
-    window.recent_menu.aboutToShow.emit()  # File > Recent opening
-    assert window.recent_menu.actions()[0].text() == label
+    window.menus.recent_menu.aboutToShow.emit()  # File > Recent opening
+    assert window.menus.recent_menu.actions()[0].text() == label
     # A clean close leaves no lock file behind.
     assert not list(path.parent.glob("*.lock"))

@@ -65,7 +65,7 @@ def focused() -> QWidget:
 
 
 def prepare_page(window: ConsoleWindow) -> PreparePage:
-    window.phase_actions[0].trigger()
+    window.menus.phase_actions[0].trigger()
     page = window.stack.currentWidget()
     assert isinstance(page, PreparePage)
     return page
@@ -139,7 +139,7 @@ def _cells_that_do_not_fit(calendar: QCalendarWidget) -> list[str]:
 def test_the_calendar_shows_every_day_and_the_weekday_names(
     qtbot: QtBot, window: ConsoleWindow
 ) -> None:
-    window.phase_actions[4].trigger()
+    window.menus.phase_actions[4].trigger()
     page = window.stack.currentWidget()
     assert isinstance(page, ActionPlanPage)
     field = page.start_field.edit

@@ -109,7 +109,7 @@ def demo_on(folder: Path) -> Path:
 
 
 def scribe_field(qtbot: QtBot, window: ConsoleWindow) -> RoundsPage:
-    window.phase_actions[1].trigger()  # Ctrl+2
+    window.menus.phase_actions[1].trigger()  # Ctrl+2
     page = window.stack.currentWidget()
     assert isinstance(page, RoundsPage)
     page.grid.setCurrentCell(2, 0)
@@ -173,7 +173,7 @@ def test_a_full_disk_keeps_the_typed_text_and_saves_it_once_there_is_room(
     automatic = window.safety.backups
     assert automatic is not None
     with qtbot.waitSignal(automatic.failed):
-        window.phase_actions[2].trigger()
+        window.menus.phase_actions[2].trigger()
     assert "Geen reservekopie" in window.statusBar().currentMessage()
     assert list_backups(session) == []
     # (Remembering the phase needs the disk too: that says so again.)
@@ -218,7 +218,7 @@ def test_a_stick_that_turns_read_only_keeps_the_text_and_a_copy_can_be_saved(
 
     # What the message says: save a copy on another disk and carry on there.
     copy = tmp_path / "PMO Zwolle (kopie).tafelronde"
-    assert window.save_copy(copy) == copy
+    assert window.sessions.save_copy(copy) == copy
     assert stored_texts(copy)[-1] == "Opgeslagen voor de storing"
     typed = page.scribe.edit.toPlainText()
     assert window.open_session(copy)

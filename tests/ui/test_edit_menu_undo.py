@@ -26,9 +26,9 @@ from desktop_app.storage.exchange import export_document, write_json_atomically
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.main_window import ConsoleWindow
-from desktop_app.ui.pages.cluster import ClusterPage
 from desktop_app.ui.pages.prepare import PreparePage
 from desktop_app.ui.pages.rounds import RoundsPage
+from desktop_app.ui.pages.themes import ThemesPage
 from desktop_app.ui.pages.vote import VotePage
 
 PHASE_ROUNDS, PHASE_CLUSTER, PHASE_VOTE = 1, 2, 3
@@ -57,7 +57,7 @@ def press(qtbot: QtBot, key: Qt.Key) -> None:
 
 
 def menu_text(console: ConsoleWindow) -> tuple[str, str]:
-    return console.undo_action.text(), console.redo_action.text()
+    return console.menus.undo_action.text(), console.menus.redo_action.text()
 
 
 def live_texts(session: SessionFile) -> list[str]:
@@ -77,10 +77,10 @@ def test_a_scribe_entry_undone_and_redone_by_menu_and_by_keys(
     assert live_texts(session).count("Fruit op vrijdag") == 1
     assert menu_text(console) == ("&Ongedaan maken: Voorstel toevoegen", "&Opnieuw")
 
-    console.undo_action.trigger()
+    console.menus.undo_action.trigger()
     assert "Fruit op vrijdag" not in live_texts(session)
     assert menu_text(console)[1] == "&Opnieuw: Voorstel toevoegen"
-    console.redo_action.trigger()
+    console.menus.redo_action.trigger()
     assert live_texts(session).count("Fruit op vrijdag") == 1
 
     # The keys, typed where the scribe types (the field is empty after Enter).
@@ -95,7 +95,7 @@ def test_a_scribe_entry_undone_and_redone_by_menu_and_by_keys(
     assert live_texts(session).count("Fruit op vrijdag") == 1
 
 
-def merge_from_the_theme_menu(page: ClusterPage, source: str, target: str) -> None:
+def merge_from_the_theme_menu(page: ThemesPage, source: str, target: str) -> None:
     """The source theme's ⋮ menu > Samenvoegen met > the target's name."""
     box = page.theme_boxes[source]
     box.menu.aboutToShow.emit()  # the menu fills itself as it opens
@@ -110,7 +110,7 @@ def test_a_theme_merge_undone_by_menu_and_by_keys_on_the_board(
     qtbot: QtBot, console: ConsoleWindow
 ) -> None:
     page = shown_page(console, PHASE_CLUSTER)
-    assert isinstance(page, ClusterPage)
+    assert isinstance(page, ThemesPage)
     session = controller_of(console).session_file
     source, target = page.theme_order[:2]
     before = {t.id: t.proposal_ids for t in session.themes()}
@@ -124,10 +124,10 @@ def test_a_theme_merge_undone_by_menu_and_by_keys_on_the_board(
     assert f"” samengevoegd met “{target_name[:20]}" in undo_text
     assert len(undo_text) <= 110
 
-    console.undo_action.trigger()
+    console.menus.undo_action.trigger()
     assert {t.id: t.proposal_ids for t in session.themes()} == before
     assert page.theme_boxes[source].model.ids() == [p for p in before[source] if p in page.cards]
-    console.redo_action.trigger()
+    console.menus.redo_action.trigger()
     assert source not in page.theme_boxes
 
     # Ctrl+Z with a card list of the board holding the keyboard
@@ -169,10 +169,10 @@ def test_a_tally_undone_by_menu_and_by_keys_in_the_grid(
     assert cell_dots(session, item_id, group_id) == was + 5
     assert menu_text(console)[0] == "&Ongedaan maken: Turven aangepast"
 
-    console.undo_action.trigger()
+    console.menus.undo_action.trigger()
     assert cell_dots(session, item_id, group_id) == was
     qtbot.waitUntil(lambda: page.tally_table.item(0, 1).text() == (str(was) if was else ""))
-    console.redo_action.trigger()
+    console.menus.redo_action.trigger()
     assert cell_dots(session, item_id, group_id) == was + 5
 
     page.tally_table.setFocus()
@@ -214,7 +214,7 @@ def test_a_kiosk_ballot_is_undone_in_the_console_not_at_the_kiosk(
     kiosk.close()
 
     assert menu_text(console)[0] == "&Ongedaan maken: Kioskstem"
-    console.undo_action.trigger()
+    console.menus.undo_action.trigger()
     assert ballots() == before
     console.activateWindow()
     qtbot.waitUntil(console.isActiveWindow)
@@ -242,7 +242,7 @@ def test_each_page_refreshes_once_per_change_it_shows_and_never_for_others(
     prepare = shown_page(console, 0)  # built and shown once: up to date
     rounds = console.page(PHASE_ROUNDS)
     board = shown_page(console, PHASE_CLUSTER)
-    assert isinstance(prepare, PreparePage) and isinstance(board, ClusterPage)
+    assert isinstance(prepare, PreparePage) and isinstance(board, ThemesPage)
     assert isinstance(rounds, RoundsPage)
     heard: list[object] = []
     controller.changed.connect(heard.append)
@@ -253,7 +253,7 @@ def test_each_page_refreshes_once_per_change_it_shows_and_never_for_others(
     source, target = board.theme_order[:2]
     merge_from_the_theme_menu(board, source, target)  # cards move, a theme goes
     assert (len(heard), len(on_board)) == (1, 1)  # one change, one refresh
-    console.undo_action.trigger()
+    console.menus.undo_action.trigger()
     assert (len(heard), len(on_board)) == (2, 2)
     # Pages that show no themes were neither refreshed nor marked to refresh.
     assert on_rounds == [] and on_prepare == []
@@ -278,17 +278,17 @@ def test_an_undo_an_import_made_unsafe_says_so_and_keeps_the_newer_value(
     [record] = [t for t in document["clusters"] if t["id"] == theme.id]
     record.update(name="Naam van de tafel-laptop", updated_at="2099-01-01T10:05:00Z")
     write_json_atomically(document, tmp_path / "tafel.json")
-    console.import_paths([tmp_path / "tafel.json"])
-    console.import_report.close()
-    assert console.undo_action.isEnabled()  # the import kept the history
+    console.import_export.import_paths([tmp_path / "tafel.json"])
+    console.import_export.import_report.close()
+    assert console.menus.undo_action.isEnabled()  # the import kept the history
 
     with qtbot.waitSignal(controller.error) as message:
-        console.undo_action.trigger()
+        console.menus.undo_action.trigger()
     assert "niet ongedaan gemaakt" in message.args[0]
     assert "Thema hernoemen naar “Naam van deze laptop”" in message.args[0]
     assert session.require(Kind.THEME, theme.id, Theme).name == "Naam van de tafel-laptop"
     assert "niet ongedaan gemaakt" in console.statusBar().currentMessage()
-    assert not console.undo_action.isEnabled()
+    assert not console.menus.undo_action.isEnabled()
 
 
 def test_run_state_is_not_undone(console: ConsoleWindow) -> None:
@@ -298,7 +298,7 @@ def test_run_state_is_not_undone(console: ConsoleWindow) -> None:
     controller.run_unrecorded(
         lambda: controller.session_file.set_state(run_state.RESULTS_REVEALED, True)
     )
-    assert console.undo_action.text() == "&Ongedaan maken: Thema hernoemen naar “Eerst”"
-    console.undo_action.trigger()
+    assert console.menus.undo_action.text() == "&Ongedaan maken: Thema hernoemen naar “Eerst”"
+    console.menus.undo_action.trigger()
     assert controller.session_file.state(run_state.RESULTS_REVEALED) is True
     assert controller.session_file.state(run_state.PHASE) == PHASE_VOTE

@@ -67,18 +67,18 @@ def test_add_twelve_tables_rename_and_refuse_a_duplicate(
     tables.list.setFocus()
     qtbot.keyClick(tables.list, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert [t.name for t in sf.tables()][:2] == ["Tafel bij het raam", "Tafel 1"]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert [t.name for t in sf.tables()][:2] == ["Tafel 1", "Tafel bij het raam"]
 
     # Delete with the Delete key; one undo brings it back.
     tables.list.setCurrentRow(11)
     qtbot.keyClick(tables.list, Qt.Key.Key_Delete)
     assert len(sf.tables()) == 11
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert len(sf.tables()) == 12
     # Undo of "12 tables" goes back to none.
-    while window.undo_action.isEnabled():
-        window.undo_action.trigger()
+    while window.menus.undo_action.isEnabled():
+        window.menus.undo_action.trigger()
     assert sf.tables() == []
 
 
@@ -130,7 +130,7 @@ def test_rounds_question_minutes_and_reorder(qtbot: QtBot, window: ConsoleWindow
     qtbot.mouseClick(rounds.up_button, Qt.MouseButton.LeftButton)
     assert [r.question for r in sf.rounds()] == ["Wat moet er in het PMO?", "Wat houdt je gezond?"]
     assert [r.number for r in sf.rounds()] == [1, 2]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert [r.question for r in sf.rounds()] == ["Wat houdt je gezond?", "Wat moet er in het PMO?"]
 
 

@@ -70,7 +70,7 @@ def console(qtbot: QtBot, settings: Settings, session_path: Path) -> Iterator[Co
 
 
 def go_to(qtbot: QtBot, window: ConsoleWindow, phase: int) -> object:
-    window.phase_actions[phase].trigger()
+    window.menus.phase_actions[phase].trigger()
     page = window.stack.currentWidget()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page and page.isVisible())
     return page
@@ -118,10 +118,10 @@ def test_erase_after_the_event_through_the_menu(
     assert str(session_path) in settings.get("recent_files")
     # The action sits in the Sessie menu.
     menus = {a.text(): a.menu() for a in console.menuBar().actions()}
-    assert console.erase_action in menus["Sessie"].actions()  # type: ignore[union-attr]
+    assert console.menus.erase_action in menus["Sessie"].actions()  # type: ignore[union-attr]
 
-    console.erase_action.trigger()
-    dialog = console.erase_dialog
+    console.menus.erase_action.trigger()
+    dialog = console.sessions.erase_dialog
     assert isinstance(dialog, EraseSessionDialog)
     qtbot.waitExposed(dialog)
     said = dialog.text() + "\n" + dialog.informativeText()
@@ -143,8 +143,8 @@ def test_erase_after_the_event_through_the_menu(
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert session_path.exists() and console.controller is not None
 
-    console.erase_action.trigger()
-    dialog = console.erase_dialog
+    console.menus.erase_action.trigger()
+    dialog = console.sessions.erase_dialog
     assert isinstance(dialog, EraseSessionDialog)
     qtbot.waitExposed(dialog)
     with qtbot.waitSignal(console.session_closed):
@@ -156,7 +156,7 @@ def test_erase_after_the_event_through_the_menu(
     assert str(session_path) not in settings.get("recent_files")
     assert console.screens.currentWidget() is console.start_page
     assert "Sessie gewist" in console.statusBar().currentMessage()
-    assert not console.erase_action.isEnabled()  # no session open now
+    assert not console.menus.erase_action.isEnabled()  # no session open now
 
 
 def test_erasing_a_demo_copy_removes_the_demo_copies(qtbot: QtBot, settings: Settings) -> None:
@@ -170,8 +170,8 @@ def test_erasing_a_demo_copy_removes_the_demo_copies(qtbot: QtBot, settings: Set
         assert window.open_demo()
         demo_folder = paths.user_data_dir() / "demo"
         assert len(list(demo_folder.glob("Demo-*.tafelronde"))) == 2
-        window.erase_action.trigger()
-        dialog = window.erase_dialog
+        window.menus.erase_action.trigger()
+        dialog = window.sessions.erase_dialog
         assert isinstance(dialog, EraseSessionDialog)
         assert "andere demokopie\u00ebn" in dialog.informativeText()
         with qtbot.waitSignal(window.session_closed):

@@ -17,7 +17,8 @@ from desktop_app.storage.templates import create_from_template, list_templates
 from desktop_app.ui.console import build_console_window
 from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.pages.harvest import HarvestPage
-from desktop_app.ui.pages.prepare import PLACEHOLDER_ROLE, PreparePage
+from desktop_app.ui.pages.prepare import PreparePage
+from desktop_app.ui.pages.prepare_lists import PLACEHOLDER_ROLE
 from desktop_app.ui.pages.vote import VotePage
 from desktop_app.ui.readiness import ReadinessDialog
 from desktop_app.ui.settings import Settings
@@ -75,7 +76,7 @@ def test_placeholders_are_marked_and_checked_before_the_beamer(
     qtbot: QtBot, pmo: ConsoleWindow
 ) -> None:
     beamer = pmo.beamer  # type: ignore[attr-defined]
-    pmo.phase_actions[0].trigger()
+    pmo.menus.phase_actions[0].trigger()
     page = pmo.stack.currentWidget()
     assert isinstance(page, PreparePage)
     marked = [
@@ -126,7 +127,7 @@ def test_placeholders_are_marked_and_checked_before_the_beamer(
 def test_opening_the_vote_lists_loose_proposals_and_never_blocks(
     qtbot: QtBot, demo: ConsoleWindow
 ) -> None:
-    demo.phase_actions[3].trigger()
+    demo.menus.phase_actions[3].trigger()
     page = demo.stack.currentWidget()
     assert isinstance(page, VotePage)
     state = demo.controller.session_file.state  # type: ignore[union-attr]
@@ -145,7 +146,7 @@ def test_opening_the_vote_lists_loose_proposals_and_never_blocks(
 
 
 def test_go_to_the_tray_and_the_export_asks_first(qtbot: QtBot, demo: ConsoleWindow) -> None:
-    demo.phase_actions[5].trigger()
+    demo.menus.phase_actions[5].trigger()
     harvest = demo.stack.currentWidget()
     assert isinstance(harvest, HarvestPage)
     qtbot.mouseClick(harvest.cards["xlsx"].button, Qt.MouseButton.LeftButton)
@@ -154,7 +155,7 @@ def test_go_to_the_tray_and_the_export_asks_first(qtbot: QtBot, demo: ConsoleWin
     qtbot.mouseClick(dialog.go_buttons[0], Qt.MouseButton.LeftButton)
     assert demo.phase_nav.currentRow() == 2  # the cluster board, where the tray is
     # File > Export to Excel: asked again (nothing changed), then where to save.
-    demo.export_xlsx_action.trigger()
+    demo.menus.export_xlsx_action.trigger()
     dialog = asked(demo)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: getattr(demo, "file_dialog", None) is not None)
@@ -164,7 +165,7 @@ def test_go_to_the_tray_and_the_export_asks_first(qtbot: QtBot, demo: ConsoleWin
 
 
 def test_the_view_menu_shows_the_check_any_time(qtbot: QtBot, demo: ConsoleWindow) -> None:
-    demo.readiness_action.trigger()
+    demo.menus.readiness_action.trigger()
     dialog = asked(demo)
     assert dialog.go_on_button is None
     assert len(dialog.findings) == 1

@@ -46,10 +46,10 @@ from desktop_app.ui.look import apply_look
 from desktop_app.ui.main_window import ConsoleWindow
 from desktop_app.ui.new_session_dialog import NewSessionDialog
 from desktop_app.ui.pages.action_plan import ActionPlanPage
-from desktop_app.ui.pages.cluster import ClusterPage
 from desktop_app.ui.pages.harvest import HarvestPage
 from desktop_app.ui.pages.prepare import PreparePage
 from desktop_app.ui.pages.rounds import RoundsPage
+from desktop_app.ui.pages.themes import ThemesPage
 from desktop_app.ui.pages.vote import VotePage
 from desktop_app.ui.readiness import ReadinessDialog
 from desktop_app.ui.settings import Settings
@@ -166,8 +166,8 @@ def readiness(qtbot: QtBot, window: ConsoleWindow) -> ReadinessDialog:
 
 # ------------------------------------------------------------------------ the session
 def new_session_from_template(qtbot: QtBot, console: ConsoleWindow) -> None:
-    console.new_action.trigger()  # Ctrl+N
-    picker = console.template_picker
+    console.menus.new_action.trigger()  # Ctrl+N
+    picker = console.sessions.template_picker
     assert isinstance(picker, QInputDialog)
     combo = picker.findChild(QComboBox)
     assert combo is not None
@@ -176,10 +176,8 @@ def new_session_from_template(qtbot: QtBot, console: ConsoleWindow) -> None:
     for _ in range(names.index("PMO samen ontwerpen")):
         press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(
-        lambda: isinstance(getattr(console, "new_session_dialog", None), NewSessionDialog)
-    )
-    dialog = console.new_session_dialog
+    qtbot.waitUntil(lambda: isinstance(console.sessions.new_session_dialog, NewSessionDialog))
+    dialog = console.sessions.new_session_dialog
     qtbot.waitUntil(dialog.title_field.hasFocus)
     focused().selectAll()  # type: ignore[attr-defined]
     type_in(qtbot, "PMO Installatietechniek")
@@ -241,7 +239,7 @@ def check_before_the_beamer(qtbot: QtBot, console: ConsoleWindow, page: PrepareP
 
 def table_laptop(qtbot: QtBot, console: ConsoleWindow, tmp_path: Path) -> Path:
     """Hand out the session, type at table 3 on a laptop, export for the USB stick."""
-    console.export_json_action.trigger()  # Ctrl+Shift+E
+    console.menus.export_json_action.trigger()  # Ctrl+Shift+E
     file_dialog_answer(qtbot, console, "uitdelen.json")
     hand_out = paths.documents_dir() / "uitdelen.json"
     qtbot.waitUntil(hand_out.exists)
@@ -249,12 +247,12 @@ def table_laptop(qtbot: QtBot, console: ConsoleWindow, tmp_path: Path) -> Path:
     stick.mkdir()
 
     laptop = console_window(qtbot, tmp_path, "laptop")
-    laptop.open_action.trigger()  # Ctrl+O
+    laptop.menus.open_action.trigger()  # Ctrl+O
     with qtbot.waitSignal(laptop.session_opened):
         file_dialog_answer(qtbot, laptop, "uitdelen.json")
     press(qtbot, Qt.Key.Key_T, CTRL | SHIFT)
-    assert isinstance(laptop.table_picker, TablePicker)
-    qtbot.waitUntil(laptop.table_picker.table_list.hasFocus)
+    assert isinstance(laptop.sessions.table_picker, TablePicker)
+    qtbot.waitUntil(laptop.sessions.table_picker.table_list.hasFocus)
     press(qtbot, Qt.Key.Key_3)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: isinstance(laptop.table_laptop_window, TableLaptopWindow))
@@ -272,7 +270,7 @@ def table_laptop(qtbot: QtBot, console: ConsoleWindow, tmp_path: Path) -> Path:
     exported = Path(written.args[0])
     assert exported.parent == stick
     window.close()
-    laptop.quit_action.trigger()  # Ctrl+Q
+    laptop.menus.quit_action.trigger()  # Ctrl+Q
     return exported
 
 
@@ -281,8 +279,8 @@ def import_the_table(qtbot: QtBot, console: ConsoleWindow, exported: Path) -> No
     qtbot.waitUntil(console.isActiveWindow)
     press(qtbot, Qt.Key.Key_I, CTRL)
     file_dialog_answer(qtbot, console, f"usb/{exported.name}")
-    qtbot.waitUntil(lambda: getattr(console, "import_report", None) is not None)
-    report = console.import_report
+    qtbot.waitUntil(lambda: console.import_export.import_report is not None)
+    report = console.import_export.import_report
     summary = report.findChild(QLabel, "importSummary")
     assert summary is not None and summary.text() == "1 bestand samengevoegd, 0 geweigerd."
     assert f"{exported.name} | 2 | 0 |" in report.text()  # two proposals added
@@ -325,7 +323,7 @@ def scribe(qtbot: QtBot, console: ConsoleWindow) -> RoundsPage:
     return page
 
 
-def picker_has_keyboard(page: ClusterPage) -> bool:
+def picker_has_keyboard(page: ThemesPage) -> bool:
     picker = page.picker
     return picker is not None and picker.isVisible() and picker.isAncestorOf(focused())
 
@@ -333,7 +331,7 @@ def picker_has_keyboard(page: ClusterPage) -> bool:
 def cluster(qtbot: QtBot, console: ConsoleWindow) -> None:
     press(qtbot, Qt.Key.Key_3, CTRL)
     page = console.stack.currentWidget()
-    assert isinstance(page, ClusterPage)
+    assert isinstance(page, ThemesPage)
     tray = page.tray.view
     for name, cards in (("Gezond eten en drinken", 3), ("Fysieke belasting", 2)):
         click_item(qtbot, tray, 0)
@@ -488,5 +486,5 @@ def test_a_whole_session_by_keyboard_and_mouse(
     every_phase_fits(qtbot, console, artifacts)
     folder = console.controller.session_file.path.parent  # type: ignore[union-attr]
     console.beamer.window.hide()  # type: ignore[attr-defined]
-    console.quit_action.trigger()  # Ctrl+Q: a clean quit
+    console.menus.quit_action.trigger()  # Ctrl+Q: a clean quit
     assert not list(folder.glob("*.lock"))

@@ -150,10 +150,10 @@ def test_edit_delete_undo_redo_by_keyboard(qtbot: QtBot, window: ConsoleWindow) 
     assert list_texts(page) == ["Gezonde lunch"]
     # Undo an add: the proposal disappears from list and count.
     for _ in range(4):
-        window.undo_action.trigger()
+        window.menus.undo_action.trigger()
     assert list_texts(page) == ["Gezonde luch"]
     assert page.grid.item(0, 0).text() == "1"
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert list_texts(page) == ["Gezonde luch", "Fietsplan"]
 
 

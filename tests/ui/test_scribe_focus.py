@@ -36,7 +36,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[ConsoleWindow]:
     qtbot.waitUntil(console.isActiveWindow)
     assert console.open_session(path)
     console.beamer.dock.show()  # type: ignore[attr-defined]
-    console.phase_actions[1].trigger()  # Ctrl+2
+    console.menus.phase_actions[1].trigger()  # Ctrl+2
     yield console
     console.close()
 

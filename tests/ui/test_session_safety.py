@@ -55,7 +55,7 @@ def digest(path: Path) -> str:
 
 def type_proposal(qtbot: QtBot, window: ConsoleWindow, text: str) -> None:
     """Ctrl+2, then type into whatever has the keyboard and press Enter."""
-    window.phase_actions[1].trigger()
+    window.menus.phase_actions[1].trigger()
     page = window.stack.currentWidget()
     assert isinstance(page, RoundsPage)
     page.grid.setCurrentCell(0, 0)
@@ -78,20 +78,20 @@ def test_a_phase_change_after_changes_makes_a_backup_and_without_changes_none(
     qtbot: QtBot, window: ConsoleWindow, demo_path: Path
 ) -> None:
     assert window.open_session(demo_path)
-    window.phase_actions[2].trigger()  # nothing changed yet
+    window.menus.phase_actions[2].trigger()  # nothing changed yet
     assert list_backups(demo_path) == []
     type_proposal(qtbot, window, "Fietsplan voor iedereen")
     automatic = window.safety.backups
     assert automatic is not None
     with qtbot.waitSignal(automatic.made) as made:
-        window.phase_actions[2].trigger()  # Ctrl+3
+        window.menus.phase_actions[2].trigger()  # Ctrl+3
     [backup] = list_backups(demo_path)
     assert made.args == [backup]
     assert backup.reason == backups.PHASE
     with SessionFile.open_readonly(backup.path) as copy:
         assert copy.proposals()[-1].text == "Fietsplan voor iedereen"
-    window.phase_actions[3].trigger()
-    window.phase_actions[0].trigger()
+    window.menus.phase_actions[3].trigger()
+    window.menus.phase_actions[0].trigger()
     assert len(list_backups(demo_path)) == 1  # moving around changes nothing
 
 
@@ -131,13 +131,13 @@ def test_a_backup_before_every_import(
         }
     )
     laptop.write_text(json.dumps(document), encoding="utf-8")
-    window.import_paths([laptop])
+    window.import_export.import_paths([laptop])
     [backup] = list_backups(demo_path)
     assert backup.reason == backups.IMPORT
     with SessionFile.open_readonly(backup.path) as copy:
         assert "Van de tafellaptop" not in [p.text for p in copy.proposals()]
     assert "Van de tafellaptop" in live_texts(window)
-    window.import_report.close()  # type: ignore[attr-defined]
+    window.import_export.import_report.close()  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------- restoring
@@ -147,13 +147,13 @@ def test_restore_through_the_file_menu_after_backing_up_the_present(
     qtbot: QtBot, window: ConsoleWindow, demo_path: Path
 ) -> None:
     assert window.open_session(demo_path)
-    assert window.restore_action in window.file_menu.actions()
+    assert window.menus.restore_action in window.menus.file_menu.actions()
     type_proposal(qtbot, window, "Staat in de reservekopie")
-    window.phase_actions[2].trigger()  # backup 1
+    window.menus.phase_actions[2].trigger()  # backup 1
     type_proposal(qtbot, window, "Later getypt")
     present = live_texts(window)
 
-    window.restore_action.trigger()
+    window.menus.restore_action.trigger()
     dialog = window.safety.restore_dialog
     assert isinstance(dialog, RestoreDialog)
     qtbot.waitExposed(dialog)
@@ -176,7 +176,7 @@ def test_restore_through_the_file_menu_after_backing_up_the_present(
     reasons = [b.reason for b in list_backups(demo_path)]
     assert reasons == [backups.RESTORE, backups.PHASE]
     # Restoring the backup of the present undoes the restore.
-    window.restore_action.trigger()
+    window.menus.restore_action.trigger()
     dialog = window.safety.restore_dialog
     assert dialog is not None and dialog.tree.topLevelItem(0).text(1) == (  # type: ignore[union-attr]
         "voor het herstellen van een reservekopie"
@@ -190,7 +190,7 @@ def test_the_restore_dialog_says_how_backups_come_when_there_are_none(
     qtbot: QtBot, window: ConsoleWindow, demo_path: Path
 ) -> None:
     assert window.open_session(demo_path)
-    window.restore_action.trigger()
+    window.menus.restore_action.trigger()
     dialog = window.safety.restore_dialog
     assert dialog is not None
     qtbot.waitExposed(dialog)
@@ -200,7 +200,7 @@ def test_the_restore_dialog_says_how_backups_come_when_there_are_none(
 
 
 def test_restore_is_only_offered_with_a_session_open(window: ConsoleWindow) -> None:
-    assert not window.restore_action.isEnabled()
+    assert not window.menus.restore_action.isEnabled()
 
 
 # ------------------------------------------------------------ damaged files

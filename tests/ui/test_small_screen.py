@@ -97,7 +97,7 @@ def test_the_thumbnail_keeps_counting_down_while_the_beamer_is_hidden(
     beamer = window.beamer  # type: ignore[attr-defined]
     beamer.dock.show()
     assert not beamer.window.isVisible()
-    window.phase_actions[1].trigger()  # Rondes
+    window.menus.phase_actions[1].trigger()  # Rondes
     qtbot.keyClick(focused(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)  # start
     stage = beamer.window.stage
     qtbot.waitUntil(lambda: stage.current == "round")
@@ -118,7 +118,7 @@ def test_the_thumbnail_keeps_counting_down_while_the_beamer_is_hidden(
 
 
 def test_a_timer_that_never_ran_is_ready_not_paused(qtbot: QtBot, window: ConsoleWindow) -> None:
-    window.phase_actions[1].trigger()
+    window.menus.phase_actions[1].trigger()
     page = window.stack.currentWidget()
     timer = page.timer_widget  # type: ignore[attr-defined]
     assert timer.state_label.text() == "klaar om te starten"

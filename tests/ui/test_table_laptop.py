@@ -52,7 +52,7 @@ def open_picker(qtbot: QtBot, window: ConsoleWindow) -> TablePicker:
         Qt.Key.Key_T,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    picker = window.table_picker
+    picker = window.sessions.table_picker
     assert isinstance(picker, TablePicker)
     qtbot.waitUntil(lambda: picker.table_list.hasFocus())
     return picker
@@ -84,8 +84,8 @@ def test_ctrl_shift_t_asks_which_table_and_the_menu_item_does_too(
     # The menu item (triggered with its "checked" argument) asks the same question.
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
-    window.table_laptop_action.trigger()
-    picker = window.table_picker
+    window.menus.table_laptop_action.trigger()
+    picker = window.sessions.table_picker
     assert isinstance(picker, TablePicker) and picker.isVisible()
     assert picker.table_list.currentItem().text().startswith("3.")  # remembered
     qtbot.keyClick(picker.table_list, Qt.Key.Key_Escape)
@@ -154,7 +154,7 @@ def test_another_table_keeps_what_is_typed(qtbot: QtBot, window: ConsoleWindow) 
     laptop = laptop_of(qtbot, window)
     qtbot.keyClicks(focused(), "Nog niet af")
     qtbot.mouseClick(laptop.other_table_button, Qt.MouseButton.LeftButton)
-    picker = window.table_picker
+    picker = window.sessions.table_picker
     assert isinstance(picker, TablePicker)
     qtbot.waitUntil(picker.table_list.hasFocus)
     qtbot.keyClick(focused(), Qt.Key.Key_2)

@@ -24,6 +24,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.app import install_translators
 from desktop_app.storage.demo import create_demo_copy
 from desktop_app.ui.console import build_console_window
+from desktop_app.ui.controller import SessionController
+from desktop_app.ui.pages.vote import VotePage
 from desktop_app.ui.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -112,8 +114,8 @@ def test_every_plural_in_the_code_has_its_dutch_forms(tmp_path: Path) -> None:
 def test_counts_read_as_words_in_both_languages(qapp: QApplication) -> None:
     """ "1 voorstel", "2 voorstellen", never "1 voorstel(len)"; and in English too."""
     tr = QCoreApplication.translate
-    assert tr("RoundsPage", "Gevonden: %n voorstel(len)", "", 1) == "Gevonden: 1 voorstel"
-    assert tr("RoundsPage", "Gevonden: %n voorstel(len)", "", 2) == "Gevonden: 2 voorstellen"
+    assert tr("ProposalSearch", "Gevonden: %n voorstel(len)", "", 1) == "Gevonden: 1 voorstel"
+    assert tr("ProposalSearch", "Gevonden: %n voorstel(len)", "", 2) == "Gevonden: 2 voorstellen"
     assert tr("QuickPicker", "%n kaart(en) naar…", "", 1) == "1 kaart naar…"
     english = QTranslator()
     assert english.load(str(QM))
@@ -127,16 +129,42 @@ def test_counts_read_as_words_in_both_languages(qapp: QApplication) -> None:
 
 def test_the_compiled_english_translates_known_strings(english: QTranslator) -> None:
     tr = QCoreApplication.translate
-    assert tr("ConsoleWindow", "&Bestand") == "&File"
-    assert tr("ConsoleWindow", "Be&werken") == "&Edit"
-    assert tr("ConsoleWindow", "Fase {n}").format(n=4) == "Phase 4"
+    assert tr("ConsoleMenus", "&Bestand") == "&File"
+    assert tr("ConsoleMenus", "Be&werken") == "&Edit"
+    assert tr("ConsoleMenus", "Fase {n}").format(n=4) == "Phase 4"
     assert tr("KioskWindow", "Welkom bij het stemmen") == "Welcome to the vote"
-    assert tr("VotePage", "Uitslag onthullen") == "Reveal result"
+    assert tr("ResultsSection", "Uitslag onthullen") == "Reveal result"
     assert tr("ThemeBox", "Naam wijzigen\tF2") == "Rename\tF2"
 
 
+def test_a_page_built_from_sections_is_english_in_every_part(
+    english: QTranslator, controller: SessionController
+) -> None:
+    """A page's tabs live in modules of their own (vote_tallies.py, vote_results.py); their
+    strings are found under the section's name, which Qt tries after the page's."""
+    page = VotePage(controller)
+    try:
+        assert page.reveal_here.text() == "Reveal result"  # vote_results.py
+        assert page.tabs.tabText(1) == "Tally"  # vote.py
+        # A plural too, which Qt itself looks up under VotePage only (see Page.tr).
+        assert page.tr("%n stip(pen) in totaal", "", 1) == "1 dot in total"
+        assert page.tr("%n stip(pen) in totaal", "", 31) == "31 dots in total"
+    finally:
+        page.deleteLater()
+
+
+def test_a_plural_in_a_section_reads_as_dutch_words(controller: SessionController) -> None:
+    """The Dutch plural forms (tafelronde_nl.qm) reach a page's sections too."""
+    page = VotePage(controller)
+    try:
+        assert page.tr("%n stip(pen) in totaal", "", 1) == "1 stip in totaal"
+        assert page.tr("%n stip(pen) in totaal", "", 2) == "2 stippen in totaal"
+    finally:
+        page.deleteLater()
+
+
 def test_without_the_translator_the_strings_stay_dutch(qapp: QApplication) -> None:
-    assert QCoreApplication.translate("ConsoleWindow", "&Bestand") == "&Bestand"
+    assert QCoreApplication.translate("ConsoleMenus", "&Bestand") == "&Bestand"
 
 
 def test_the_console_speaks_english(qapp: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
@@ -150,7 +178,7 @@ def test_the_console_speaks_english(qapp: QApplication, qtbot: QtBot, tmp_path: 
         assert window.open_session(create_demo_copy(tmp_path))
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus == ["&File", "Session", "&Edit", "&View", "&Help"]
-        file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+        file_items = [a.text() for a in window.menus.file_menu.actions() if not a.isSeparator()]
         assert "&New session…" in file_items and "&Quit" in file_items
         # Each accelerator letter in the File menu is used once.
         letters = [re.search(r"&(\w)", text) for text in file_items]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -28,10 +27,8 @@ from desktop_app.ui.beamer.sizing import (
     font,
     text_height,
 )
+from desktop_app.ui.beamer.stage_protocol import Stage
 from desktop_app.ui.beamer.theme import BeamerTheme
-
-if TYPE_CHECKING:
-    from desktop_app.ui.beamer.stage import BeamerStage
 
 LEFT_TOP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -44,8 +41,9 @@ class BeamerView(QWidget):
 
     name = ""
 
-    def __init__(self, stage: BeamerStage) -> None:
-        super().__init__(stage)
+    def __init__(self, stage: Stage) -> None:
+        # No parent here: the stage puts the view in its layout, which adopts it.
+        super().__init__()
         self.stage = stage
         self.page = 0
         self.page_count = 1

@@ -15,7 +15,15 @@ import contextlib
 
 import shiboken6
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPaintEvent, QScreen
+from PySide6.QtGui import (
+    QGuiApplication,
+    QHideEvent,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QScreen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -80,13 +88,13 @@ class BeamerThumbnail(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(320, self.heightForWidth(320))
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self._clock.start()
         self.schedule()
 
-    def hideEvent(self, event: object) -> None:
-        super().hideEvent(event)  # type: ignore[arg-type]
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
         self._clock.stop()
         self._timer.stop()
 

@@ -5,8 +5,9 @@ have modules of their own."""
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale, QRectF, QTimer
+from PySide6.QtGui import QColor, QShowEvent
 
-from desktop_app.core.model import SessionSnapshot
+from desktop_app.core.model import ContextKind, SessionSnapshot, VoteTarget
 from desktop_app.ui.beamer.base import (
     CENTER,
     HCENTER_TOP,
@@ -18,6 +19,7 @@ from desktop_app.ui.beamer.base import (
 )
 from desktop_app.ui.beamer.countdown import Countdown, countdown_of
 from desktop_app.ui.beamer.sizing import Drawing, Scale, TextBlock, fit_size, font, text_height
+from desktop_app.ui.beamer.stage_protocol import Stage
 from desktop_app.ui.beamer.theme import group_color
 
 FOLLOW_UP_STATUSES = ("done", "running")
@@ -76,7 +78,7 @@ class WelcomeView(BeamerView):
         m = scale.margin
         width = scale.width - 2 * m
         theme = self.theme
-        parts: list[tuple[str, float, float, bool, object, bool, str]] = []
+        parts: list[tuple[str, float, float, bool, QColor, bool, str]] = []
         # (text, largest, smallest, bold, colour, key, name)
         title = info.title or self.tr("Welkom")
         parts.append((title, scale.height / 8, scale.key, True, theme.accent, True, "title"))
@@ -123,7 +125,7 @@ class WelcomeView(BeamerView):
                     QRectF(m, 0, width, h),
                     text,
                     f,
-                    colour,  # type: ignore[arg-type]
+                    colour,
                     align=HCENTER_TOP,
                     key=key,
                     name=name,
@@ -147,14 +149,19 @@ class ContextView(CardsView):
         return self.tr("Waar staan we?")
 
     def cards(self, snapshot: SessionSnapshot) -> list[Card]:
-        kinds = {"risk": self.tr("Risico"), "figure": self.tr("Cijfer"), "note": self.tr("Notitie")}
-        order = {"figure": 0, "risk": 1, "note": 2}
+        kinds: dict[str, str] = {
+            ContextKind.RISK: self.tr("Risico"),
+            ContextKind.FIGURE: self.tr("Cijfer"),
+            ContextKind.NOTE: self.tr("Notitie"),
+        }
+        order: dict[str, int] = {ContextKind.FIGURE: 0, ContextKind.RISK: 1, ContextKind.NOTE: 2}
+        colour: dict[str, int] = {ContextKind.RISK: 5, ContextKind.FIGURE: 4}
         items = sorted(snapshot.live_context_items(), key=lambda c: order.get(c.kind, 3))
         return [
             Card(
                 item.title,
                 item.text or "",
-                group_color({"risk": 5, "figure": 4}.get(item.kind, 2)),
+                group_color(colour.get(item.kind, 2)),
                 badge=kinds.get(item.kind, ""),
             )
             for item in items
@@ -255,8 +262,8 @@ class RoundView(BeamerView):
 
     name = "round"
 
-    def __init__(self, stage: object) -> None:
-        super().__init__(stage)  # type: ignore[arg-type]
+    def __init__(self, stage: Stage) -> None:
+        super().__init__(stage)
         self.ticker = QTimer(self)
         self.ticker.setInterval(250)
         self.ticker.timeout.connect(self.tick)
@@ -293,9 +300,9 @@ class RoundView(BeamerView):
         super().refresh()
         self.ticker.start()  # also when the window is hidden (see tick)
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self.ticker.start()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def _countdown_line(self, countdown: Countdown | None) -> str:
         if countdown is None:
@@ -416,7 +423,7 @@ class VotingView(BeamerView):
         info = snapshot.session
         rect = self.header(drawing, scale, self.tr("Stemmen"))
         theme = self.theme
-        on_themes = info.votes_on == "cluster"
+        on_themes = info.votes_on is VoteTarget.THEME
         dots = info.dots_per_participant
         most = info.max_dots_per_item
         rules: list[str] = []

@@ -11,195 +11,62 @@ of the ranking in one click and takes over the plan of an earlier session.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-from typing import Any
-
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
-    QDropEvent,
     QIcon,
     QKeySequence,
     QResizeEvent,
     QShortcut,
-    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
     QTabWidget,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app import ops, paths
+from desktop_app import ops
 from desktop_app.core import run_state
-from desktop_app.core.action_plan import quadrant_name, quadrant_of
-from desktop_app.core.errors import UserError
 from desktop_app.core.model import (
     PERIODICITIES,
     STATUSES,
     Intervention,
     Kind,
-    SessionSnapshot,
 )
-from desktop_app.core.promotion import (
-    RankedSource,
-    in_plan,
-    ranked_sources,
-    short_title,
-    title_for,
-)
-from desktop_app.core.rules import MAX_NAME
 from desktop_app.export.charts import impact_effort_figure
 from desktop_app.storage.follow_up import (
     CarriedIntervention,
     carried_over,
-    prepare_take_over,
-    previous_session,
-    read_earlier_plan,
 )
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.date_field import NO_DATE, DateEdit
-from desktop_app.ui.file_dialogs import ask_open_file
 from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.look import icon
+from desktop_app.ui.pages.action_plan_widgets import (
+    ROLE_ID,
+    MatrixCanvas,
+    PlanTree,
+    plan_row,
+)
 from desktop_app.ui.pages.base import Page, StepMessage, heading, hint
+from desktop_app.ui.pages.intervention_form import InterventionForm
+from desktop_app.ui.pages.plan_sources import PlanSources
 
 DEFAULT_TOP = 3
-ROLE_ID = Qt.ItemDataRole.UserRole
 
 
-class DateField(QWidget):
-    """A date with a clear "no date" state: a date field and a clear button."""
-
-    changed = Signal()
-    NO_DATE = NO_DATE
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        self.edit = DateEdit(no_date_text=self.tr("geen datum"))
-        self.edit.setMinimumWidth(120)
-        self.setFocusProxy(self.edit)
-        self.clear_button = QToolButton()
-        self.clear_button.setIcon(icon("x"))
-        self.clear_button.setToolTip(self.tr("Geen datum"))
-        self.clear_button.setAccessibleName(self.tr("Geen datum"))
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes to the next field
-        self.clear_button.clicked.connect(self.clear)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.clear_button)
-        self.edit.dateChanged.connect(self._on_date)
-
-    def _on_date(self, _date: QDate) -> None:
-        self.clear_button.setEnabled(self.value() is not None)
-        self.changed.emit()
-
-    def value(self) -> str | None:
-        if not self.edit.has_date():
-            return None
-        return self.edit.date().toString("yyyy-MM-dd")
-
-    def set_value(self, value: str | None) -> None:
-        date = QDate.fromString(value, "yyyy-MM-dd") if value else self.NO_DATE
-        if not date.isValid():
-            date = self.NO_DATE
-        self.edit.blockSignals(True)
-        self.edit.setDate(date)
-        self.edit.blockSignals(False)
-        self.clear_button.setEnabled(self.value() is not None)
-
-    def clear(self) -> None:
-        self.edit.setDate(self.NO_DATE)
-
-
-class _PlanTree(QTreeWidget):
-    """The interventions in plan order; a drop reorders through the page, not by Qt."""
-
-    dropped = Signal(str, int)  # moved intervention id, its new row
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        moving = self.currentItem()
-        if moving is None:
-            event.ignore()
-            return
-        target = self.itemAt(event.position().toPoint())
-        row = self.topLevelItemCount() - 1
-        if target is not None:
-            row = self.indexOfTopLevelItem(target)
-            if self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem:
-                row += 1
-            if row > self.indexOfTopLevelItem(moving):
-                row -= 1
-        event.setDropAction(Qt.DropAction.IgnoreAction)
-        event.accept()
-        self.dropped.emit(str(moving.data(0, ROLE_ID)), max(0, row))
-
-
-class _MatrixCanvas(FigureCanvasQTAgg):
-    """The impact/effort matrix; redrawn for its new size when resized."""
-
-    def __init__(self, redraw: Callable[[], None]) -> None:
-        super().__init__(Figure(facecolor="white"))  # type: ignore[no-untyped-call]
-        self._redraw = redraw
-        self.setObjectName("impactEffortMatrix")
-        self.setMinimumSize(280, 220)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        # A small canvas draws at a lower dpi (100 down to 64): the same chart in
-        # smaller type, so the quadrant names still fit side by side at 1024 x 768.
-        size = event.size()
-        base = float(max(64, min(100, round(min(size.width() / 6.0, size.height() / 3.6)))))
-        if self.figure._original_dpi != base:  # type: ignore[attr-defined]
-            self.figure._original_dpi = base  # type: ignore[attr-defined]
-            self.figure.set_dpi(base * self.device_pixel_ratio)
-        super().resizeEvent(event)  # type: ignore[no-untyped-call]
-        if self.isVisible():  # a hidden page (or one being closed) never reads the session
-            self._redraw()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)  # type: ignore[no-untyped-call]
-        self._redraw()
-
-
-class _FocusOut(QObject):
-    """Calls back when a watched text field loses focus (save on leave)."""
-
-    def __init__(self, callback: Callable[[QObject], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._callback = callback
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut:
-            self._callback(watched)
-        return False
-
-
-class ActionPlanPage(Page):
+class ActionPlanPage(PlanSources, InterventionForm, Page):
     """Interventions: promote, edit in place, reorder, the matrix, follow-up."""
 
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
@@ -284,7 +151,7 @@ class ActionPlanPage(Page):
         self.empty_hint = hint("")
         self.empty_hint.setObjectName("emptyPlanHint")
         plan_layout.addWidget(self.empty_hint)
-        self.plan_list = _PlanTree()
+        self.plan_list = PlanTree()
         self.plan_list.setObjectName("interventionList")
         self.plan_list.setHeaderLabels(
             [self.tr("Nr."), self.tr("Interventie"), self.tr("Status"), self.tr("Eigenaar")]
@@ -375,177 +242,13 @@ class ActionPlanPage(Page):
         matrix_layout.setContentsMargins(8, 8, 8, 8)
         matrix_layout.setSpacing(4)
         matrix_layout.addWidget(heading(self.tr("Impact en inspanning"), "subheading"))
-        self.figure_canvas = _MatrixCanvas(self._draw_matrix)
+        self.figure_canvas = MatrixCanvas(self._draw_matrix)
         self.figure = self.figure_canvas.figure
         matrix_layout.addWidget(self.figure_canvas, 1)
         left.addWidget(matrix)
         left.setStretchFactor(0, 4)
         left.setStretchFactor(1, 3)
         return left
-
-    def _build_editor(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setObjectName("interventionEditor")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(300)  # beside the list at 1024x768 with the beamer panel
-        body = QWidget()
-        outer = QVBoxLayout(body)
-        outer.setContentsMargins(8, 0, 8, 8)
-        outer.setSpacing(8)
-        self.editor_hint = hint(self.tr("Kies links een interventie om haar te bewerken."))
-        outer.addWidget(self.editor_hint)
-
-        self.form_card = QFrame()
-        self.form_card.setProperty("card", "true")
-        form = QFormLayout(self.form_card)
-        self.form = form
-        form.setContentsMargins(16, 16, 16, 16)
-        form.setHorizontalSpacing(16)
-        form.setVerticalSpacing(8)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self._focus_out = _FocusOut(self._on_focus_out, self)
-
-        self.carried_label = QLabel()
-        self.carried_label.setObjectName("carriedLabel")
-        self.carried_label.setWordWrap(True)
-        self.carried_label.setStyleSheet(
-            f"background: {palette.ACCENT_LIGHT}; border-radius: 6px; padding: 8px;"
-        )
-        form.addRow(self.carried_label)
-
-        self.title_edit = QLineEdit()
-        self.title_edit.setObjectName("titleEdit")
-        self.title_edit.setMaxLength(MAX_NAME)
-        self.title_edit.editingFinished.connect(
-            lambda: self._commit("title", self.title_edit.text())
-        )
-        form.addRow(self.tr("&Titel"), self.title_edit)
-        self.description_edit = self._text_edit("descriptionEdit", 64)
-        form.addRow(self.tr("Omschri&jving"), self.description_edit)
-
-        self.groups_list = QListWidget()
-        self.groups_list.setObjectName("targetGroups")
-        self.groups_list.setFlow(QListWidget.Flow.LeftToRight)
-        self.groups_list.setWrapping(True)
-        self.groups_list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.groups_list.setSpacing(2)
-        self.groups_list.setFixedHeight(76)
-        self.groups_list.itemChanged.connect(self._on_group_toggled)
-        form.addRow(self.tr("&Doelgroepen"), self.groups_list)
-
-        self.periodicity_combo = QComboBox()
-        self.periodicity_combo.setObjectName("periodicityCombo")
-        self.periodicity_combo.addItem("—", None)
-        for key, label in self.periodicity_labels().items():
-            self.periodicity_combo.addItem(label, key)
-        self.periodicity_combo.currentIndexChanged.connect(
-            lambda _: self._commit("periodicity", self.periodicity_combo.currentData())
-        )
-        form.addRow(self.tr("&Periodiciteit"), self.periodicity_combo)
-        self.location_edit = self._line_edit("locationEdit", "location")
-        form.addRow(self.tr("Lo&catie"), self.location_edit)
-        self.owner_edit = self._line_edit("ownerEdit", "owner")
-        self.owner_edit.setPlaceholderText(self.tr("Wie trekt het?"))
-        form.addRow(self.tr("&Eigenaar"), self.owner_edit)
-
-        self.start_field = DateField()
-        self.start_field.setObjectName("startDate")
-        self.start_field.changed.connect(lambda: self._commit("start", self.start_field.value()))
-        form.addRow(self.tr("&Start"), self.start_field)
-        self.follow_up_field = DateField()
-        self.follow_up_field.setObjectName("followUpDate")
-        self.follow_up_field.changed.connect(
-            lambda: self._commit("follow_up", self.follow_up_field.value())
-        )
-        form.addRow(self.tr("Op&volgdatum"), self.follow_up_field)
-
-        self.status_combo = QComboBox()
-        self.status_combo.setObjectName("statusCombo")
-        self.status_combo.addItem("—", None)
-        for key, label in self.status_labels().items():
-            self.status_combo.addItem(label, key)
-        self.status_combo.currentIndexChanged.connect(
-            lambda _: self._commit("status", self.status_combo.currentData())
-        )
-        form.addRow(self.tr("Stat&us"), self.status_combo)
-
-        scores = QHBoxLayout()
-        scores.setSpacing(8)
-        self.impact_spin = self._score_spin("impactSpin")
-        self.impact_spin.valueChanged.connect(lambda v: self._commit("impact", v or None))
-        self.effort_spin = self._score_spin("effortSpin")
-        self.effort_spin.valueChanged.connect(lambda v: self._commit("effort", v or None))
-        effort_label = QLabel(self.tr("I&nspanning"))
-        effort_label.setBuddy(self.effort_spin)
-        scores.addWidget(self.impact_spin)
-        scores.addSpacing(8)
-        scores.addWidget(effort_label)
-        scores.addWidget(self.effort_spin)
-        scores.addStretch(1)
-        impact_label = QLabel(self.tr("Imp&act"))
-        impact_label.setBuddy(self.impact_spin)
-        form.addRow(impact_label, scores)
-        self.quadrant_label = QLabel()
-        self.quadrant_label.setObjectName("quadrantLabel")
-        self.quadrant_label.setWordWrap(True)
-        self.quadrant_label.setStyleSheet(f"color: {palette.MUTED};")
-        form.addRow("", self.quadrant_label)
-
-        self.employee_edit = self._text_edit("employeeValueEdit", 48)
-        form.addRow(self.tr("Wat levert het de\n&medewerker op?"), self.employee_edit)
-        self.organisation_edit = self._text_edit("organisationValueEdit", 48)
-        form.addRow(self.tr("Wat levert het de\no&rganisatie op?"), self.organisation_edit)
-        outer.addWidget(self.form_card)
-
-        self.source_card = QFrame()
-        self.source_card.setProperty("card", "true")
-        source = QVBoxLayout(self.source_card)
-        source.setContentsMargins(16, 12, 16, 12)
-        source.setSpacing(4)
-        source.addWidget(heading(self.tr("Bron"), "subheading"))
-        self.source_label = QLabel()
-        self.source_label.setObjectName("sourceLabel")
-        self.source_label.setWordWrap(True)
-        self.source_label.setTextFormat(Qt.TextFormat.PlainText)
-        source.addWidget(self.source_label)
-        self.source_proposals = QListWidget()
-        self.source_proposals.setObjectName("sourceProposals")
-        self.source_proposals.setWordWrap(True)
-        self.source_proposals.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.source_proposals.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.source_proposals.setMinimumHeight(96)
-        source.addWidget(self.source_proposals)
-        outer.addWidget(self.source_card)
-        outer.addStretch(1)
-        scroll.setWidget(body)
-        return scroll
-
-    def _line_edit(self, name: str, field: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(name)
-        edit.editingFinished.connect(lambda: self._commit(field, edit.text() or None))
-        return edit
-
-    def _text_edit(self, name: str, height: int) -> QPlainTextEdit:
-        edit = QPlainTextEdit()
-        edit.setObjectName(name)
-        edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(height)
-        edit.setMaximumHeight(height * 2)
-        edit.installEventFilter(self._focus_out)
-        return edit
-
-    def _score_spin(self, name: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
-        spin.setRange(0, 5)
-        spin.setSpecialValueText("—")
-        spin.setToolTip(self.tr("1 = klein, 5 = groot; — = nog geen score"))
-        spin.setMinimumWidth(72)
-        return spin
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Labels above the fields when the editor is narrow (1024 x 768)."""
@@ -637,7 +340,7 @@ class ActionPlanPage(Page):
     def _fill_plan(self, interventions: list[Intervention]) -> None:
         ids = [iv.id for iv in interventions]
         shown = [
-            str(_row(self.plan_list, i).data(0, ROLE_ID))
+            str(plan_row(self.plan_list, i).data(0, ROLE_ID))
             for i in range(self.plan_list.topLevelItemCount())
         ]
         self.plan_list.blockSignals(True)
@@ -646,7 +349,7 @@ class ActionPlanPage(Page):
             for _ in interventions:
                 self.plan_list.addTopLevelItem(QTreeWidgetItem())
         for row, iv in enumerate(interventions):
-            item = _row(self.plan_list, row)
+            item = plan_row(self.plan_list, row)
             item.setData(0, ROLE_ID, iv.id)
             item.setText(0, f"{row + 1}.")
             item.setText(1, " ".join(iv.title.split()))
@@ -667,111 +370,8 @@ class ActionPlanPage(Page):
         if self._current_id not in ids:
             self._current_id = ids[0] if ids else None
         if self._current_id is not None:
-            self.plan_list.setCurrentItem(_row(self.plan_list, ids.index(self._current_id)))
+            self.plan_list.setCurrentItem(plan_row(self.plan_list, ids.index(self._current_id)))
         self.plan_list.blockSignals(False)
-
-    def _fill_ranked(self, snapshot: SessionSnapshot, interventions: list[Intervention]) -> None:
-        sources = ranked_sources(snapshot)
-        current = self.ranked_list.currentItem()
-        keep = current.data(0, ROLE_ID) if current is not None else None
-        self.ranked_list.blockSignals(True)
-        self.ranked_list.clear()
-        any_votes = any(s.total for s in sources)
-        for source in sources:
-            planned = in_plan(source, interventions)
-            item = QTreeWidgetItem(
-                [
-                    f"{source.rank}." if any_votes else "",
-                    " ".join(source.name.split()),
-                    str(source.total),
-                    self.tr("ja") if planned else "",
-                ]
-            )
-            item.setData(0, ROLE_ID, source.item_id)
-            item.setToolTip(1, source.name)
-            if planned:
-                item.setIcon(3, icon("check", palette.SUCCESS_TEXT))
-            self.ranked_list.addTopLevelItem(item)
-            if source.item_id == keep:
-                self.ranked_list.setCurrentItem(item)
-        if self.ranked_list.currentItem() is None and sources:
-            for row, source in enumerate(sources):
-                if not in_plan(source, interventions):
-                    self.ranked_list.setCurrentItem(_row(self.ranked_list, row))
-                    break
-        self.ranked_list.blockSignals(False)
-        votes_on_proposals = snapshot.session.votes_on == "proposal"
-        if not sources:
-            text = (
-                self.tr("Nog geen voorstellen om om te zetten: vul eerst de rondes in.")
-                if votes_on_proposals
-                else self.tr("Nog geen thema's: cluster eerst de voorstellen (fase 3).")
-            )
-        elif not any_votes:
-            text = self.tr(
-                "Nog geen stemmen: de thema's staan in hun eigen volgorde. "
-                "Stem eerst (fase 4) of kies zelf."
-            )
-        else:
-            text = ""
-        self.ranked_hint.setText(text)
-        self.ranked_hint.setVisible(bool(text))
-        self.ranked_list.setHeaderLabels(
-            [
-                self.tr("Plaats"),
-                self.tr("Voorstel") if votes_on_proposals else self.tr("Thema"),
-                self.tr("Stippen"),
-                self.tr("In actieplan"),
-            ]
-        )
-
-    def _fill_groups(self, snapshot: SessionSnapshot) -> None:
-        groups = snapshot.live_target_groups()
-        shown = [self.groups_list.item(i).data(ROLE_ID) for i in range(self.groups_list.count())]
-        if shown == [g.id for g in groups] and all(
-            self.groups_list.item(i).text() == g.name for i, g in enumerate(groups)
-        ):
-            return
-        self.groups_list.blockSignals(True)
-        self.groups_list.clear()
-        for group in groups:
-            item = QListWidgetItem(group.name)
-            item.setData(ROLE_ID, group.id)
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.groups_list.addItem(item)
-        if not groups:
-            item = QListWidgetItem(self.tr("Nog geen doelgroepen (fase 1)"))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.groups_list.addItem(item)
-        self.groups_list.blockSignals(False)
-
-    def _show_previous(self) -> None:
-        previous = previous_session(self.controller.session_file)
-        if previous is None or not self._carried:
-            self.previous_label.setVisible(False)
-            return
-        changed = sum(1 for c in self._carried.values() if c.status_changed)
-        self.previous_label.setText(
-            self.tr(
-                "Klok-icoon: overgenomen van {title}{date} ({n}); {changed} met een "
-                "nieuwe status. Werk de status van de andere bij."
-            ).format(
-                n=len(self._carried),
-                title=previous.get("title") or self.tr("de vorige sessie"),
-                date=f" ({previous['date']})" if previous.get("date") else "",
-                changed=changed,
-            )
-        )
-        self.previous_label.setVisible(True)
-
-    def _carried_text(self, carried: CarriedIntervention) -> str:
-        date = f", {carried.source_session_date}" if carried.source_session_date else ""
-        return self.tr("Overgenomen van {title}{date}. Status toen: {status}.").format(
-            title=carried.source_session_title or self.tr("een eerdere sessie"),
-            date=date,
-            status=self._status_text(carried.earlier_status),
-        )
 
     def current(self) -> Intervention | None:
         if self._current_id is None:
@@ -781,122 +381,13 @@ class ActionPlanPage(Page):
                 return iv
         return None
 
-    def _load_form(self) -> None:
-        iv = self.current()
-        self.editor_hint.setVisible(iv is None)
-        self.form_card.setVisible(iv is not None)
-        self.source_card.setVisible(iv is not None)
-        if iv is None:
-            return
-        self._loading = True
-        try:
-            _set_line(self.title_edit, iv.title)
-            _set_text(self.description_edit, iv.description)
-            _set_line(self.location_edit, iv.location)
-            _set_line(self.owner_edit, iv.owner)
-            self.periodicity_combo.setCurrentIndex(
-                max(0, self.periodicity_combo.findData(iv.periodicity)) if iv.periodicity else 0
-            )
-            self.status_combo.setCurrentIndex(
-                max(0, self.status_combo.findData(iv.status)) if iv.status else 0
-            )
-            self.start_field.set_value(iv.start)
-            self.follow_up_field.set_value(iv.follow_up)
-            self.impact_spin.setValue(iv.impact or 0)
-            self.effort_spin.setValue(iv.effort or 0)
-            _set_text(self.employee_edit, iv.value_for_employee)
-            _set_text(self.organisation_edit, iv.value_for_organisation)
-            self.groups_list.blockSignals(True)
-            for row in range(self.groups_list.count()):
-                item = self.groups_list.item(row)
-                if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
-                    checked = item.data(ROLE_ID) in iv.target_group_ids
-                    item.setCheckState(
-                        Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
-                    )
-            self.groups_list.blockSignals(False)
-        finally:
-            self._loading = False
-        carried = self._carried.get(iv.id)
-        self.carried_label.setVisible(carried is not None)
-        if carried is not None:
-            self.carried_label.setText(self._carried_text(carried))
-        self._show_quadrant(iv)
-        self._show_source(iv)
-
-    def _show_quadrant(self, iv: Intervention) -> None:
-        if iv.impact and iv.effort:
-            name = quadrant_name(quadrant_of(iv.impact, iv.effort), self.controller.language)
-            self.quadrant_label.setText(self.tr("→ {quadrant}").format(quadrant=name))
-        else:
-            self.quadrant_label.setText(self.tr("geef beide een score voor de matrix"))
-
-    def _show_source(self, iv: Intervention) -> None:
-        self.source_proposals.clear()
-        snapshot = self.controller.snapshot()
-        sources = ranked_sources(snapshot)
-        source = (
-            next(
-                (s for s in sources if s.theme_id == iv.cluster_id and s.item_id == iv.cluster_id),
-                None,
-            )
-            if iv.cluster_id
-            else None
-        )
-        if source is None and iv.cluster_id is None:
-            title = short_title(iv.title)
-            source = next(
-                (s for s in sources if s.theme_id != s.item_id and title_for(s) == title), None
-            )
-        if source is None and iv.cluster_id:
-            theme = next((t for t in snapshot.live_themes() if t.id == iv.cluster_id), None)
-            if theme is not None:
-                live = {p.id: p for p in snapshot.live_proposals()}
-                source = RankedSource(
-                    theme.id,
-                    0,
-                    0,
-                    theme.name,
-                    theme.description,
-                    theme.id,
-                    tuple(live[p] for p in theme.proposal_ids if p in live),
-                )
-        if source is None:
-            carried = self._carried.get(iv.id)
-            self.source_label.setText(
-                self.tr("Overgenomen uit een eerdere sessie; het thema hoort bij die sessie.")
-                if carried
-                else self.tr("Geen bronthema: deze interventie is zelf toegevoegd.")
-            )
-            self.source_proposals.setVisible(False)
-            return
-        kind = self.tr("Voorstel") if source.item_id != source.theme_id else self.tr("Thema")
-        place = (
-            self.tr("plaats {rank}, {total} stippen").format(rank=source.rank, total=source.total)
-            if source.rank
-            else self.tr("{total} stippen").format(total=source.total)
-        )
-        self.source_label.setText(
-            self.tr("{kind}: {name} ({place})").format(kind=kind, name=source.name, place=place)
-        )
-        tables = {t.id: t.name for t in snapshot.tables}
-        rounds = {r.id: r.number for r in snapshot.rounds}
-        for proposal in source.proposals:
-            where = self.tr("{table}, ronde {round}").format(
-                table=tables.get(proposal.table_id, "?"), round=rounds.get(proposal.round_id, "?")
-            )
-            item = QListWidgetItem(f"{proposal.text}\n    — {where}")
-            item.setToolTip(proposal.text)
-            self.source_proposals.addItem(item)
-        self.source_proposals.setVisible(bool(source.proposals))
-
     def _draw_matrix(self) -> None:
         if not hasattr(self, "figure"):
             return
         impact_effort_figure(
             self.interventions(), figure=self.figure, lang=self.controller.language
         )
-        self.figure_canvas.draw_idle()  # type: ignore[no-untyped-call]
+        self.figure_canvas.draw_idle()  # type: ignore[no-untyped-call]  # matplotlib Qt canvas: untyped
 
     def _update_buttons(self) -> None:
         has_current = self.current() is not None
@@ -914,40 +405,6 @@ class ActionPlanPage(Page):
         self._current_id = str(current.data(0, ROLE_ID)) if current is not None else None
         self._load_form()
         self._update_buttons()
-
-    def _on_focus_out(self, watched: QObject) -> None:
-        fields: dict[QObject, str] = {
-            self.description_edit: "description",
-            self.employee_edit: "value_for_employee",
-            self.organisation_edit: "value_for_organisation",
-        }
-        if watched in fields and isinstance(watched, QPlainTextEdit):
-            self._commit(fields[watched], watched.toPlainText() or None)
-
-    def _on_group_toggled(self, _item: QListWidgetItem) -> None:
-        chosen = tuple(
-            str(self.groups_list.item(i).data(ROLE_ID))
-            for i in range(self.groups_list.count())
-            if self.groups_list.item(i).checkState() == Qt.CheckState.Checked
-        )
-        self._commit("target_group_ids", chosen)
-
-    def _commit(self, field: str, value: Any) -> None:
-        """Save one field of the current intervention as one undoable step."""
-        if self._loading:
-            return
-        iv = self.current()
-        if iv is None or getattr(iv, field) == value:
-            return
-        result = self.controller.run(ops.edit_intervention, iv.id, **{field: value})
-        if result is None:  # refused: the message went out; show what is stored
-            self._load_form()
-
-    def edit_current(self, **fields: Any) -> None:
-        """Set fields of the current intervention in one undoable step (keyboard, tests)."""
-        iv = self.current()
-        if iv is not None:
-            self.controller.run(ops.edit_intervention, iv.id, **fields)
 
     def move_current(self, step: int) -> None:
         iv = self.current()
@@ -985,93 +442,8 @@ class ActionPlanPage(Page):
         self.refresh()
 
     # ------------------------------------------------------------ promoting
-    def promote_top(self, n: int | None = None) -> list[str]:
-        """Exactly the top ``n`` of the ranking become interventions: one step.
-
-        Items already in the plan are skipped, never replaced by the next ones,
-        so a second click adds nothing.
-        """
-        count = n if n is not None else self.top_spin.value()
-        added = self.controller.run(ops.promote_top, count)
-        if added is None:
-            return []  # refused: the message went out
-        if not added:
-            sources = ranked_sources(self.controller.snapshot())
-            self._say(
-                self.tr("De top {n} staat al in het actieplan.").format(n=min(count, len(sources)))
-                if sources
-                else self.tr("Er is nog niets om om te zetten: maak eerst thema's (fase 3)."),
-                error=True,
-            )
-            return []
-        self._after_promote(added[0].id)
-        self._say(
-            self.tr(
-                "{n} thema's zijn interventies geworden. Vul per interventie de "
-                "eigenaar, doelgroepen en data in."
-            ).format(n=len(added))
-        )
-        return [iv.id for iv in added]
-
-    def promote_selected(self) -> str | None:
-        """The chosen item of the voting result becomes an intervention."""
-        item = self.ranked_list.currentItem()
-        if item is None:
-            return None
-        added = self.controller.run(ops.promote_item, str(item.data(0, ROLE_ID)))
-        if added is None:
-            return None
-        self._after_promote(added.id)
-        return added.id
-
-    def _after_promote(self, first_id: str) -> None:
-        self._current_id = first_id
-        self.tabs.setCurrentIndex(0)
-        self.refresh()
-        self.plan_list.setFocus()
 
     # ----------------------------------------------------------- follow-up
-    def choose_and_take_over(self) -> None:
-        ask_open_file(
-            self,
-            self.tr("Actieplan overnemen van vorige sessie"),
-            str(paths.documents_dir()),
-            self.tr("Sessies en uitwisselbestanden (*.tafelronde *.json);;Alle bestanden (*)"),
-            self.take_over_from,
-        )
-
-    def take_over_from(self, path: Path) -> list[str]:
-        """Add the interventions of an earlier session; one undoable step."""
-        session_file = self.controller.session_file
-        try:
-            take = prepare_take_over(session_file, read_earlier_plan(path))
-        except UserError as error:
-            message = error.message(self.controller.language)
-            self._say(message, error=True)
-            self.controller.error.emit(message)
-            return []
-        title = take.plan.title or path.name
-        if not take.interventions:
-            self._say(
-                self.tr("{title} heeft geen interventies die nog niet zijn overgenomen.").format(
-                    title=title
-                ),
-                error=True,
-            )
-            return []
-        result = self.controller.run(ops.take_over_plan, take)
-        if result is None:
-            return []
-        text = self.tr("%n interventie(s) overgenomen van {title}.", "", len(take.ids)).format(
-            title=title
-        )
-        if take.dropped_groups:
-            text += " " + self.tr(
-                "Doelgroepen die hier niet bestaan zijn weggelaten: {names}."
-            ).format(names=", ".join(take.dropped_groups))
-        self._say(text)
-        self._after_promote(take.ids[0])
-        return list(take.ids)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.message.setProperty("role", "error" if error else "")
@@ -1082,20 +454,3 @@ class ActionPlanPage(Page):
         self.message.setVisible(bool(text))
         if text:
             self._step_message.said()
-
-
-def _row(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
-    item = tree.topLevelItem(row)
-    assert item is not None
-    return item
-
-
-def _set_line(edit: QLineEdit, value: str | None) -> None:
-    if edit.text() != (value or ""):
-        edit.setText(value or "")
-        edit.setCursorPosition(0)
-
-
-def _set_text(edit: QPlainTextEdit, value: str | None) -> None:
-    if edit.toPlainText() != (value or "") and not edit.hasFocus():
-        edit.setPlainText(value or "")

@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.model import Kind
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.controller import SessionController
+
+#: A translation context that holds nothing: Qt's own fallback for a text (see Page.tr).
+_NO_CONTEXT = "tafelronde: untranslated"
 
 
 class Page(QWidget):
@@ -32,6 +37,24 @@ class Page(QWidget):
         self.readiness: Any = None
         controller.changed.connect(self.on_change)
 
+    def tr(self, sourceText: str, /, disambiguation: str | None = None, n: int = -1) -> str:
+        """Qt's ``tr()``, also for a plural text written in one of the page's sections.
+
+        A large page is built from sections, one module each (vote_tallies.py,
+        theme_actions.py, ...), and lupdate files a text under the class it is
+        written in. For a plain text Qt tries the page's classes one by one; for a
+        plural (``n``) only the page's own class, so here each class is tried.
+        """
+        if n == -1:
+            return super().tr(sourceText, disambiguation, n)
+        untranslated = QCoreApplication.translate(_NO_CONTEXT, sourceText, disambiguation, n)
+        for cls in type(self).__mro__:
+            if isinstance(cls, type) and issubclass(cls, Page):
+                text = QCoreApplication.translate(cls.__name__, sourceText, disambiguation, n)
+                if text != untranslated:
+                    return text
+        return untranslated
+
     def shows(self, change: Change) -> bool:
         """True when ``change`` touches something this page shows."""
         return (
@@ -49,11 +72,11 @@ class Page(QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         if getattr(self, "_stale", True):
             self._stale = False
             self.refresh()
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Re-read what the page shows from the controller's snapshot."""

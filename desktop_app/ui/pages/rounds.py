@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -40,7 +39,6 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, Proposal, Round, Table
-from desktop_app.core.near_duplicate import normalise
 from desktop_app.core.round_timer import RoundTimer
 from desktop_app.storage.queries import cell_count
 from desktop_app.storage.session_file import Change, Origin
@@ -48,10 +46,10 @@ from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, heading, hint
+from desktop_app.ui.pages.proposal_search import ProposalSearch
 from desktop_app.ui.round_timer import RoundTimerWidget
-from desktop_app.ui.scribe import ID_ROLE, ScribePanel
+from desktop_app.ui.scribe import ScribePanel
 
-MAX_RESULTS = 200
 CURRENT_ROUND_TINT = "#EEF5F5"  # the running round's column, lighter than a selection
 GRID_STYLE = f"""
 QTableWidget#worldCafeGrid::item:selected,
@@ -64,7 +62,7 @@ QTableWidget#worldCafeGrid::item:selected:!active {{
 """
 
 
-class RoundsPage(Page):
+class RoundsPage(ProposalSearch, Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         self._tables: list[Table] = []
         self._rounds: list[Round] = []
@@ -238,7 +236,7 @@ class RoundsPage(Page):
             self._page_action(
                 self.tr("Tafel {n}").format(n=n),
                 [f"Alt+{n % 10}"],
-                lambda _=False, n=n: self.pick_table(n - 1),
+                self._table_picker(n - 1),
             )
             for n in range(1, 11)
         ]
@@ -469,6 +467,9 @@ class RoundsPage(Page):
             self.scribe.set_cell(self._rounds[column].id, self._tables[row].id)
             self._show_cell_heading()
 
+    def _table_picker(self, index: int) -> Callable[[], None]:
+        return lambda: self.pick_table(index)
+
     def pick_table(self, index: int) -> None:
         """Alt+digit: the n-th table, in the selected round; the cursor goes to the field."""
         if 0 <= index < len(self._tables):
@@ -555,77 +556,3 @@ class RoundsPage(Page):
     def hideEvent(self, event: QHideEvent) -> None:
         self._search_timer.stop()  # never search a session that is being closed
         super().hideEvent(event)
-
-    def run_search(self) -> None:
-        if not self.isVisible():
-            return
-        query = normalise(self.search_field.text())
-        searching = bool(query)
-        self.results.setVisible(searching)
-        self.results_heading.setVisible(searching)
-        self._fit_grid(searching)
-        if not searching:
-            self.results.clear()
-            return
-        self.results.clear()
-        snapshot = self.controller.snapshot()
-        tables = {t.id: t for t in snapshot.live_tables()}
-        rounds = {r.id: r for r in snapshot.live_rounds()}
-        found = 0
-        for proposal in snapshot.live_proposals():
-            if query not in normalise(proposal.text):
-                continue
-            table, round_ = tables.get(proposal.table_id), rounds.get(proposal.round_id)
-            if table is None or round_ is None:
-                continue
-            found += 1
-            if found <= MAX_RESULTS:
-                item = QListWidgetItem(
-                    self.tr("{table} · ronde {n}: {text}").format(
-                        table=table.name, n=round_.number, text=proposal.text
-                    )
-                )
-                item.setData(ID_ROLE, proposal.id)
-                self.results.addItem(item)
-        self.results_heading.setText(
-            self.tr("Gevonden: %n voorstel(len)", "", found) + self.tr(" · Esc sluit het zoeken")
-        )
-        if found == 0:
-            item = QListWidgetItem(self.tr("Niets gevonden"))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(item)
-        elif found > MAX_RESULTS:
-            item = QListWidgetItem(
-                self.tr("… en nog {n} meer: typ een preciezere zoekterm").format(
-                    n=found - MAX_RESULTS
-                )
-            )
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            self.results.addItem(item)
-
-    def _fit_grid(self, searching: bool) -> None:
-        """While searching the grid is only as tall as its rows (at most half the column),
-        so the results fit below it and the chosen cell stays in sight."""
-        if not searching:
-            self.grid.setMaximumHeight(16777215)
-            return
-        rows = sum(self.grid.rowHeight(r) for r in range(self.grid.rowCount()))
-        frame = self.grid.frameWidth() * 2 + self.grid.horizontalHeader().height()
-        column = self.grid.parentWidget()
-        half = (column.height() // 2) if column is not None else 300
-        self.grid.setMaximumHeight(max(120, min(rows + frame + 2, half)))
-        current = self.grid.currentItem()
-        if current is not None:
-            self.grid.scrollToItem(current)
-
-    def _jump_to_result(self, item: QListWidgetItem) -> None:
-        proposal = self.controller.session_file.get(Kind.PROPOSAL, str(item.data(ID_ROLE)))
-        if not isinstance(proposal, Proposal):
-            return
-        self.search_field.clear()
-        self.run_search()
-        self.select_cell(proposal.table_id, proposal.round_id)
-        found = self.scribe.proposal_list.item_for(proposal.id)
-        if found is not None:
-            self.scribe.proposal_list.setCurrentItem(found)
-            self.scribe.proposal_list.setFocus()

@@ -12,39 +12,23 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import (
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QFont, QIntValidator, QKeyEvent
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QSizePolicy,
     QSpinBox,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,24 +36,20 @@ from PySide6.QtWidgets import (
 
 from desktop_app import ops
 from desktop_app.core import run_state
-from desktop_app.core.model import Kind, SessionSnapshot
+from desktop_app.core.model import Kind, SessionSnapshot, VoteTarget
 from desktop_app.core.ranking import vote_items
 from desktop_app.core.voting import (
-    Results,
-    compute_results,
     last_ballot,
     results_revealed,
     reveal_steps,
     rules_of,
     suggested_dots,
-    tally_cells,
     tally_checks,
     too_many_items,
     voting_group_ids,
     voting_open,
     voting_steps,
 )
-from desktop_app.export.charts import RESULT_ROW_INCHES, results_figure
 from desktop_app.storage.session_file import Change
 from desktop_app.ui import palette
 from desktop_app.ui.controller import SessionController
@@ -77,68 +57,20 @@ from desktop_app.ui.flow_layout import flow_row
 from desktop_app.ui.kiosk import KioskWindow
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, StepMessage, heading, hint
-
-MAX_TALLY = 100_000
-
-
-class _CountDelegate(QStyledItemDelegate):
-    """Cells take whole numbers of dots only."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setValidator(QIntValidator(0, MAX_TALLY, editor))
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return editor
+from desktop_app.ui.pages.vote_results import ResultsSection
+from desktop_app.ui.pages.vote_tallies import (
+    TallySection,
+    tally_cell,
+)
 
 
-class _TallyGrid(QTableWidget):
-    """The sticker counts, typed as on paper: Enter saves and goes down, Tab goes right."""
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        super().closeEditor(editor, hint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter
-            self.step_down()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
-            # Enter on a count that is not being typed: the next one. (While typing,
-            # the editor's Enter reaches here too; closeEditor moves down then.)
-            if self.state() != QAbstractItemView.State.EditingState:
-                self.step_down()
-            return
-        super().keyPressEvent(event)
-
-    def step_down(self) -> None:
-        """The same column, one row down (the next count to type); stays on the last row."""
-        row, column = self.currentRow(), self.currentColumn()
-        if 0 <= row < self.rowCount() - 1 and column >= 0:
-            self.setCurrentCell(row + 1, column)
-
-
-def _cell(text: str, *, editable: bool = False, align_right: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    if editable:
-        flags |= Qt.ItemFlag.ItemIsEditable
-    item.setFlags(flags)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-class VotePage(Page):
+class VotePage(ResultsSection, TallySection, Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.kiosk: KioskWindow | None = None
         self._refresh_pending = False
         self._filling = False
-        self._chart_key: object = None
+        self._chart_key = None
         self._tally_keys: list[tuple[str, str]] = []  # (item id, column id) per editable cell
         self._columns: list[str] = []
         self._items: list[str] = []
@@ -228,8 +160,8 @@ class VotePage(Page):
         form.setVerticalSpacing(12)
         self.target_combo = QComboBox()
         self.target_combo.setObjectName("voteTarget")
-        self.target_combo.addItem(self.tr("Thema's"), "cluster")
-        self.target_combo.addItem(self.tr("Losse voorstellen"), "proposal")
+        self.target_combo.addItem(self.tr("Thema's"), VoteTarget.THEME.value)
+        self.target_combo.addItem(self.tr("Losse voorstellen"), VoteTarget.PROPOSAL.value)
         self.target_combo.activated.connect(self._target_chosen)
         form.addRow(self.tr("Stemmen op"), self.target_combo)
 
@@ -288,182 +220,6 @@ class VotePage(Page):
         outer.addStretch(1)
         return page
 
-    def _build_tallies(self) -> QWidget:
-        # The whole tab scrolls, the grid is as tall as its rows: at 1024x768 every
-        # theme is in it, not three in a small box of their own.
-        scroll = QScrollArea()
-        scroll.setObjectName("tallyScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.tally_scroll = scroll
-        page = QWidget()
-        scroll.setWidget(page)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(16, 16, 16, 16)
-        layout.setSpacing(8)
-        mode_row = QHBoxLayout()
-        mode_row.addWidget(QLabel(self.tr("Turven per:")))
-        self.by_group = QRadioButton(self.tr("&Doelgroep"))
-        self.by_group.setObjectName("tallyByGroup")
-        self.by_table = QRadioButton(self.tr("&Tafel"))
-        self.by_table.setObjectName("tallyByTable")
-        self.by_group.setChecked(True)
-        self._mode_group = QButtonGroup(self)
-        self._mode_group.addButton(self.by_group)
-        self._mode_group.addButton(self.by_table)
-        self.by_group.toggled.connect(lambda _: self._refresh_tallies(self.controller.snapshot()))
-        for radio in (self.by_group, self.by_table):
-            radio.setMinimumWidth(radio.sizeHint().width() + 8)  # the stylesheet's spacing
-            mode_row.addWidget(radio)
-        mode_row.addStretch(1)
-        layout.addLayout(mode_row)
-        explain = QLabel(
-            self.tr(
-                "Tel de stickers op de flappen en typ per onderwerp het aantal stippen "
-                "(Enter, pijltjes). 0 of leeg haalt de telling weg."
-            )
-        )
-        explain.setWordWrap(True)
-        explain.setStyleSheet(f"color: {palette.MUTED};")
-        layout.addWidget(explain)
-        self.tally_table = _TallyGrid()
-        self.tally_table.setObjectName("tallyGrid")
-        self.tally_table.setWordWrap(True)
-        self.tally_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.tally_table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.tally_table.currentCellChanged.connect(self._show_current_tally)
-        self._delegate = _CountDelegate(self.tally_table)
-        self.tally_table.setItemDelegate(self._delegate)
-        # A change arriving while a count is being typed (a kiosk ballot) waits
-        # for the editor to close instead of throwing the typing away.
-        self._tallies_stale = False
-        self._delegate.closeEditor.connect(self._editor_closed)
-        self.tally_table.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.tally_table.verticalHeader().hide()
-        self.tally_table.itemChanged.connect(self._tally_edited)
-        self.tally_table.horizontalHeader().sectionResized.connect(
-            lambda column, _old, _new: (
-                column == 0 and QTimer.singleShot(0, self, self._rewrap_tallies)
-            )
-        )
-        layout.addWidget(self.tally_table)
-        self.other_tallies_label = QLabel()
-        self.other_tallies_label.setObjectName("otherTallies")
-        self.other_tallies_label.setStyleSheet(f"color: {palette.MUTED};")
-        layout.addWidget(self.other_tallies_label)
-        layout.addWidget(heading(self.tr("Controle per doelgroep"), "subheading"))
-        self.check_table = QTableWidget()
-        self.check_table.setObjectName("tallyChecks")
-        self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.check_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.check_table.verticalHeader().hide()
-        self.check_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(self.check_table)
-        self.over_label = QLabel()
-        self.over_label.setObjectName("overCount")
-        self.over_label.setWordWrap(True)
-        self.over_label.setProperty("role", "error")
-        layout.addWidget(self.over_label)
-        layout.addStretch(1)
-        return scroll
-
-    def _show_current_tally(self, row: int, column: int, *_: int) -> None:
-        """Keep the count being typed in view in the scrolling tab."""
-        item = self.tally_table.item(row, column) if row >= 0 and column >= 0 else None
-        if item is None:
-            return
-        rect = self.tally_table.visualItemRect(item)
-        at = self.tally_table.viewport().mapTo(self.tally_scroll.widget(), rect.center())
-        self.tally_scroll.ensureVisible(at.x(), at.y(), 16, rect.height())
-
-    def _build_results(self) -> QWidget:
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.hidden_card = QFrame()
-        self.hidden_card.setObjectName("resultsHidden")
-        self.hidden_card.setProperty("card", True)
-        card = QVBoxLayout(self.hidden_card)
-        card.setContentsMargins(32, 32, 32, 32)
-        card.setSpacing(16)
-        eye = QLabel()
-        eye.setPixmap(icon("eye-off", palette.MUTED).pixmap(48, 48))
-        eye.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        card.addWidget(eye)
-        hidden_text = QLabel(
-            self.tr(
-                "De uitslag is nog verborgen, hier en op de beamer. Onthul hem als het "
-                "stemmen klaar is."
-            )
-        )
-        hidden_text.setWordWrap(True)
-        hidden_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hidden_text.setStyleSheet(f"color: {palette.MUTED}; font-size: 12pt;")
-        card.addWidget(hidden_text)
-        self.reveal_here = QPushButton(icon("eye", "#FFFFFF"), self.tr("Uitslag onthullen"))
-        self.reveal_here.setObjectName("revealHere")
-        self.reveal_here.setProperty("primary", True)
-        self.reveal_here.clicked.connect(lambda: self.set_revealed(True))
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.reveal_here)
-        row.addStretch(1)
-        card.addLayout(row)
-        card.addStretch(1)
-        outer.addWidget(self.hidden_card)
-
-        self.results_area = QScrollArea()
-        self.results_area.setObjectName("resultsArea")
-        self.results_area.setWidgetResizable(True)
-        self.results_area.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(16, 16, 16, 16)
-        body_layout.setSpacing(12)
-        self.summary_label = QLabel()
-        self.summary_label.setObjectName("resultsSummary")
-        self.summary_label.setWordWrap(True)
-        body_layout.addWidget(self.summary_label)
-        self.figure = Figure(figsize=(7.5, 4), facecolor="white")
-        self.canvas = FigureCanvasQTAgg(self.figure)  # type: ignore[no-untyped-call]
-        self.canvas.setObjectName("resultsChart")
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.canvas.installEventFilter(self)
-        self._chart_timer = QTimer(self)
-        self._chart_timer.setSingleShot(True)
-        self._chart_timer.setInterval(60)
-        self._chart_timer.timeout.connect(self._redraw_chart)
-        body_layout.addWidget(self.canvas)
-        self.results_table = QTableWidget()
-        self.results_table.setObjectName("resultsTable")
-        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results_table.verticalHeader().hide()
-        self.results_table.setWordWrap(True)
-        self.results_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results_table.horizontalHeader().sectionResized.connect(
-            lambda column, _old, _new: (
-                column == 1 and QTimer.singleShot(0, self, self._rewrap_results)
-            )
-        )
-        body_layout.addWidget(self.results_table)
-        self.disagree_label = QLabel()
-        self.disagree_label.setObjectName("disagreements")
-        self.disagree_label.setWordWrap(True)
-        body_layout.addWidget(self.disagree_label)
-        self.floor_note = QLabel()
-        self.floor_note.setObjectName("floorNote")
-        self.floor_note.setWordWrap(True)
-        self.floor_note.setStyleSheet(f"color: {palette.MUTED};")
-        body_layout.addWidget(self.floor_note)
-        body_layout.addStretch(1)
-        self.results_area.setWidget(body)
-        outer.addWidget(self.results_area, 1)
-        return page
-
     # --------------------------------------------------------------- refresh
     SHOWS = frozenset({Kind.THEME, Kind.PROPOSAL, Kind.VOTE, Kind.TARGET_GROUP, Kind.TABLE})
     SHOWS_STATE = frozenset(
@@ -502,7 +258,7 @@ class VotePage(Page):
         revealed = results_revealed(self._state)
         items = vote_items(snapshot)
         voting_rules = rules_of(snapshot)
-        themes_voted = voting_rules.target == "cluster"
+        themes_voted = voting_rules.target is VoteTarget.THEME
 
         self.status_label.setText(
             self.tr("\u25cf Stemming open") if is_open else self.tr("\u25cb Stemming gesloten")
@@ -557,7 +313,7 @@ class VotePage(Page):
         voting_rules = rules_of(snapshot)
         self._filling = True
         try:
-            index = self.target_combo.findData(voting_rules.target)
+            index = self.target_combo.findData(voting_rules.target.value)
             self.target_combo.setCurrentIndex(max(0, index))
             self.dots_spin.setValue(voting_rules.dots)
             self.cap_spin.setValue(voting_rules.cap)
@@ -602,99 +358,6 @@ class VotePage(Page):
             widget.setEnabled(not is_open)
         self.rules_locked_label.setVisible(is_open)
 
-    def _refresh_tallies(self, snapshot: SessionSnapshot) -> None:
-        by_table = self.by_table.isChecked()
-        items = vote_items(snapshot)
-        self._items = [item_id for item_id, _ in items]
-        group_names = {g.id: g.name for g in snapshot.target_groups}
-        if by_table:
-            columns = [
-                (
-                    t.id,
-                    self.tr("{table} ({group})").format(
-                        table=t.name, group=group_names[t.target_group_id]
-                    )
-                    if t.target_group_id in group_names
-                    else t.name,
-                )
-                for t in snapshot.live_tables()
-            ]
-        else:
-            columns = [(gid, group_names[gid]) for gid in voting_group_ids(snapshot, self._state)]
-        self._columns = [cid for cid, _ in columns]
-        table = self.tally_table
-        if table.state() == QAbstractItemView.State.EditingState:
-            self._tallies_stale = True
-            self._refresh_checks(snapshot)
-            return
-        self._tallies_stale = False
-        cells = tally_cells(snapshot, "table" if by_table else "group")
-        current = (table.currentRow(), table.currentColumn())
-        scrolled = table.verticalScrollBar().value()
-        self._filling = True
-        try:
-            table.clear()
-            table.setRowCount(len(items))
-            table.setColumnCount(len(columns) + 1)
-            table.setHorizontalHeaderLabels([self.tr("Onderwerp"), *(name for _, name in columns)])
-            for row, (item_id, label) in enumerate(items):
-                name = _cell(label, align_right=False)
-                name.setToolTip(label)
-                table.setItem(row, 0, name)
-                for col, column_id in enumerate(self._columns, start=1):
-                    votes = cells.get((item_id, column_id), [])
-                    value = sum(v.dots for v in votes)
-                    table.setItem(row, col, _cell(str(value) if votes else "", editable=True))
-            header = table.horizontalHeader()
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            header.setMinimumSectionSize(64)
-            for col in range(1, len(columns) + 1):
-                header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-            table.resizeRowsToContents()
-            if current[0] >= 0 and current[1] >= 0:
-                table.setCurrentCell(
-                    min(current[0], table.rowCount() - 1), min(current[1], table.columnCount() - 1)
-                )
-            table.verticalScrollBar().setValue(scrolled)
-            # As tall as all its rows: the tab scrolls, the check follows right below.
-            self._fit_tally_height()
-        finally:
-            self._filling = False
-
-        other = tally_cells(snapshot, "group" if by_table else "table")
-        other_dots = sum(v.dots for votes in other.values() for v in votes)
-        self.other_tallies_label.setText(
-            self.tr("Daarnaast %n stip(pen) geturfd per doelgroep.", "", other_dots)
-            if by_table
-            else self.tr("Daarnaast %n stip(pen) geturfd per tafel.", "", other_dots)
-        )
-        self.other_tallies_label.setVisible(other_dots > 0)
-        self._refresh_checks(snapshot)
-
-    def _rewrap_results(self) -> None:
-        """The item names wrap in their column: rows as tall as they need, no taller."""
-        table = self.results_table
-        table.resizeRowsToContents()
-        header = table.horizontalHeader()
-        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        bar = table.horizontalScrollBar()
-        extra = bar.sizeHint().height() if bar.isVisible() else 0
-        table.setFixedHeight(header.height() + rows + 4 + extra)
-
-    def _rewrap_tallies(self) -> None:
-        if self.tally_table.state() != QAbstractItemView.State.EditingState:
-            self.tally_table.resizeRowsToContents()
-        self._fit_tally_height()
-
-    def _fit_tally_height(self) -> None:
-        table = self.tally_table
-        rows_height = sum(table.rowHeight(r) for r in range(table.rowCount()))
-        bar = table.horizontalScrollBar()
-        extra = bar.sizeHint().height() if bar.isVisible() else 0
-        table.setFixedHeight(
-            max(120, table.horizontalHeader().sizeHint().height() + rows_height + 4 + extra)
-        )
-
     def _refresh_checks(self, snapshot: SessionSnapshot) -> None:
         voting_rules = rules_of(snapshot)
         checks = tally_checks(snapshot, voting_group_ids(snapshot, self._state))
@@ -725,9 +388,9 @@ class VotePage(Page):
                 str(check.left) if check.left is not None else unknown,
                 f"\u26a0 {check.over}" if check.over else "0",
             ]
-            table.setItem(row, 0, _cell(check.name, align_right=False))
+            table.setItem(row, 0, tally_cell(check.name, align_right=False))
             for col, text in enumerate(values, start=1):
-                item = _cell(text)
+                item = tally_cell(text)
                 if col == len(values) and check.over:
                     item.setForeground(QColor(palette.DANGER_TEXT))
                     font = QFont(item.font())
@@ -755,34 +418,6 @@ class VotePage(Page):
         self.over_label.setText("\n".join(over_lines))
         self.over_label.setVisible(bool(over_lines))
 
-    def _refresh_results(self, snapshot: SessionSnapshot, revealed: bool) -> None:
-        self.hidden_card.setVisible(not revealed)
-        self.results_area.setVisible(revealed)
-        if not revealed:
-            # Nothing of the result stays in the widgets while hidden.
-            self.results_table.clear()
-            self.results_table.setRowCount(0)
-            self.summary_label.clear()
-            self.disagree_label.clear()
-            self.floor_note.clear()
-            self.figure.clear()
-            self.canvas.draw_idle()  # type: ignore[no-untyped-call]
-            self._chart_key = None
-            return
-        results = compute_results(snapshot)
-        self._fill_results(results, snapshot)
-        labels = tuple(results.items)
-        interventions = tuple(
-            (iv.cluster_id, iv.deleted) for iv in snapshot.interventions if iv.cluster_id
-        )
-        key = (results.ranking, labels, interventions)
-        if key != self._chart_key:
-            self._chart_key = key
-            rows = max(1, len(results.ranking))
-            height = int((0.7 + RESULT_ROW_INCHES * min(rows, 26)) * self.figure.dpi)
-            self.canvas.setFixedHeight(max(220, height))
-            self._redraw_chart()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tally_table and event.type() == QEvent.Type.Resize:
             # Names wrap: a narrower grid has taller rows, and stays as tall as they are.
@@ -791,119 +426,6 @@ class VotePage(Page):
             # The chart's margins are in inches: draw it again at its new size.
             self._chart_timer.start()
         return super().eventFilter(watched, event)
-
-    def _redraw_chart(self) -> None:
-        if not self.isVisible() or self._chart_key is None:
-            return
-        if not results_revealed(self._state):
-            return
-        snapshot = self.controller.snapshot()
-        results_figure(snapshot, figure=self.figure, lang=self.controller.language)
-        self.canvas.draw_idle()  # type: ignore[no-untyped-call]
-
-    def _fill_results(self, results: Results, snapshot: SessionSnapshot) -> None:
-        # The groups shown on their own, then the hidden ones only together: no column
-        # per hidden group, so none can be told apart (see core.voting.OtherGroups).
-        groups = results.shown_groups
-        others = results.others if groups else None
-        ballots = results.ballots
-        self.summary_label.setText(self._dots_summary(snapshot, results.total_dots, ballots))
-        group_names = {g.id: g.name for g in snapshot.target_groups}
-        flags = {d.item_id: d for d in results.disagreements}
-        headers = [self.tr("Plaats"), self.tr("Onderwerp"), self.tr("Totaal")]
-        headers += [group.name for group in groups]
-        if others is not None:
-            headers.append(self.tr("Overige groepen"))
-        headers.append(self.tr("Verschil tussen groepen"))
-        table = self.results_table
-        table.clear()
-        table.setRowCount(len(results.ranking))
-        table.setColumnCount(len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        label_of = dict(results.items)
-        for row, ranked in enumerate(results.ranking):
-            table.setItem(row, 0, _cell(f"{ranked.rank}."))
-            table.setItem(row, 1, _cell(label_of.get(ranked.item_id, ""), align_right=False))
-            table.setItem(row, 2, _cell(str(ranked.total)))
-            for col, group in enumerate(groups, start=3):
-                table.setItem(row, col, _cell(str(group.totals.get(ranked.item_id, 0))))
-            if others is not None:
-                dots = others.totals.get(ranked.item_id, 0)
-                table.setItem(row, 3 + len(groups), _cell(str(dots)))
-            flag = flags.get(ranked.item_id)
-            text = ""
-            if flag is not None:
-                text = self.tr("\u26a0 {high}: plaats {hr}, {low}: plaats {lr}").format(
-                    high=group_names.get(flag.high_group_id, ""),
-                    hr=flag.high_rank,
-                    low=group_names.get(flag.low_group_id, ""),
-                    lr=flag.low_rank,
-                )
-            flag_item = _cell(text, align_right=False)
-            if flag is not None:
-                flag_item.setForeground(QColor(palette.WARNING_TEXT))
-            table.setItem(row, len(headers) - 1, flag_item)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        table.resizeRowsToContents()
-        height = header.height() + sum(table.rowHeight(r) for r in range(table.rowCount())) + 4
-        table.setFixedHeight(height)
-        if flags:
-            self.disagree_label.setText(
-                self.tr(
-                    "\u26a0 Groepen verschillen sterk over %n onderwerp(en): de ene groep "
-                    "zet het in haar top, de andere in haar onderste derde. Bespreek dit voor "
-                    "het actieplan.",
-                    "",
-                    len(flags),
-                )
-            )
-            self.disagree_label.setStyleSheet(f"color: {palette.WARNING_TEXT}; font-weight: 600;")
-        else:
-            self.disagree_label.setText(self.tr("Geen sterke verschillen tussen de doelgroepen."))
-            self.disagree_label.setStyleSheet(f"color: {palette.MUTED};")
-        self._fill_floor_note(results)
-
-    def _fill_floor_note(self, results: Results) -> None:
-        """Which groups are only counted together, and why; alphabetical, no sizes."""
-        together = results.others
-        if together is None or not (together.names or results.shown_groups):
-            # No groups hidden, or no target groups at all: nothing to explain.
-            self.floor_note.clear()
-            self.floor_note.setVisible(False)
-            return
-        names = list(together.names)
-        if together.no_group:
-            names.append(self.tr("stemmen zonder doelgroep"))
-        if results.shown_groups:
-            note = self.tr(
-                "Overige groepen: {names}. Een doelgroep met minder dan {k} stemmers wordt "
-                "niet apart getoond, alleen samen met andere; waar nodig komt er een grotere "
-                "groep bij, zodat wat uit het totaal is af te leiden altijd van minstens {k} "
-                "mensen komt."
-            ).format(names=", ".join(names), k=results.floor)
-        else:
-            note = self.tr(
-                "Niet per doelgroep getoond: elke doelgroep heeft minder dan {k} stemmers, of "
-                "de kleine groepen samen te weinig. De totalen tellen alle stippen."
-            ).format(k=results.floor)
-        self.floor_note.setText(note)
-        self.floor_note.setVisible(True)
-
-    def _dots_summary(self, snapshot: SessionSnapshot, total: int, ballots: int) -> str:
-        """Dots and ballots told apart: "31 stippen in totaal: 23 van de flappen,
-        8 uit 2 stembiljetten in de kiosk" (a ballot is a voter, not a dot)."""
-        kiosk = sum(v.dots for v in snapshot.live_votes() if v.ballot_id)
-        parts = []
-        if total - kiosk:
-            parts.append(self.tr("%n van de flappen", "", total - kiosk))
-        if ballots:
-            parts.append(
-                self.tr("{dots} uit %n stembiljet(ten) in de kiosk", "", ballots).format(dots=kiosk)
-            )
-        text = self.tr("%n stip(pen) in totaal", "", total)
-        return text + (": " + ", ".join(parts) if parts else "") + "."
 
     # --------------------------------------------------------------- actions
     def toggle_voting(self) -> None:
@@ -1040,34 +562,3 @@ class VotePage(Page):
         self.controller.run(ops.set_voting_groups, chosen)
 
     # ----------------------------------------------------------- tally edits
-    def _editor_closed(self) -> None:
-        if self._tallies_stale:
-            QTimer.singleShot(0, self, self._refresh_stale_tallies)
-
-    def _refresh_stale_tallies(self) -> None:
-        if self._tallies_stale and self.isVisible():
-            self._refresh_tallies(self.controller.snapshot())
-
-    def _tally_edited(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() == 0:
-            return
-        row, col = item.row(), item.column()
-        if row >= len(self._items) or col - 1 >= len(self._columns):
-            return
-        text = item.text().strip()
-        try:
-            value = int(text) if text else 0
-        except ValueError:
-            value = -1
-        if not 0 <= value <= MAX_TALLY:
-            self._say(self.tr("Typ een heel aantal stippen (0 of meer)."))
-            self.refresh()
-            return
-        self.set_tally(self._items[row], self._columns[col - 1], value)
-
-    def set_tally(self, item_id: str, column_id: str, value: int) -> None:
-        """Set one cell of the sticker grid (one undoable step)."""
-        self.controller.run(
-            ops.set_tally, item_id, column_id, value, by_table=self.by_table.isChecked()
-        )
-        self._say("")

@@ -1,6 +1,6 @@
 """How fast the cluster board follows a drop (issue 6: at most 50 ms for 1,000 cards).
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/cluster_board.py [--json]``
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/theme_board.py [--json]``
 
 A session of 1,000 proposals (the demo plus generated ones) with 20 themes
 holding about 600 of them is shown on the cluster page at 1920x1080. Each
@@ -37,10 +37,10 @@ from desktop_app import paths  # noqa: E402
 from desktop_app.core.model import Kind, Theme  # noqa: E402
 from desktop_app.storage.exchange import import_document, read_exchange_file  # noqa: E402
 from desktop_app.storage.session_file import SessionFile, new_id  # noqa: E402
-from desktop_app.ui.cluster_model import encode_ids  # noqa: E402
+from desktop_app.ui.card_model import encode_ids  # noqa: E402
 from desktop_app.ui.controller import SessionController  # noqa: E402
 from desktop_app.ui.look import apply_look  # noqa: E402
-from desktop_app.ui.pages.cluster import ClusterPage  # noqa: E402
+from desktop_app.ui.pages.themes import ThemesPage  # noqa: E402
 
 CARDS = 1000
 THEMES = 20
@@ -86,7 +86,7 @@ def main() -> int:
         controller.changed.connect(lambda _change: heard.append(time.perf_counter()))
         controller.changed.connect(lambda _change: heard_cpu.append(time.process_time()))
         started = time.perf_counter()
-        page = ClusterPage(controller)
+        page = ThemesPage(controller)
         page.resize(1920, 1080)
         page.show()
         app.processEvents()

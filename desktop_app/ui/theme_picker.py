@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui import palette
-from desktop_app.ui.cluster_model import fold
+from desktop_app.ui.card_model import fold
 from desktop_app.ui.look import icon
 
 _CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,11 +40,19 @@ class PickerTheme:
     color: str | None
 
 
+class Destination(StrEnum):
+    """Where the picker sends the cards."""
+
+    THEME = "theme"  # an existing theme (``Choice.theme_id``)
+    NEW = "new"  # a new theme (``Choice.name``)
+    TRAY = "tray"  # back to the tray
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """Where the cards go: ``kind`` is "theme" (``theme_id``), "new" (``name``) or "tray"."""
+    """Where the cards go: ``kind`` says to what; ``theme_id`` or ``name`` which one."""
 
-    kind: str
+    kind: Destination
     theme_id: str | None = None
     name: str = ""
 
@@ -94,11 +103,11 @@ class QuickPicker(QDialog):
         self._new_item: QListWidgetItem | None = None
         if allow_new:
             self._new_item = QListWidgetItem(icon("plus"), self.tr("Nieuw thema…"))
-            self._new_item.setData(_CHOICE_ROLE, ("new", None))
+            self._new_item.setData(_CHOICE_ROLE, (Destination.NEW.value, None))
             self.list.addItem(self._new_item)
         if allow_tray:
             tray = QListWidgetItem(icon("undo-2"), self.tr("Terug naar de bak (niet ingedeeld)"))
-            tray.setData(_CHOICE_ROLE, ("tray", None))
+            tray.setData(_CHOICE_ROLE, (Destination.TRAY.value, None))
             self.list.addItem(tray)
         self._theme_items: list[tuple[QListWidgetItem, str]] = []
         for theme in themes:
@@ -106,7 +115,7 @@ class QuickPicker(QDialog):
                 _swatch(theme.color),
                 self.tr("{name}  ({n})").format(name=theme.name, n=theme.count),
             )
-            item.setData(_CHOICE_ROLE, ("theme", theme.id))
+            item.setData(_CHOICE_ROLE, (Destination.THEME.value, theme.id))
             self.list.addItem(item)
             self._theme_items.append((item, fold(theme.name)))
 
@@ -130,8 +139,8 @@ class QuickPicker(QDialog):
                 first_theme = item
         for row in range(self.list.count()):
             item = self.list.item(row)
-            kind = item.data(_CHOICE_ROLE)[0]
-            if kind == "tray":
+            kind = Destination(item.data(_CHOICE_ROLE)[0])
+            if kind is Destination.TRAY:
                 item.setHidden(bool(needle) and needle not in fold(item.text()))
         if self._new_item is not None:
             self._new_item.setText(
@@ -169,11 +178,12 @@ class QuickPicker(QDialog):
         self.list.setCurrentRow(rows[position])
 
     def _choose(self, item: QListWidgetItem) -> None:
-        kind, theme_id = item.data(_CHOICE_ROLE)
-        if kind == "new":
-            self.choice = Choice("new", name=self.filter_edit.text())
-        elif kind == "tray":
-            self.choice = Choice("tray")
+        value, theme_id = item.data(_CHOICE_ROLE)
+        kind = Destination(value)
+        if kind is Destination.NEW:
+            self.choice = Choice(Destination.NEW, name=self.filter_edit.text())
+        elif kind is Destination.TRAY:
+            self.choice = Choice(Destination.TRAY)
         else:
-            self.choice = Choice("theme", theme_id=theme_id)
+            self.choice = Choice(Destination.THEME, theme_id=theme_id)
         self.accept()

@@ -1,4 +1,4 @@
-"""The suggestions panel of the cluster board: candidate themes and near-duplicates.
+"""The suggestions panel of the theme board: candidate themes and near-duplicates.
 
 The panel only shows and asks; the page does the writing. Every suggestion is
 accepted (as shown or with an edited name), or dismissed, one by one; nothing
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.suggestions import Suggestions, ThemeSuggestion
 from desktop_app.ui import palette
-from desktop_app.ui.cluster_model import CardInfo
+from desktop_app.ui.card_model import CardInfo
 from desktop_app.ui.look import icon
 
 PAGE_SIZE = 12

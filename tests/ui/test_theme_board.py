@@ -14,17 +14,17 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, Theme
 from desktop_app.storage.session_file import SessionFile
-from desktop_app.ui.cluster_board import CardListView
-from desktop_app.ui.cluster_model import decode_ids, encode_ids
+from desktop_app.ui.card_list import CardListView
+from desktop_app.ui.card_model import decode_ids, encode_ids
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.pages.cluster import ClusterPage
+from desktop_app.ui.pages.themes import ThemesPage
 
 
 @pytest.fixture
 def page(
-    show: Callable[[ClusterPage, int, int], ClusterPage], controller: SessionController
-) -> ClusterPage:
-    return show(ClusterPage(controller), 1600, 1000)
+    show: Callable[[ThemesPage, int, int], ThemesPage], controller: SessionController
+) -> ThemesPage:
+    return show(ThemesPage(controller), 1600, 1000)
 
 
 def send_drop(target: QWidget, ids: Sequence[str]) -> bool:
@@ -68,7 +68,7 @@ def select(view: CardListView, rows: Sequence[int]) -> None:
         view.selectionModel().select(model.index(row, 0), flag)
 
 
-def first_theme(page: ClusterPage) -> str:
+def first_theme(page: ThemesPage) -> str:
     return page.theme_order[0]
 
 
@@ -76,7 +76,7 @@ def first_theme(page: ClusterPage) -> str:
 
 
 def test_dropping_a_tray_card_on_a_theme_moves_it_and_undo_brings_it_back(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     card = page.tray_model.ids()[0]
     theme = first_theme(page)
@@ -95,7 +95,7 @@ def test_dropping_a_tray_card_on_a_theme_moves_it_and_undo_brings_it_back(
     assert card not in box.model.ids()
 
 
-def test_dropping_on_a_theme_header_counts_as_dropping_on_the_theme(page: ClusterPage) -> None:
+def test_dropping_on_a_theme_header_counts_as_dropping_on_the_theme(page: ThemesPage) -> None:
     card = page.tray_model.ids()[0]
     theme = first_theme(page)
     assert send_drop(page.theme_boxes[theme], [card])
@@ -103,7 +103,7 @@ def test_dropping_on_a_theme_header_counts_as_dropping_on_the_theme(page: Cluste
 
 
 def test_several_selected_cards_are_dragged_as_one_and_dropped_in_the_tray(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     theme = first_theme(page)
     box = page.theme_boxes[theme]
@@ -124,7 +124,7 @@ def test_several_selected_cards_are_dragged_as_one_and_dropped_in_the_tray(
 
 
 def test_dropping_on_empty_space_starts_a_new_theme_and_undo_removes_it(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     theme = first_theme(page)
     taken = page.theme_boxes[theme].model.ids()[:2]
@@ -144,9 +144,7 @@ def test_dropping_on_empty_space_starts_a_new_theme_and_undo_removes_it(
     assert new[0] not in page.theme_boxes
 
 
-def test_the_new_theme_box_takes_drops_too(
-    page: ClusterPage, controller: SessionController
-) -> None:
+def test_the_new_theme_box_takes_drops_too(page: ThemesPage, controller: SessionController) -> None:
     card = page.tray_model.ids()[0]
     count = len(page.theme_order)
     assert send_drop(page.grid.new_zone, [card])
@@ -154,7 +152,7 @@ def test_the_new_theme_box_takes_drops_too(
     assert page.theme_boxes[page.theme_order[-1]].model.ids() == [card]
 
 
-def test_the_model_takes_drops_through_drop_mime_data(page: ClusterPage) -> None:
+def test_the_model_takes_drops_through_drop_mime_data(page: ThemesPage) -> None:
     card = page.tray_model.ids()[0]
     theme = first_theme(page)
     model = page.theme_models[theme]
@@ -166,7 +164,7 @@ def test_the_model_takes_drops_through_drop_mime_data(page: ClusterPage) -> None
 # ----------------------------------------------------------- theme operations
 
 
-def test_merge_two_themes_and_undo(page: ClusterPage, controller: SessionController) -> None:
+def test_merge_two_themes_and_undo(page: ThemesPage, controller: SessionController) -> None:
     source, target = page.theme_order[0], page.theme_order[1]
     before = stored_members(controller.session_file)
 
@@ -184,7 +182,7 @@ def test_merge_two_themes_and_undo(page: ClusterPage, controller: SessionControl
 
 
 def test_split_selected_cards_to_a_new_theme_and_undo(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     theme = first_theme(page)
     box = page.theme_boxes[theme]
@@ -205,7 +203,7 @@ def test_split_selected_cards_to_a_new_theme_and_undo(
 
 
 def test_delete_a_theme_sends_its_cards_to_the_tray_and_undo_restores_it(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     theme = first_theme(page)
     members = list(page.theme_boxes[theme].model.ids())
@@ -224,7 +222,7 @@ def test_delete_a_theme_sends_its_cards_to_the_tray_and_undo_restores_it(
 
 
 def test_create_theme_from_selection_with_ctrl_g_then_type_its_name(
-    page: ClusterPage, qtbot: QtBot, controller: SessionController
+    page: ThemesPage, qtbot: QtBot, controller: SessionController
 ) -> None:
     select(page.tray.view, [0, 1])
     chosen = page.tray.view.selected_ids()
@@ -246,7 +244,7 @@ def test_create_theme_from_selection_with_ctrl_g_then_type_its_name(
 
 
 def test_description_and_colour_are_undoable(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     theme = first_theme(page)
     box = page.theme_boxes[theme]
@@ -266,7 +264,7 @@ def test_description_and_colour_are_undoable(
 
 
 def test_a_new_theme_gets_an_unused_okabe_ito_colour(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     before = dict(page.colors)
     new = page.new_theme([page.tray_model.ids()[0]], "Humor")
@@ -283,7 +281,7 @@ def test_a_new_theme_gets_an_unused_okabe_ito_colour(
 
 
 def test_t_opens_the_quick_picker_and_typing_sends_the_cards_to_the_matching_theme(
-    page: ClusterPage, qtbot: QtBot, controller: SessionController
+    page: ThemesPage, qtbot: QtBot, controller: SessionController
 ) -> None:
     target = next(tid for tid in page.theme_order if page.themes[tid].name.startswith("Slaap"))
     select(page.tray.view, [0])
@@ -298,7 +296,7 @@ def test_t_opens_the_quick_picker_and_typing_sends_the_cards_to_the_matching_the
 
 
 def test_the_picker_makes_a_new_theme_named_as_typed_when_nothing_matches(
-    page: ClusterPage, qtbot: QtBot, controller: SessionController
+    page: ThemesPage, qtbot: QtBot, controller: SessionController
 ) -> None:
     select(page.tray.view, [0, 1])
     chosen = page.tray.view.selected_ids()
@@ -317,7 +315,7 @@ def test_the_picker_makes_a_new_theme_named_as_typed_when_nothing_matches(
 
 
 def test_letters_typed_in_the_search_field_are_text_not_commands(
-    page: ClusterPage, qtbot: QtBot
+    page: ThemesPage, qtbot: QtBot
 ) -> None:
     select(page.tray.view, [0])
     page.search.setFocus()
@@ -329,7 +327,7 @@ def test_letters_typed_in_the_search_field_are_text_not_commands(
 
 
 def test_delete_key_sends_selected_theme_cards_back_to_the_tray(
-    page: ClusterPage, qtbot: QtBot
+    page: ThemesPage, qtbot: QtBot
 ) -> None:
     box = page.theme_boxes[first_theme(page)]
     select(box.view, [0])
@@ -341,7 +339,7 @@ def test_delete_key_sends_selected_theme_cards_back_to_the_tray(
 # ------------------------------------------------------- filters and counts
 
 
-def test_filters_show_counts_of_what_is_visible(page: ClusterPage, qtbot: QtBot) -> None:
+def test_filters_show_counts_of_what_is_visible(page: ThemesPage, qtbot: QtBot) -> None:
     total_tray = page.tray_model.rowCount()
     table_index = page.table_filter.findText("Tafel 2")
     page.table_filter.setCurrentIndex(table_index)
@@ -361,7 +359,7 @@ def test_filters_show_counts_of_what_is_visible(page: ClusterPage, qtbot: QtBot)
     assert page.tray.count.text() == str(total_tray)
 
 
-def test_a_filtered_card_can_still_be_dragged_to_a_theme(page: ClusterPage) -> None:
+def test_a_filtered_card_can_still_be_dragged_to_a_theme(page: ThemesPage) -> None:
     page.search.setText("bus")
     view = page.tray.view
     assert view.model() is page.tray.proxy
@@ -374,7 +372,7 @@ def test_a_filtered_card_can_still_be_dragged_to_a_theme(page: ClusterPage) -> N
     assert chosen[0] in page.theme_models[theme].ids()
 
 
-def test_summary_counts_everything(page: ClusterPage, controller: SessionController) -> None:
+def test_summary_counts_everything(page: ThemesPage, controller: SessionController) -> None:
     snapshot = controller.snapshot()
     text = page.summary.text()
     assert f"{len(snapshot.live_proposals())} voorstellen" in text
@@ -385,7 +383,7 @@ def test_summary_counts_everything(page: ClusterPage, controller: SessionControl
 
 
 def test_while_voting_is_open_themes_cannot_be_added_or_removed(
-    page: ClusterPage, controller: SessionController
+    page: ThemesPage, controller: SessionController
 ) -> None:
     sf = controller.session_file
     controller.run_unrecorded(lambda: sf.set_state(run_state.VOTING_OPEN, True))
@@ -408,7 +406,7 @@ def test_while_voting_is_open_themes_cannot_be_added_or_removed(
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1024, 768)])
-def test_screenshots(page: ClusterPage, size: tuple[int, int], artifacts: Path) -> None:
+def test_screenshots(page: ThemesPage, size: tuple[int, int], artifacts: Path) -> None:
     page.resize(size[0] - 220, size[1] - 60)
     page.show_suggestions()
     QApplication.processEvents()

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.core.suggestions import rank_themes
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.pages.cluster import ClusterPage
+from desktop_app.ui.pages.themes import ThemesPage
 
 
 @pytest.fixture
@@ -33,8 +33,8 @@ def controller(seeded: SessionFile) -> Iterator[SessionController]:
 
 
 @pytest.fixture
-def page(qtbot: QtBot, controller: SessionController) -> ClusterPage:
-    widget = ClusterPage(controller)
+def page(qtbot: QtBot, controller: SessionController) -> ThemesPage:
+    widget = ThemesPage(controller)
     qtbot.addWidget(widget)
     widget.resize(1600, 1000)
     widget.show()
@@ -47,7 +47,7 @@ def members(session_file: SessionFile) -> dict[str, tuple[str, ...]]:
     return {t.id: t.proposal_ids for t in session_file.themes()}
 
 
-def choose_tray_card(page: ClusterPage, row: int = 0) -> str:
+def choose_tray_card(page: ThemesPage, row: int = 0) -> str:
     view = page.tray.view
     view.setFocus(Qt.FocusReason.MouseFocusReason)
     index = view.model().index(row, 0)
@@ -56,7 +56,7 @@ def choose_tray_card(page: ClusterPage, row: int = 0) -> str:
     return page.tray_model.ids()[row]
 
 
-def test_every_tray_card_shows_its_most_likely_theme(page: ClusterPage) -> None:
+def test_every_tray_card_shows_its_most_likely_theme(page: ThemesPage) -> None:
     tray = page.tray_model.ids()
     assert set(page.tray_model.hints) == set(tray)
     for pid in tray:
@@ -73,7 +73,7 @@ def test_every_tray_card_shows_its_most_likely_theme(page: ClusterPage) -> None:
     assert first / len(known) >= 0.45 and top3 / len(known) >= 0.75, (first, top3, len(known))
 
 
-def members_of_demo(page: ClusterPage) -> dict[str, tuple[str, ...]]:
+def members_of_demo(page: ThemesPage) -> dict[str, tuple[str, ...]]:
     from desktop_app import paths
     from desktop_app.storage.exchange import read_exchange_file
 
@@ -82,7 +82,7 @@ def members_of_demo(page: ClusterPage) -> dict[str, tuple[str, ...]]:
 
 
 def test_enter_puts_the_card_in_its_suggested_theme_and_undo_takes_it_back(
-    qtbot: QtBot, page: ClusterPage, seeded: SessionFile, controller: SessionController
+    qtbot: QtBot, page: ThemesPage, seeded: SessionFile, controller: SessionController
 ) -> None:
     before = members(seeded)
     pid = choose_tray_card(page)
@@ -102,7 +102,7 @@ def test_enter_puts_the_card_in_its_suggested_theme_and_undo_takes_it_back(
 
 
 def test_the_next_card_is_re_ranked_after_a_card_is_placed(
-    qtbot: QtBot, page: ClusterPage, seeded: SessionFile
+    qtbot: QtBot, page: ThemesPage, seeded: SessionFile
 ) -> None:
     pid = choose_tray_card(page)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
@@ -121,7 +121,7 @@ def test_the_next_card_is_re_ranked_after_a_card_is_placed(
 
 
 def test_one_click_on_the_bar_places_the_card(
-    qtbot: QtBot, page: ClusterPage, seeded: SessionFile
+    qtbot: QtBot, page: ThemesPage, seeded: SessionFile
 ) -> None:
     pid = choose_tray_card(page, 1)
     target = page.placements[pid][0]
@@ -130,7 +130,7 @@ def test_one_click_on_the_bar_places_the_card(
 
 
 def test_s_shows_the_top_three_and_3_takes_the_third(
-    qtbot: QtBot, page: ClusterPage, seeded: SessionFile, controller: SessionController
+    qtbot: QtBot, page: ThemesPage, seeded: SessionFile, controller: SessionController
 ) -> None:
     pid = choose_tray_card(page)
     first, second, third = page.placements[pid][:3]
@@ -152,7 +152,7 @@ def test_s_shows_the_top_three_and_3_takes_the_third(
 
 
 def test_nothing_moves_without_the_facilitator(
-    qtbot: QtBot, page: ClusterPage, seeded: SessionFile
+    qtbot: QtBot, page: ThemesPage, seeded: SessionFile
 ) -> None:
     before = members(seeded)
     choose_tray_card(page)
@@ -161,7 +161,7 @@ def test_nothing_moves_without_the_facilitator(
 
 
 def test_enter_on_several_cards_sends_each_to_its_own_suggestion_in_one_undo_step(
-    qtbot: QtBot, page: ClusterPage, seeded: SessionFile, controller: SessionController
+    qtbot: QtBot, page: ThemesPage, seeded: SessionFile, controller: SessionController
 ) -> None:
     view = page.tray.view
     view.setFocus()
@@ -185,7 +185,7 @@ def test_no_suggestion_before_any_card_is_placed(qtbot: QtBot, demo_session: Ses
     for theme in demo_session.themes():
         demo_session.move_proposals(theme.proposal_ids, None)
     controller = SessionController(demo_session)
-    page = ClusterPage(controller)
+    page = ThemesPage(controller)
     qtbot.addWidget(page)
     page.resize(1600, 1000)
     page.show()
@@ -206,7 +206,7 @@ def test_on_a_narrow_page_the_suggestions_panel_takes_the_boards_place(
     """1024x768 with the beamer panel open leaves the page about 470 pixels of the window."""
     window = QWidget()
     qtbot.addWidget(window)
-    page = ClusterPage(controller, window)
+    page = ThemesPage(controller, window)
     page.setGeometry(0, 0, 700, 700)  # laid out wider than the window gives it, as in the console
     window.resize(470, 700)
     window.show()

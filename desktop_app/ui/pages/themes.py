@@ -14,18 +14,16 @@ While voting is open no theme may be added or removed; the page says so.
 
 from __future__ import annotations
 
-import time
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from enum import Enum, auto
 
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QFrame,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,49 +32,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app import ops
 from desktop_app.core import run_state
 from desktop_app.core.model import Kind, SessionSnapshot, Theme
 from desktop_app.core.suggestions import (
     Suggestions,
     ThemeRanker,
-    ThemeSuggestion,
-    standard_theme_names,
-    suggest,
 )
 from desktop_app.core.voting import items_frozen
 from desktop_app.storage import duplicates
 from desktop_app.storage.session_file import Change, Origin
 from desktop_app.ui import palette
-from desktop_app.ui.cluster_board import (
-    BOARD_STYLE,
-    THEME_COLORS,
-    CardListView,
-    ThemeBox,
-    ThemeGrid,
-    TrayBox,
-    automatic_color,
-    clear_other_selections,
-)
-from desktop_app.ui.cluster_model import ID_ROLE, CardFilter, CardInfo, CardListModel, fold
-from desktop_app.ui.cluster_picker import Choice, PickerTheme, QuickPicker
-from desktop_app.ui.cluster_suggestions import SuggestionsPanel, duplicate_key, theme_key
+from desktop_app.ui.board_style import BOARD_STYLE, automatic_color
+from desktop_app.ui.card_list import CardListView, clear_other_selections
+from desktop_app.ui.card_model import CardFilter, CardInfo, CardListModel, fold
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.look import icon
 from desktop_app.ui.pages.base import Page, StepMessage, heading
+from desktop_app.ui.pages.card_placement import CardPlacement
+from desktop_app.ui.pages.suggestion_actions import DISMISSED_KEY, SuggestionActions
+from desktop_app.ui.pages.theme_actions import ThemeActions
 from desktop_app.ui.placement_bar import PlacementBar
+from desktop_app.ui.theme_board import ThemeGrid
+from desktop_app.ui.theme_boxes import ThemeBox, TrayBox
+from desktop_app.ui.theme_picker import QuickPicker
+from desktop_app.ui.theme_suggestions import SuggestionsPanel
 
-DISMISSED_KEY = "dismissed_suggestions"
 # Boxes of themes that left the board, kept hidden for an undo.
 RETIRED_BOXES = 4
-#: Changes that only move cards between areas (no card looks different).
-_MEMBERSHIP_KINDS = {Kind.THEME.value}
+
+
+class _Pending(Enum):
+    """What changed since the board last refreshed."""
+
+    CARDS = auto()  # a card, its table, round or group, or an import: re-read everything
+    THEMES = auto()  # themes only (cards moving between areas): re-read those themes
+    STATE = auto()  # run state only (voting open, dismissed suggestions)
+
+
+#: Changes after which the board re-reads only what changed.
+_QUICK = frozenset({_Pending.THEMES, _Pending.STATE})
 _CARD_KINDS = frozenset({Kind.PROPOSAL, Kind.TABLE, Kind.ROUND, Kind.TARGET_GROUP})
 
 
-class ClusterPage(Page):
+class ThemesPage(SuggestionActions, CardPlacement, ThemeActions, Page):
     def __init__(self, controller: SessionController, parent: QWidget | None = None) -> None:
-        self._pending: set[str] = {"*"}
+        self._pending: set[_Pending] = {_Pending.CARDS}
         self._pending_themes: set[str] = set()
         super().__init__(controller, parent)
         self.setObjectName("clusterPage")
@@ -256,29 +256,27 @@ class ClusterPage(Page):
         if not self.shows(change):
             return
         if change.touches(*_CARD_KINDS) or change.origin is Origin.IMPORT:
-            self._pending.add("*")
+            self._pending.add(_Pending.CARDS)
         if change.touches(Kind.THEME):
-            self._pending.add(Kind.THEME.value)
+            self._pending.add(_Pending.THEMES)
             self._pending_themes |= change.of(Kind.THEME)
         if change.state:
-            self._pending.add("state")
+            self._pending.add(_Pending.STATE)
         super().on_change(change)
 
     def refresh(self) -> None:
         """Follow the last changes. Cards moving between areas (a drop, the picker,
         merge, split) re-read only the themes; anything else re-reads the session."""
-        kinds, self._pending = self._pending, set()
+        kinds, self._pending = self._pending, set[_Pending]()
         changed_themes, self._pending_themes = self._pending_themes, set()
         state = self.controller.session_file.state
-        quick = (
-            self._snapshot is not None and bool(kinds) and kinds <= _MEMBERSHIP_KINDS | {"state"}
-        )
+        quick = self._snapshot is not None and bool(kinds) and kinds <= _QUICK
         if not quick or self._snapshot is None:
             self._snapshot = self.controller.snapshot()
         snapshot = self._snapshot
         self.frozen = items_frozen(snapshot, state)
         self.banner.setVisible(self.frozen)
-        if quick and kinds <= {"state"}:
+        if quick and kinds <= {_Pending.STATE}:
             self.panel.set_dismissed(state(DISMISSED_KEY, []) or [])
             self._update_panel_state()
             self._update_buttons()
@@ -570,419 +568,13 @@ class ClusterPage(Page):
             self.refresh()
 
     # ================================================================ actions
-    def _theme_label(self, area_id: str | None) -> str:
-        if area_id is None:
-            return self.tr("de bak")
-        theme = self.themes.get(area_id)
-        return "“{}”".format(theme.name if theme else "?")
-
-    def drop(self, proposal_ids: list[str], area_id: str | None) -> bool:
-        """Cards dropped on an area (a theme, or the tray for None)."""
-        ids = [pid for pid in dict.fromkeys(proposal_ids) if pid in self.cards]
-        if not ids or (area_id is not None and area_id not in self.themes):
-            return False
-        if all(self.theme_of.get(pid) == area_id for pid in ids):
-            return True  # already there
-        self.move_cards(ids, area_id)
-        return True
-
-    def move_cards(self, proposal_ids: Sequence[str], area_id: str | None) -> None:
-        ids = list(proposal_ids)
-        if area_id is None:
-            text = self.tr("%n kaart(en) terug naar de bak", "", len(ids))
-        else:
-            text = self.tr("%n kaart(en) naar {theme}", "", len(ids)).format(
-                theme=self._theme_label(area_id)
-            )
-        if self.controller.run(ops.move_cards, ids, area_id):
-            self._sync()
-            self._undo_hint(text)
-
-    def drop_new_theme(self, proposal_ids: list[str]) -> bool:
-        ids = [pid for pid in dict.fromkeys(proposal_ids) if pid in self.cards]
-        if not ids:
-            return False
-        return self.new_theme(ids) is not None
-
-    def _default_name(self) -> str:
-        names = {t.name for t in self.themes.values()}
-        base = self.tr("Nieuw thema")
-        if base not in names:
-            return base
-        n = 2
-        while self.tr("Nieuw thema {n}").format(n=n) in names:
-            n += 1
-        return self.tr("Nieuw thema {n}").format(n=n)
-
-    def _next_color(self) -> str:
-        used = [self.colors.get(tid) for tid in self.theme_order]
-        choices = THEME_COLORS
-        for color in choices:
-            if color not in used:
-                return color
-        return choices[len(self.theme_order) % len(choices)]
-
-    def new_theme(
-        self,
-        proposal_ids: Sequence[str],
-        name: str | None = None,
-        *,
-        rename: bool = True,
-        suggested: bool = False,
-    ) -> str | None:
-        """A new theme holding ``proposal_ids`` (taken from wherever they are)."""
-        name = name if name and name.strip() else self._default_name()
-        theme = self.controller.run(
-            ops.new_theme, name, proposal_ids, color=self._next_color(), suggested=suggested
-        )
-        return self._show_new_theme(theme, rename=rename)
-
-    def _show_new_theme(self, theme: Theme | None, *, rename: bool) -> str | None:
-        if theme is None:
-            return None
-        self._sync()
-        box = self.theme_boxes.get(theme.id)
-        if box is not None:
-            self.grid.ensure_visible(box)
-            if rename:
-                box.start_rename()
-        self._undo_hint(self.controller.undo_text())
-        return theme.id
-
-    def create_theme_from_selection(self) -> None:
-        self.new_theme(self.selected_ids())
-
-    def send_selection_to_tray(self) -> None:
-        ids = [pid for pid in self.selected_ids() if pid in self.theme_of]
-        if ids:
-            self.move_cards(ids, None)
-
-    def rename_theme(self, theme_id: str, name: str) -> None:
-        if not name.strip() or theme_id not in self.themes:
-            return
-        self.controller.run(ops.rename_theme, theme_id, name)
-        self._sync()
-
-    def set_description(self, theme_id: str, description: str) -> None:
-        self.controller.run(ops.describe_theme, theme_id, description)
-        self._sync()
-
-    def edit_description(self, theme_id: str) -> None:
-        theme = self.themes.get(theme_id)
-        if theme is None:
-            return
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Beschrijving"),
-            self.tr("Waar gaat “{name}” over? (zichtbaar op het bord en in het verslag)").format(
-                name=theme.name
-            ),
-            theme.description or "",
-        )
-        if ok:
-            self.set_description(theme_id, text)
-
-    def set_color(self, theme_id: str, color: str | None) -> None:
-        if theme_id not in self.themes:
-            return
-        self.controller.run(ops.colour_theme, theme_id, color)
-        self._sync()
-
-    def merge_themes(self, source_id: str, target_id: str) -> None:
-        """The cards of ``source_id`` join ``target_id``; the source theme goes."""
-        if source_id == target_id or source_id not in self.themes or target_id not in self.themes:
-            return
-        if self.controller.run(ops.merge_themes, source_id, target_id) is not None:
-            self._sync()
-            self._undo_hint(self.controller.undo_text())
-
-    def split_theme(self, theme_id: str, proposal_ids: Sequence[str]) -> str | None:
-        """The chosen cards of a theme leave it for a new theme."""
-        theme = self.themes.get(theme_id)
-        ids = [pid for pid in proposal_ids if self.theme_of.get(pid) == theme_id]
-        if theme is None or not ids:
-            self.show_message(
-                self.tr("Kies eerst de kaarten die uit het thema gaan."), problem=True
-            )
-            return None
-        name = self.tr("{name} (deel 2)").format(name=theme.name)
-        new = self.controller.run(ops.split_theme, theme_id, ids, name, color=self._next_color())
-        return self._show_new_theme(new, rename=True)
-
-    def delete_theme(self, theme_id: str) -> None:
-        if theme_id not in self.themes:
-            return
-        if self.controller.run(ops.delete_theme, theme_id) is not None:
-            self._sync()
-            self._undo_hint(self.controller.undo_text())
 
     # ================================================================= picker
-    def open_picker(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            self.show_message(
-                self.tr(
-                    "Kies eerst een of meer kaarten (klik; Shift of Ctrl voor meer), druk dan op T."
-                ),
-                problem=True,
-            )
-            return
-        themes = [
-            PickerTheme(
-                tid, self.themes[tid].name, self.theme_models[tid].rowCount(), self.colors.get(tid)
-            )
-            for tid in self.theme_order
-        ]
-        picker = QuickPicker(themes, len(ids), allow_new=not self.frozen, parent=self)
-        picker.accepted.connect(lambda: self._picked(ids, picker.choice))
-        picker.finished.connect(lambda _result: picker.deleteLater())
-        self.picker = picker
-        picker.open()
-
-    def _picked(self, ids: list[str], choice: Choice | None) -> None:
-        self.picker = None
-        if choice is None:
-            return
-        if choice.kind == "tray":
-            self.move_cards([pid for pid in ids if pid in self.theme_of], None)
-        elif choice.kind == "theme" and choice.theme_id is not None:
-            self.drop(ids, choice.theme_id)
-        elif choice.kind == "new":
-            self.new_theme(ids, choice.name or None, rename=not choice.name.strip())
 
     # ============================================================== placement
-    def _update_placements(self) -> None:
-        """Rank the session's themes for every tray card, from the cards placed so far."""
-        placed = dict(self.theme_of)
-        tray = self.tray_model.ids()
-        if not placed or not tray or self._snapshot is None:
-            self.placements = {}
-        else:
-            language = "en" if self._snapshot.session.lang == "en" else "nl"
-            if self._ranker is None or self._ranker.language != language:
-                self._ranker = ThemeRanker(language)
-            self.placements = self._ranker.rank(
-                [(pid, card.text) for pid, card in self.cards.items()],
-                placed,
-                theme_names={tid: t.name for tid, t in self.themes.items()},
-                rounds={pid: card.round_id for pid, card in self.cards.items()},
-            )
-        hints = {
-            pid: self.tr("→ {name}").format(name=self.themes[ranked[0]].name)
-            for pid, ranked in self.placements.items()
-            if ranked and ranked[0] in self.themes and pid in self.cards
-        }
-        self.tray_model.set_hints(hints)
-        self._update_placement_bar()
-
-    def _tray_choice(self) -> list[str]:
-        """The tray cards the placement acts on: the selection, else the current card."""
-        view = self.tray.view
-        ids = view.selected_ids()
-        if not ids and view.currentIndex().isValid() and view.hasFocus():
-            ids = [str(view.currentIndex().data(ID_ROLE))]
-        return [pid for pid in ids if pid in self.placements]
-
-    def _update_placement_bar(self) -> None:
-        ids = self._tray_choice()
-        ranked = self.placements.get(ids[0], []) if ids else []
-        names = [self.themes[tid].name for tid in ranked if tid in self.themes]
-        self.placement_bar.set_choices(names, len(ids))
-
-    def toggle_placement_choices(self) -> None:
-        if self.placement_bar.isVisible():
-            self.placement_bar.toggle_more()
-
-    def accept_placement(self, rank: int = 0) -> bool:
-        """Put the chosen tray cards in their suggested theme (``rank`` 0: the first
-        suggestion of each card; 1, 2: the second or third, for one card). One undo step."""
-        ids = self._tray_choice()
-        if not ids or (rank > 0 and (len(ids) > 1 or not self.placement_bar.showing_more())):
-            return False  # the second and third choice only once they are shown (S)
-        targets: dict[str, list[str]] = {}
-        for pid in ids:
-            ranked = [tid for tid in self.placements.get(pid, []) if tid in self.themes]
-            if len(ranked) > rank:
-                targets.setdefault(ranked[rank], []).append(pid)
-        if not targets:
-            return False
-        view = self.tray.view
-        row = min(
-            (r for r in (self.tray_model.row_of(pid) for pid in ids) if r is not None), default=0
-        )
-        if len(targets) == 1:
-            [(theme_id, members)] = targets.items()
-            self.move_cards(members, theme_id)
-        elif self.controller.run(
-            ops.place_cards, {pid: tid for tid, members in targets.items() for pid in members}
-        ):
-            self._sync()
-            self._undo_hint(self.controller.undo_text())
-        # The next card takes the place of the one placed: Enter, Enter, Enter.
-        model = view.model()
-        if model.rowCount():
-            index = model.index(min(row, model.rowCount() - 1), 0)
-            view.setCurrentIndex(index)
-            view.selectionModel().select(index, view.selectionModel().SelectionFlag.ClearAndSelect)
-        return True
 
     # ============================================================ suggestions
-    def show_suggestions(self) -> None:
-        snapshot = self.controller.snapshot()
-        proposals = [(p.id, p.text) for p in snapshot.live_proposals()]
-        started = time.perf_counter()
-        result = suggest(proposals, language=snapshot.session.lang)
-        self.suggestion_ms = (time.perf_counter() - started) * 1000
-        self.suggestions = result
-        dismissed = self.controller.session_file.state(DISMISSED_KEY, []) or []
-        self.panel.set_result(
-            result,
-            self.cards,
-            standard_theme_names(snapshot.session.lang),
-            dismissed,
-            elapsed_ms=self.suggestion_ms,
-        )
-        self._update_panel_state()
-        if not self.panel.isVisible():
-            self.panel.show()
-            self._fit_panel()
-            sizes = self.splitter.sizes()
-            panel_width = 360 if self.width() >= 1280 else 300
-            if self.grid.isVisible():
-                self.splitter.setSizes([sizes[0], max(280, sizes[1] - panel_width), panel_width])
-
-    def hide_suggestions(self) -> None:
-        self.panel.hide()
-        self.grid.show()
-        self.tray.show()
-
-    def _fit_panel(self) -> None:
-        """Where the tray, the themes and the panel do not fit side by side, the panel
-        takes the themes' place, and on a narrower page (1024x768 with the beamer panel
-        open) the tray's too, until it is closed."""
-        if not self.panel.isVisible():
-            return
-        margins = self.layout().contentsMargins()
-        width = self._room() - margins.left() - margins.right()
-        handle = self.splitter.handleWidth()
-        tray, grid, panel = (w.minimumWidth() for w in (self.tray, self.grid, self.panel))
-        self.grid.setVisible(width >= tray + grid + panel + 2 * handle)
-        self.tray.setVisible(width >= tray + panel + handle)
-
-    def _room(self) -> int:
-        """The width the window leaves this page: beside the phases and a docked beamer
-        panel (the page may be laid out wider than that, and then is cut off)."""
-        window = self.window()
-        if window is self:
-            return self.width()
-        left = self.mapTo(window, QPoint(0, 0)).x()
-        docks = sum(
-            dock.width()
-            for dock in window.findChildren(QDockWidget)
-            if dock.isVisible() and not dock.isFloating() and dock.x() > left
-        )
-        return max(0, window.width() - left - docks)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_panel()
-
-    def _update_panel_state(self) -> None:
-        if self.suggestions is None:
-            return
-        names = {tid: t.name for tid, t in self.themes.items()}
-        self.panel.update_state(self.theme_of, names, self.kept, self.frozen)
-
-    def _dismissed(self) -> set[str]:
-        return set(self.controller.session_file.state(DISMISSED_KEY, []) or [])
-
-    def dismiss_suggestion(self, key: str) -> None:
-        dismissed = sorted(self._dismissed() | {key})
-        session_file = self.controller.session_file
-        self.controller.run_unrecorded(lambda: session_file.set_state(DISMISSED_KEY, dismissed))
-        self.panel.set_dismissed(dismissed)
-
-    def accept_theme_suggestion(self, suggestion: ThemeSuggestion, name: str) -> str | None:
-        """Create exactly the suggested theme, with its proposals not yet in a theme."""
-        ids = [
-            pid for pid in suggestion.proposal_ids if pid in self.cards and pid not in self.theme_of
-        ]
-        if not ids:
-            self.show_message(
-                self.tr(
-                    "Alle voorstellen van deze suggestie zitten al in een "
-                    "thema; er is niets veranderd."
-                ),
-                problem=True,
-            )
-            return None
-        chosen = name if name.strip() else suggestion.name
-        theme_id = self.new_theme(ids, chosen, rename=False, suggested=True)
-        if theme_id is not None:
-            self.panel.mark_done(theme_key(suggestion))
-        return theme_id
-
-    def accept_duplicate(self, a: str, b: str, theme_id: str | None = None) -> None:
-        """Merge two near-duplicates: both stay, in one theme; the first shows the count.
-
-        The theme is ``theme_id``, else the theme of ``a``, else that of ``b``;
-        when neither is in a theme, the quick picker asks.
-        """
-        if a not in self.cards or b not in self.cards:
-            return
-        key = duplicate_key(a, b)
-        kept = self.kept.get(a, a)
-        if self.kept.get(b, b) == kept:
-            self.panel.mark_done(key)
-            return
-        target = theme_id or self.theme_of.get(a) or self.theme_of.get(b)
-        if target is not None:
-            self._merge_duplicate(a, b, Choice("theme", theme_id=target))
-            return
-        picker = QuickPicker(
-            [
-                PickerTheme(
-                    tid,
-                    self.themes[tid].name,
-                    self.theme_models[tid].rowCount(),
-                    self.colors.get(tid),
-                )
-                for tid in self.theme_order
-            ],
-            2,
-            allow_new=not self.frozen,
-            parent=self,
-        )
-        picker.setWindowTitle(self.tr("In welk thema komen de dubbelen?"))
-        picker.accepted.connect(lambda: self._merge_duplicate(a, b, picker.choice))
-        picker.finished.connect(lambda _result: picker.deleteLater())
-        self.picker = picker
-        picker.open()
-
-    def _merge_duplicate(self, a: str, b: str, choice: Choice | None) -> None:
-        self.picker = None
-        if choice is None:
-            return
-        if choice.kind == "new":
-            self.controller.run(
-                ops.link_duplicates,
-                b,
-                a,
-                new_theme_name=choice.name.strip() or self._default_name(),
-                color=self._next_color(),
-            )
-        elif choice.kind == "theme" and choice.theme_id is not None:
-            self.controller.run(ops.link_duplicates, b, a, theme_id=choice.theme_id)
-        else:
-            return
-        self._sync()
-        if self.kept.get(b, b) != self.kept.get(a, a):
-            return  # refused: the message went out
-        self.panel.mark_done(duplicate_key(a, b))
-        self._undo_hint(self.controller.undo_text())
-
-    def suggestion_keys(self) -> Iterable[str]:
-        """Keys of the suggestions shown (for tests and the beamer's curiosity)."""
-        return [item.key for item in self.panel.theme_items] + [
-            item.key for item in self.panel.duplicate_items
-        ]

@@ -1,4 +1,4 @@
-"""Qt models of the cluster board: one list of proposal cards per area.
+"""Qt models of the theme board: one list of proposal cards per area.
 
 An *area* is the unclustered tray (``area_id`` None) or one theme. Each area
 has a :class:`CardListModel` holding the ids of its cards in order; the card

@@ -12,7 +12,7 @@ from desktop_app.core.suggestions import suggest
 from desktop_app.storage import duplicates
 from desktop_app.storage.session_file import SessionFile
 from desktop_app.ui.controller import SessionController
-from desktop_app.ui.pages.cluster import DISMISSED_KEY, ClusterPage
+from desktop_app.ui.pages.themes import DISMISSED_KEY, ThemesPage
 
 
 @pytest.fixture
@@ -23,8 +23,8 @@ def unclustered(demo_session: SessionFile) -> SessionFile:
     return demo_session
 
 
-def make_page(qtbot: QtBot, controller: SessionController) -> ClusterPage:
-    page = ClusterPage(controller)
+def make_page(qtbot: QtBot, controller: SessionController) -> ThemesPage:
+    page = ThemesPage(controller)
     qtbot.addWidget(page)
     page.resize(1700, 1000)
     page.show()
