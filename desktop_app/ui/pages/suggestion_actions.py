@@ -30,9 +30,13 @@ class SuggestionActions(ThemesSection):
 
     def show_suggestions(self) -> None:
         snapshot = self.controller.snapshot()
-        proposals = [(p.id, p.text) for p in snapshot.live_proposals()]
+        live = snapshot.live_proposals()
+        proposals = [(p.id, p.text) for p in live]
         started = time.perf_counter()
-        result = suggest(proposals, language=snapshot.session.lang)
+        # Each round has its own question: its proposals lean together a little, as
+        # in `tafelronde suggest` (core.suggestion_report).
+        rounds = {p.id: p.round_id for p in live}
+        result = suggest(proposals, language=snapshot.session.lang, rounds=rounds)
         self.suggestion_ms = (time.perf_counter() - started) * 1000
         self.suggestions = result
         dismissed = self.controller.session_file.state(DISMISSED_KEY, []) or []
