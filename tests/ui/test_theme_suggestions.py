@@ -40,8 +40,9 @@ def test_suggestions_are_deterministic_for_a_given_input(
     qtbot: QtBot, unclustered: SessionFile, controller: SessionController
 ) -> None:
     proposals = [(p.id, p.text) for p in unclustered.proposals()]
-    first = suggest(proposals, "nl")
-    assert suggest(list(reversed(proposals)), "nl") == first
+    rounds = {p.id: p.round_id for p in unclustered.proposals()}
+    first = suggest(proposals, "nl", rounds=rounds)
+    assert suggest(list(reversed(proposals)), "nl", rounds=rounds) == first
     page = make_page(qtbot, controller)
     page.show_suggestions()
     shown = list(page.suggestion_keys())
