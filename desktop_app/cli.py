@@ -160,12 +160,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(error.message(lang) + "\n")
             return EXIT_ERROR
         except (OSError, sqlite3.Error) as error:
-            sys.stderr.write(f"tafelronde: {error}\n")
+            sys.stderr.write(_environment_message(error, lang) + "\n")
             return EXIT_ERROR
     args = _gui_parser(lang).parse_args(args_list)
     from desktop_app import app  # Qt only from here on
 
     return app.run(session=args.session, demo=args.demo, lang=args.lang)
+
+
+def _environment_message(error: Exception, lang: str) -> str:
+    """An OS or SQLite error nobody translated yet, as a plain sentence (no "[Errno 28]")."""
+    import errno
+    import sqlite3
+
+    from desktop_app.core.errors import Reason
+
+    if isinstance(error, sqlite3.Error):
+        text = str(error).lower()
+        if "full" in text:
+            why = Reason("backup_disk_full")
+        elif "i/o" in text:
+            why = Reason("sqlite_io")
+        else:
+            why = Reason("os_error", detail=str(error))
+        return UserError("environment", path="", reason=why).message(lang).lstrip(": ")
+    assert isinstance(error, OSError)
+    codes = {
+        errno.ENOSPC: Reason("backup_disk_full"),
+        errno.EROFS: Reason("disk_read_only"),
+        errno.EACCES: Reason("no_permission"),
+        errno.EPERM: Reason("no_permission"),
+        errno.EIO: Reason("sqlite_io"),
+        errno.EISDIR: Reason("is_folder"),
+    }
+    why = codes.get(error.errno or 0) or Reason("os_error", detail=error.strerror or str(error))
+    where = error.filename if error.filename is not None else ""
+    return UserError("environment", path=str(where), reason=why).message(lang).lstrip(": ")
 
 
 def _run_import(files: Sequence[str], session_path: Path, lang: str) -> int:
@@ -213,29 +243,36 @@ def _remove_session_files(path: Path) -> None:
 
 
 def _run_export(args: argparse.Namespace, lang: str) -> int:
+    """Every asked output or none: each written beside its target, then moved into place."""
     from desktop_app.storage.exchange import export_document, write_json_atomically
+    from desktop_app.storage.export_targets import Writer, refuse_own_files, write_outputs
     from desktop_app.storage.session_file import SessionFile
 
     if not (args.json or args.xlsx or args.pdf):
         sys.stderr.write(TEXT[lang]["usage_error"].format(message=TEXT[lang]["need_output"]) + "\n")
         return EXIT_ERROR
-    with SessionFile.open_readonly(args.path) as session_file:
+    session_path = Path(args.path)
+    targets = [Path(t) for t in (args.json, args.xlsx, args.pdf) if t]
+    # Before the session is even opened: never write over it or what belongs to it.
+    refuse_own_files(session_path, targets)
+    names = not args.no_names
+    with SessionFile.open_readonly(session_path) as session_file:
         snapshot = session_file.snapshot()
-        names = not args.no_names
         document = export_document(session_file, names=names) if args.json else None
+    outputs: list[tuple[Path, Writer]] = []
     if document is not None:
-        write_json_atomically(document, args.json)
-        print(TEXT[lang]["exported"].format(path=args.json))
+        outputs.append((Path(args.json), lambda path: write_json_atomically(document, path)))
     if args.xlsx:
         from desktop_app.export.workbook import write_workbook
 
-        write_workbook(snapshot, Path(args.xlsx), names=names)
-        print(TEXT[lang]["exported"].format(path=args.xlsx))
+        outputs.append((Path(args.xlsx), lambda path: write_workbook(snapshot, path, names=names)))
     if args.pdf:
         from desktop_app.export.report import write_report
 
-        write_report(snapshot, Path(args.pdf), names=names)
-        print(TEXT[lang]["exported"].format(path=args.pdf))
+        outputs.append((Path(args.pdf), lambda path: write_report(snapshot, path, names=names)))
+    write_outputs(outputs)
+    for target, _ in outputs:
+        print(TEXT[lang]["exported"].format(path=target))
     return 0
 
 
