@@ -153,7 +153,7 @@ def write_outputs(outputs: Sequence[tuple[Path, Writer]]) -> None:
         check_target(target)
     staged: list[tuple[Path, Path]] = []
     try:
-        for (target, writer), path in zip(outputs, targets, strict=True):
+        for (_, writer), path in zip(outputs, targets, strict=True):
             staging = _staging_name(path)
             staged.append((staging, path))
             writer(staging)
