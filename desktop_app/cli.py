@@ -200,15 +200,17 @@ def _environment_message(error: Exception, lang: str) -> str:
 
 def _run_import(files: Sequence[str], session_path: Path, lang: str) -> int:
     from desktop_app.core.merge import Outcome
-    from desktop_app.storage.exchange import import_files
+    from desktop_app.storage.exchange import import_documents, read_exchange_files
     from desktop_app.storage.session_file import SessionFile
 
+    # Read and check every file before the session is opened and locked for writing.
+    documents = read_exchange_files(files)
     created = not session_path.exists()
     session_file = SessionFile.create(session_path) if created else SessionFile.open(session_path)
     try:
         if not created:
             _backup_before_import(session_file, lang)
-        reports = import_files(session_file, files)
+        reports = import_documents(session_file, documents)
     except BaseException:
         session_file.close()
         if created:

@@ -259,7 +259,7 @@ REASONS: dict[str, tuple[str, str]] = {
         "the file grows beyond what the disk allows",
     ),
     "os_error": ("het besturingssysteem meldt: {detail}", "the operating system says: {detail}"),
-    "fifo": ("een pijp (FIFO)", "a pipe (FIFO)"),
+    "fifo": ("een FIFO-pijp", "a FIFO pipe"),
     "device": ("een apparaat", "a device"),
     "socket": ("een socket", "a socket"),
     "folder": ("een map", "a folder"),
@@ -289,6 +289,11 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     "disk_read_only": ("de schijf is alleen-lezen", "the disk is read-only"),
     "no_permission": ("geen toestemming", "permission denied"),
+    "not_utf8": (
+        "geen UTF-8-tekst (bij byte {position})",
+        "not UTF-8 text (at byte {position})",
+    ),
+    "not_object": ("het is geen JSON-object", "it is not a JSON object"),
     "sqlite_io": (
         "de schijf gaf een leesfout",
         "the disk gave a read error",
