@@ -290,8 +290,8 @@ REASONS: dict[str, tuple[str, str]] = {
     "disk_read_only": ("de schijf is alleen-lezen", "the disk is read-only"),
     "no_permission": ("geen toestemming", "permission denied"),
     "not_utf8": (
-        "geen UTF-8-tekst (bij byte {position})",
-        "not UTF-8 text (at byte {position})",
+        "geen UTF-8-tekst bij byte {position}",
+        "not UTF-8 text at byte {position}",
     ),
     "not_object": ("het is geen JSON-object", "it is not a JSON object"),
     "sqlite_io": (

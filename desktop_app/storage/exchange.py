@@ -506,10 +506,18 @@ def session_to_record(info: SessionInfo) -> dict[str, Any]:
 
 
 def import_document(
-    session_file: SessionFile, document: Mapping[str, Any], *, source: str = "-"
+    session_file: SessionFile,
+    document: Mapping[str, Any],
+    *,
+    source: str = "-",
+    checked: bool = False,
 ) -> ImportReport:
-    """Merge one exchange document into the session, all or nothing."""
-    validate_document(document, source)
+    """Merge one exchange document into the session, all or nothing.
+
+    ``checked``: :func:`validate_document` already passed (see :func:`read_exchange_files`).
+    """
+    if not checked:
+        validate_document(document, source)
     report = ImportReport(source=source)
     with session_file.transaction(origin=Origin.IMPORT):
         conn = session_file.connection
@@ -638,8 +646,12 @@ def import_files(session_file: SessionFile, files: Sequence[Path | str]) -> list
 
 
 def read_exchange_files(files: Sequence[Path | str]) -> list[tuple[str, dict[str, Any]]]:
-    """Read (and check the values of) every file: before any session is opened or locked."""
-    return [(str(f), read_exchange_file(f)) for f in files]
+    """Read and check every file (all but its references into the session): before
+    any session is opened, locked or backed up."""
+    documents = [(str(f), read_exchange_file(f)) for f in files]
+    for source, document in documents:
+        validate_document(document, source)
+    return documents
 
 
 def import_documents(
@@ -649,7 +661,7 @@ def import_documents(
     reports: list[ImportReport] = []
     with session_file.transaction(origin=Origin.IMPORT):
         for source, document in documents:
-            reports.append(import_document(session_file, document, source=source))
+            reports.append(import_document(session_file, document, source=source, checked=True))
     return reports
 
 
