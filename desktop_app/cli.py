@@ -289,6 +289,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UserError as error:
             sys.stderr.write(error.message(lang) + "\n")
             return EXIT_ERROR
+        except BrokenPipeError:
+            # The reader went away (``tafelronde suggest S --json | head``): as the
+            # Python documentation advises, no message and no second error at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
         except (OSError, sqlite3.Error) as error:
             sys.stderr.write(_environment_message(error, lang) + "\n")
             return EXIT_ERROR
