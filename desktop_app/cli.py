@@ -327,7 +327,8 @@ def _environment_message(error: Exception, lang: str) -> str:
             why = Reason("sqlite_io")
         else:
             why = Reason("os_error", detail=str(error))
-        return UserError("environment", path="", reason=why).message(lang).lstrip(": ")
+        text = UserError("environment", where="", reason=why).message(lang)
+        return text[:1].upper() + text[1:]
     assert isinstance(error, OSError)
     codes = {
         errno.ENOSPC: Reason("backup_disk_full"),
@@ -338,8 +339,8 @@ def _environment_message(error: Exception, lang: str) -> str:
         errno.EISDIR: Reason("is_folder"),
     }
     why = codes.get(error.errno or 0) or Reason("os_error", detail=error.strerror or str(error))
-    where = error.filename if error.filename is not None else ""
-    return UserError("environment", path=str(where), reason=why).message(lang).lstrip(": ")
+    where = f"{error.filename}: " if error.filename is not None else ""
+    return UserError("environment", where=where, reason=why).message(lang)
 
 
 def _run_import(files: Sequence[str], session_path: Path, lang: str) -> int:

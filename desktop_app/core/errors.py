@@ -156,8 +156,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a regular file ({what}) and is not read. Nothing was imported.",
     ),
     "environment": (
-        "{path}: {reason}. Er is niets geschreven.",
-        "{path}: {reason}. Nothing was written.",
+        "{where}{reason}. Er is niets geschreven.",
+        "{where}{reason}. Nothing was written.",
     ),
     "not_json": (
         "{path} is geen geldig uitwisselbestand (geen leesbare JSON: {reason}). "
