@@ -322,7 +322,7 @@ def _environment_message(error: Exception, lang: str) -> str:
     if isinstance(error, sqlite3.Error):
         text = str(error).lower()
         if "full" in text:
-            why = Reason("backup_disk_full")
+            why = Reason("disk_is_full")
         elif "i/o" in text:
             why = Reason("sqlite_io")
         else:
@@ -331,7 +331,7 @@ def _environment_message(error: Exception, lang: str) -> str:
         return text[:1].upper() + text[1:]
     assert isinstance(error, OSError)
     codes = {
-        errno.ENOSPC: Reason("backup_disk_full"),
+        errno.ENOSPC: Reason("disk_is_full"),
         errno.EROFS: Reason("disk_read_only"),
         errno.EACCES: Reason("no_permission"),
         errno.EPERM: Reason("no_permission"),

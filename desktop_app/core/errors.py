@@ -287,6 +287,7 @@ REASONS: dict[str, tuple[str, str]] = {
         "het jaar moet tussen {low} en {high} liggen",
         "the year must be between {low} and {high}",
     ),
+    "disk_is_full": ("de schijf is vol", "the disk is full"),
     "disk_read_only": ("de schijf is alleen-lezen", "the disk is read-only"),
     "no_permission": ("geen toestemming", "permission denied"),
     "not_utf8": (

@@ -1164,7 +1164,7 @@ def _read_reason(error: sqlite3.Error) -> Reason:
     if "i/o" in text:
         return Reason("sqlite_io")
     if "full" in text:
-        return Reason("backup_disk_full")
+        return Reason("disk_is_full")
     return Reason("os_error", detail=str(error))
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.paths import shipped_data_dir
+from desktop_app.storage import backups, export_targets
 from desktop_app.storage.backups import make_backup
 from desktop_app.storage.exchange import import_files
 from desktop_app.storage.session_file import SessionFile
@@ -103,6 +104,7 @@ def test_the_files_beside_the_session_are_refused(session: Path, suffix: str) ->
 
 
 def test_a_backup_of_the_session_is_refused_and_stays_whole(session: Path) -> None:
+    assert export_targets.BACKUP_FOLDER_SUFFIX == backups.BACKUP_FOLDER_SUFFIX
     backup = make_backup(session, "phase")
     before = backup.path.read_bytes()
     for target in (backup.path, backup.path.parent / "nieuw.pdf"):
