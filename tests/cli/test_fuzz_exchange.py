@@ -217,6 +217,9 @@ def run_cli(*args: str) -> tuple[int, str, str]:
             status = cli.main(list(args))
         except SystemExit as stop:
             status = int(stop.code or 0)
+        except BaseException:
+            TALLY["tracebacks"] += 1
+            raise
     return status, out.getvalue(), err.getvalue()
 
 
@@ -296,8 +299,10 @@ def test_many_mutated_demo_files(raw: bytes, demo_session: Path, tmp_path: Path)
 
 
 def test_report_the_tally() -> None:
-    """Runs last in this module: prints what the fuzzing found (pytest -s)."""
+    """After the fuzz tests of this module: what they found (printed with pytest -s)."""
     print(f"\nfuzz tally: {TALLY}")
+    assert TALLY["tracebacks"] == 0 and TALLY["writes"] == 0
+    assert TALLY["inputs"] == TALLY["refused"] + TALLY["imported"]
 
 
 # ------------------------------------------------------------------ fixed cases
