@@ -11,9 +11,9 @@ import argparse
 import locale
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop_app import __version__
 from desktop_app.core.errors import UserError
@@ -46,6 +46,18 @@ TEXT = {
         "exported": "geschreven: {path}",
         "usage_error": "fout in de opdracht: {message} (zie tafelronde --help)",
         "suggest_summary": "{duplicates} mogelijke dubbelen, {themes} voorgestelde thema's",
+        "usage": "gebruik: ",
+        "positionals": "argumenten",
+        "options": "opties",
+        "help": "toon deze hulp en stop",
+        "version": "toon het versienummer en stop",
+        "commands": "opdrachten (zonder venster, ook zonder beeldscherm)",
+        "command_help": "meer over een opdracht: tafelronde OPDRACHT --help",
+        "command": "OPDRACHT",
+        "unknown_command": "onbekende opdracht '{given}'; bedoelde u '{match}'?",
+        "no_display": "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg): het "
+        "venster van Tafelronde kan hier niet openen. Start het vanaf een bureaublad; import, "
+        "export en suggest werken ook zonder beeldscherm.",
     },
     "en": {
         "description": "Tafelronde: World Café and large-group sessions, on site and offline.",
@@ -69,6 +81,18 @@ TEXT = {
         "exported": "written: {path}",
         "usage_error": "error in the command: {message} (see tafelronde --help)",
         "suggest_summary": "{duplicates} possible duplicates, {themes} suggested themes",
+        "usage": "usage: ",
+        "positionals": "arguments",
+        "options": "options",
+        "help": "show this help and stop",
+        "version": "show the version number and stop",
+        "commands": "commands (no window, no display needed)",
+        "command_help": "more about a command: tafelronde COMMAND --help",
+        "command": "COMMAND",
+        "unknown_command": "unknown command '{given}'; did you mean '{match}'?",
+        "no_display": "No display found (DISPLAY and WAYLAND_DISPLAY are empty): Tafelronde's "
+        "window cannot open here. Start it from a desktop; import, export and suggest also "
+        "work without a display.",
     },
 }
 
@@ -86,22 +110,86 @@ def user_language() -> str:
     return "en" if code.lower().startswith("en") else "nl"
 
 
+# argparse's own words (Python 3.11), in Dutch: the command line speaks one language.
+ARGPARSE_NL: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.*)$", r"deze argumenten ontbreken: \1"),
+    (r"^unrecognized arguments: (.*)$", r"onbekende argumenten: \1"),
+    (
+        r"^argument (.+): invalid choice: (.*) \(choose from (.*)\)$",
+        r"argument \1: ongeldige keuze \2 (kies uit \3)",
+    ),
+    (r"^argument (.+): expected one argument$", r"argument \1: hier hoort één waarde bij"),
+    (
+        r"^argument (.+): expected at least one argument$",
+        r"argument \1: hier hoort minstens één waarde bij",
+    ),
+    (r"^argument (.+): ignored explicit argument (.*)$", r"argument \1: waarde \2 genegeerd"),
+    (r"^argument (.+): not allowed with argument (.*)$", r"argument \1: niet samen met \2"),
+    (r"^ambiguous option: (.*) could match (.*)$", r"dubbelzinnige optie: \1 kan \2 zijn"),
+    (r"^argument (.+): invalid (.*) value: (.*)$", r"argument \1: ongeldige waarde \3"),
+)
+
+
+def translate_argparse(message: str, lang: str) -> str:
+    """argparse's English error in the user's language."""
+    if lang == "en":
+        return message
+    import re
+
+    for pattern, replacement in ARGPARSE_NL:
+        if re.match(pattern, message):
+            return re.sub(pattern, replacement, message)
+    return message
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one line, exit status 2."""
+    """argparse in one language; a usage error is one line, exit status 2."""
 
     lang = "nl"
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        t = TEXT[self.lang]
+        kwargs.setdefault("formatter_class", _formatter(self.lang))
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = t["positionals"]
+        self._optionals.title = t["options"]
+        self.add_argument("-h", "--help", action="help", help=t["help"])
+
     def error(self, message: str) -> NoReturn:
+        message = translate_argparse(message, self.lang)
         sys.stderr.write(TEXT[self.lang]["usage_error"].format(message=message) + "\n")
         raise SystemExit(EXIT_ERROR)
 
 
+def _formatter(lang: str) -> type[argparse.HelpFormatter]:
+    class Formatter(argparse.RawDescriptionHelpFormatter):
+        def add_usage(
+            self,
+            usage: str | None,
+            actions: Iterable[argparse.Action],
+            groups: Iterable[argparse._MutuallyExclusiveGroup],
+            prefix: str | None = None,
+        ) -> None:
+            usage_prefix = TEXT[lang]["usage"] if prefix is None else prefix
+            super().add_usage(usage, actions, groups, usage_prefix)
+
+    return Formatter
+
+
+def _parser_class(lang: str) -> type[_Parser]:
+    return type("Parser", (_Parser,), {"lang": lang})
+
+
 def _subcommand_parser(lang: str) -> _Parser:
     t = TEXT[lang]
-    _Parser.lang = lang
-    parser = _Parser(prog="tafelronde", description=t["description"])
-    parser.add_argument("--version", action="version", version=f"tafelronde {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = _parser_class(lang)(prog="tafelronde", description=t["description"])
+    parser.add_argument(
+        "--version", action="version", version=f"tafelronde {__version__}", help=t["version"]
+    )
+    commands = parser.add_subparsers(
+        dest="command", required=True, title=t["commands"], metavar=t["command"]
+    )
     p_import = commands.add_parser("import", help=t["import"], description=t["import"])
     p_import.add_argument("files", nargs="+", metavar="FILE", help=t["import_files"])
     p_import.add_argument("--session", required=True, metavar="PATH", help=t["import_session"])
@@ -123,21 +211,63 @@ def _subcommand_parser(lang: str) -> _Parser:
     return parser
 
 
+def _commands_section(lang: str) -> str:
+    """The subcommands as a help section of the main ``--help``."""
+    t = TEXT[lang]
+    rows = [
+        ("import FILE... --session PATH", t["import"]),
+        ("export PATH [--json OUT] [--xlsx OUT] [--pdf OUT] [--zonder-namen]", t["export"]),
+        ("suggest PATH [--json]", t["suggest"]),
+    ]
+    lines = [f"{t['commands']}:"]
+    for usage, text in rows:
+        lines.append(f"  tafelronde {usage}")
+        lines.append(f"      {text}")
+    lines.append("")
+    lines.append(t["command_help"])
+    return "\n".join(lines)
+
+
 def _gui_parser(lang: str) -> _Parser:
     t = TEXT[lang]
-    _Parser.lang = lang
-    parser = _Parser(
-        prog="tafelronde",
-        description=t["description"],
-        epilog="tafelronde import FILE... --session PATH | "
-        "tafelronde export PATH --json OUT | --xlsx OUT | --pdf OUT [--zonder-namen] | "
-        "tafelronde suggest PATH --json",
+    parser = _parser_class(lang)(
+        prog="tafelronde", description=t["description"], epilog=_commands_section(lang)
     )
-    parser.add_argument("--version", action="version", version=f"tafelronde {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"tafelronde {__version__}", help=t["version"]
+    )
     parser.add_argument("session", nargs="?", metavar="SESSION", help=t["session"])
     parser.add_argument("--demo", action="store_true", help=t["demo"])
     parser.add_argument("--lang", choices=("nl", "en"), help=t["lang"])
     return parser
+
+
+def no_display() -> bool:
+    """True on Linux (and other X11/Wayland systems) when Qt would find no display.
+
+    Qt aborts with a core dump and a misleading xcb message then; we say so in one
+    line instead. ``QT_QPA_PLATFORM=offscreen`` (tests, CI) and the other
+    platforms that need no display are left alone.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    x11 = bool(os.environ.get("DISPLAY"))
+    wayland = bool(os.environ.get("WAYLAND_DISPLAY"))
+    if platform == "xcb":
+        return not x11
+    if platform.startswith("wayland"):
+        return not wayland
+    if platform:
+        return False
+    return not (x11 or wayland)
+
+
+def _nearest_command(given: str) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(given, SUBCOMMANDS, n=1, cutoff=0.6)
+    return matches[0] if matches else None
 
 
 SUBCOMMANDS = ("import", "export", "suggest")
@@ -159,26 +289,73 @@ def main(argv: Sequence[str] | None = None) -> int:
         except UserError as error:
             sys.stderr.write(error.message(lang) + "\n")
             return EXIT_ERROR
+        except BrokenPipeError:
+            # The reader went away (``tafelronde suggest S --json | head``): as the
+            # Python documentation advises, no message and no second error at exit.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 1
         except (OSError, sqlite3.Error) as error:
-            sys.stderr.write(f"tafelronde: {error}\n")
+            sys.stderr.write(_environment_message(error, lang) + "\n")
+            return EXIT_ERROR
+    if args_list and not args_list[0].startswith("-") and not Path(args_list[0]).exists():
+        match = _nearest_command(args_list[0])
+        if match is not None:
+            message = TEXT[lang]["unknown_command"].format(given=args_list[0], match=match)
+            sys.stderr.write(TEXT[lang]["usage_error"].format(message=message) + "\n")
             return EXIT_ERROR
     args = _gui_parser(lang).parse_args(args_list)
+    if no_display():
+        sys.stderr.write(TEXT[lang]["no_display"] + "\n")
+        return EXIT_ERROR
     from desktop_app import app  # Qt only from here on
 
     return app.run(session=args.session, demo=args.demo, lang=args.lang)
 
 
+def _environment_message(error: Exception, lang: str) -> str:
+    """An OS or SQLite error nobody translated yet, as a plain sentence (no "[Errno 28]")."""
+    import errno
+    import sqlite3
+
+    from desktop_app.core.errors import Reason
+
+    if isinstance(error, sqlite3.Error):
+        text = str(error).lower()
+        if "full" in text:
+            why = Reason("disk_is_full")
+        elif "i/o" in text:
+            why = Reason("sqlite_io")
+        else:
+            why = Reason("os_error", detail=str(error))
+        text = UserError("environment", where="", reason=why).message(lang)
+        return text[:1].upper() + text[1:]
+    assert isinstance(error, OSError)
+    codes = {
+        errno.ENOSPC: Reason("disk_is_full"),
+        errno.EROFS: Reason("disk_read_only"),
+        errno.EACCES: Reason("no_permission"),
+        errno.EPERM: Reason("no_permission"),
+        errno.EIO: Reason("sqlite_io"),
+        errno.EISDIR: Reason("is_folder"),
+    }
+    why = codes.get(error.errno or 0) or Reason("os_error", detail=error.strerror or str(error))
+    where = f"{error.filename}: " if error.filename is not None else ""
+    return UserError("environment", where=where, reason=why).message(lang)
+
+
 def _run_import(files: Sequence[str], session_path: Path, lang: str) -> int:
     from desktop_app.core.merge import Outcome
-    from desktop_app.storage.exchange import import_files
+    from desktop_app.storage.exchange import import_documents, read_exchange_files
     from desktop_app.storage.session_file import SessionFile
 
+    # Read and check every file before the session is opened and locked for writing.
+    documents = read_exchange_files(files)
     created = not session_path.exists()
     session_file = SessionFile.create(session_path) if created else SessionFile.open(session_path)
     try:
         if not created:
             _backup_before_import(session_file, lang)
-        reports = import_files(session_file, files)
+        reports = import_documents(session_file, documents)
     except BaseException:
         session_file.close()
         if created:
@@ -213,29 +390,36 @@ def _remove_session_files(path: Path) -> None:
 
 
 def _run_export(args: argparse.Namespace, lang: str) -> int:
+    """Every asked output or none: each written beside its target, then moved into place."""
     from desktop_app.storage.exchange import export_document, write_json_atomically
+    from desktop_app.storage.export_targets import Writer, refuse_own_files, write_outputs
     from desktop_app.storage.session_file import SessionFile
 
     if not (args.json or args.xlsx or args.pdf):
         sys.stderr.write(TEXT[lang]["usage_error"].format(message=TEXT[lang]["need_output"]) + "\n")
         return EXIT_ERROR
-    with SessionFile.open_readonly(args.path) as session_file:
+    session_path = Path(args.path)
+    targets = [Path(t) for t in (args.json, args.xlsx, args.pdf) if t]
+    # Before the session is even opened: never write over it or what belongs to it.
+    refuse_own_files(session_path, targets)
+    names = not args.no_names
+    with SessionFile.open_readonly(session_path) as session_file:
         snapshot = session_file.snapshot()
-        names = not args.no_names
         document = export_document(session_file, names=names) if args.json else None
+    outputs: list[tuple[Path, Writer]] = []
     if document is not None:
-        write_json_atomically(document, args.json)
-        print(TEXT[lang]["exported"].format(path=args.json))
+        outputs.append((Path(args.json), lambda path: write_json_atomically(document, path)))
     if args.xlsx:
         from desktop_app.export.workbook import write_workbook
 
-        write_workbook(snapshot, Path(args.xlsx), names=names)
-        print(TEXT[lang]["exported"].format(path=args.xlsx))
+        outputs.append((Path(args.xlsx), lambda path: write_workbook(snapshot, path, names=names)))
     if args.pdf:
         from desktop_app.export.report import write_report
 
-        write_report(snapshot, Path(args.pdf), names=names)
-        print(TEXT[lang]["exported"].format(path=args.pdf))
+        outputs.append((Path(args.pdf), lambda path: write_report(snapshot, path, names=names)))
+    write_outputs(outputs)
+    for target, _ in outputs:
+        print(TEXT[lang]["exported"].format(path=target))
     return 0
 
 

@@ -507,6 +507,61 @@ ERROR: Final[dict[str, Text]] = {
         "Not everything could be erased. Still there: {paths}. Close what uses these files "
         "and choose Session > Erase after the session again, or delete them yourself.",
     ),
+    "output_is_session": (
+        "{path} is een sessiebestand, of hoort bij een sessie (een logbestand, slot of "
+        "reservekopie ernaast): een export overschrijft dat nooit. Kies een andere naam; "
+        "er is niets geschreven.",
+        "{path} is a session file, or belongs to a session (a log file, lock or backup "
+        "beside it): an export never overwrites that. Choose another name; nothing was "
+        "written.",
+    ),
+    "export_twice": (
+        "{path} is twee keer als doel gegeven. Geef elke export een eigen bestand; er is "
+        "niets geschreven.",
+        "{path} is given twice as a target. Give every export a file of its own; nothing "
+        "was written.",
+    ),
+    "export_disk_full": (
+        "De schijf is vol: {path} is niet geschreven en er is niets achtergelaten. Maak "
+        "ruimte vrij of kies een andere schijf, en exporteer opnieuw. De sessie zelf is "
+        "niet veranderd.",
+        "The disk is full: {path} was not written and nothing was left behind. Free some "
+        "space or choose another disk, and export again. The session itself was not "
+        "changed.",
+    ),
+    "export_read_only": (
+        "In de map {folder} kan niet worden geschreven (alleen-lezen): {path} is niet "
+        "geschreven. Kies een andere map, zoals Documenten.",
+        "The folder {folder} cannot be written to (read-only): {path} was not written. "
+        "Choose another folder, such as Documents.",
+    ),
+    "export_io": (
+        "De schijf of USB-stick weigert te schrijven: {path} is niet geschreven (misschien "
+        "is hij losgeraakt of alleen-lezen geworden). Kies een andere schijf.",
+        "The disk or USB stick refuses to write: {path} was not written (it may have been "
+        "unplugged or become read-only). Choose another disk.",
+    ),
+    "export_failed": (
+        "{path} is niet geschreven: {reason}. Er is niets achtergelaten.",
+        "{path} was not written: {reason}. Nothing was left behind.",
+    ),
+    "session_unreadable_here": (
+        "{path} kan hier niet worden gelezen: {reason}. Er is niets geschreven.",
+        "{path} cannot be read here: {reason}. Nothing was written.",
+    ),
+    "exchange_too_big": (
+        "{path} is te groot voor een uitwisselbestand ({size}; hoogstens {limit}). "
+        "Er is niets geïmporteerd.",
+        "{path} is too big for an exchange file ({size}; at most {limit}). Nothing was imported.",
+    ),
+    "exchange_not_a_file": (
+        "{path} is geen gewoon bestand ({what}) en wordt niet gelezen. Er is niets geïmporteerd.",
+        "{path} is not a regular file ({what}) and is not read. Nothing was imported.",
+    ),
+    "environment": (
+        "{where}{reason}. Er is niets geschreven.",
+        "{where}{reason}. Nothing was written.",
+    ),
 }
 
 REASON: Final[dict[str, Text]] = {
@@ -590,6 +645,52 @@ REASON: Final[dict[str, Text]] = {
     "schema_maximum": ("mag hoogstens {value} zijn", "must be at most {value}"),
     "schema_uniqueItems": ("bevat een waarde twee keer", "contains a value twice"),
     "schema_other": ("ongeldige waarde ({value})", "invalid value ({value})"),
+    "is_folder": ("het is een map", "it is a folder"),
+    "too_big": (
+        "het bestand wordt groter dan de schijf toestaat",
+        "the file grows beyond what the disk allows",
+    ),
+    "os_error": ("het besturingssysteem meldt: {detail}", "the operating system says: {detail}"),
+    "fifo": ("een FIFO-pijp", "a FIFO pipe"),
+    "device": ("een apparaat", "a device"),
+    "socket": ("een socket", "a socket"),
+    "folder": ("een map", "a folder"),
+    "symlink_loop": (
+        "een snelkoppeling die naar zichzelf verwijst",
+        "a symbolic link that points to itself",
+    ),
+    "too_deep": (
+        "te diep genest (meer dan {limit} lagen)",
+        "nested too deeply (more than {limit} levels)",
+    ),
+    "lone_surrogate": (
+        "tekst met een ongeldig teken (een losse UTF-16-helft, {value})",
+        "text with an invalid character (a lone UTF-16 half, {value})",
+    ),
+    "not_a_number": (
+        "{value} is geen getal dat in een bestand past",
+        "{value} is not a number a file can hold",
+    ),
+    "int_too_big": (
+        "het getal is te groot (hoogstens {limit})",
+        "the number is too big (at most {limit})",
+    ),
+    "year_range": (
+        "het jaar moet tussen {low} en {high} liggen",
+        "the year must be between {low} and {high}",
+    ),
+    "disk_is_full": ("de schijf is vol", "the disk is full"),
+    "disk_read_only": ("de schijf is alleen-lezen", "the disk is read-only"),
+    "no_permission": ("geen toestemming", "permission denied"),
+    "not_utf8": (
+        "geen UTF-8-tekst bij byte {position}",
+        "not UTF-8 text at byte {position}",
+    ),
+    "not_object": ("het is geen JSON-object", "it is not a JSON object"),
+    "sqlite_io": (
+        "de schijf gaf een leesfout",
+        "the disk gave a read error",
+    ),
 }
 
 OPERATION: Final[dict[str, Text]] = {

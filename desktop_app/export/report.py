@@ -340,6 +340,10 @@ def _left_margin(pdf: FPDF, margin: float) -> Iterator[None]:
         pdf.set_left_margin(previous)
 
 
+OVERVIEW_LINES = 4
+"""Lines of a title or owner in the action plan's overview table."""
+
+
 def _fit(pdf: FPDF, text: str, width: float) -> str:
     """One line of ``text`` that fits ``width`` mm, ending in an ellipsis if cut."""
     flat = " ".join(_printable(text).split())
@@ -353,6 +357,20 @@ def _fit(pdf: FPDF, text: str, width: float) -> str:
         else:
             high = middle - 1
     return flat[:low].rstrip() + "…"
+
+
+def _clip_lines(pdf: FPDF, text: str, width: float, lines: int) -> str:
+    """``text`` cut to at most ``lines`` lines of ``width`` mm in the current font, with "…"."""
+    flat = _printable(text)
+    # Far more characters than the lines can hold never need measuring.
+    flat = flat[: max(40, int(lines * width / 0.8))]
+    wrapped = pdf.multi_cell(width, 5, flat, dry_run=True, output="LINES")
+    assert isinstance(wrapped, list)
+    if len(wrapped) <= lines and len(flat) == len(_printable(text)):
+        return flat
+    kept = [str(line) for line in wrapped[:lines]]
+    kept[-1] = _fit(pdf, kept[-1].rstrip() + "…", width)
+    return "\n".join(kept)
 
 
 # --------------------------------------------------------------------------- report
@@ -626,12 +644,19 @@ class _Report:
             head = table.row()
             for key in keys:
                 head.cell(t[key])
+            # A table row cannot be split over pages: the overview shows at most a few
+            # lines of a long title or owner; the card below gives them in full.
             for number, iv in enumerate(self.interventions, start=1):
                 row = table.row()
                 row.cell(f"{number}.")
-                row.cell(_printable(iv.title), style=FontFace(emphasis="BOLD"))
+                pdf.set_font(FAMILY, "B", 9.5)
+                row.cell(
+                    _clip_lines(pdf, iv.title, widths[1] - 3.6, OVERVIEW_LINES),
+                    style=FontFace(emphasis="BOLD"),
+                )
                 if self.names:
-                    row.cell(_printable(_owned(iv.owner, t)))
+                    pdf.set_font(FAMILY, "", 9.5)
+                    row.cell(_clip_lines(pdf, _owned(iv.owner, t), widths[2] - 3.6, OVERVIEW_LINES))
                 row.cell(format_date(iv.follow_up, self.lang) or t["unknown"])
                 row.cell(self._status(iv.status))
         pdf.ln(6)

@@ -2,32 +2,20 @@
 
 A crash, a full disk or a target held open by Excel never leaves half a file
 and never damages the file that was there; the user gets one clear message.
+An export never lands on a session file or a file that belongs to one
+(:func:`~desktop_app.storage.export_targets.refuse_session_target`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from desktop_app.core.errors import SessionFileError
-
-
-def _translate(error: OSError, target: Path) -> SessionFileError:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
-        return SessionFileError("disk_full")
-    if isinstance(error, PermissionError) or error.errno in (
-        errno.EACCES,
-        errno.EPERM,
-        errno.EROFS,
-    ):
-        if target.exists() and os.access(target.parent, os.W_OK):
-            return SessionFileError("target_in_use", path=str(target))
-        return SessionFileError("read_only", path=str(target))
-    return SessionFileError("write_failed", path=str(target), reason=error.strerror or str(error))
+from desktop_app.core.errors import Reason, SessionFileError
+from desktop_app.storage.export_targets import refuse_session_target, translate_export_error
 
 
 @contextmanager
@@ -35,13 +23,15 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path to write; on success it replaces ``target``.
 
     Raises :class:`SessionFileError` (folder missing, read-only, in use, disk
-    full); the temporary file is removed and ``target`` is untouched.
+    full, a session file); the temporary file is removed and ``target`` is
+    untouched.
     """
     target = Path(target)
+    refuse_session_target(target)
     if not target.parent.is_dir():
         raise SessionFileError("target_folder_missing", folder=str(target.parent))
     if target.is_dir():
-        raise SessionFileError("write_failed", path=str(target), reason="is a folder")
+        raise SessionFileError("export_failed", path=str(target), reason=Reason("is_folder"))
     temporary = target.with_name(f".~{target.name}.{os.getpid()}.tmp")
     try:
         yield temporary
@@ -49,7 +39,7 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
             os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        raise _translate(error, target) from None
+        raise translate_export_error(error, target) from None
     finally:
         with contextlib.suppress(OSError):  # never hide the real message behind a clean-up error
             temporary.unlink(missing_ok=True)

@@ -8,8 +8,13 @@ included, so that a deletion travels to the other laptops too.
 
 from __future__ import annotations
 
+import errno
 import json
+import math
+import os
+import re
 import socket
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,7 +32,13 @@ from desktop_app.core.privacy import (
     unordered,
     without_names,
 )
-from desktop_app.core.timestamps import format_instant, is_date, is_instant, utc_now
+from desktop_app.core.timestamps import (
+    format_instant,
+    is_date,
+    is_instant,
+    parse_instant,
+    utc_now,
+)
 from desktop_app.storage import records
 from desktop_app.storage.atomic import atomic_target
 from desktop_app.storage.schema_check import Check, SchemaProblem, compile_schema, first_problem
@@ -35,6 +46,19 @@ from desktop_app.storage.session_file import Origin, SessionFile, replace_sessio
 
 FORMAT = "tafelronde-exchange"
 VERSION = 1
+
+MAX_EXCHANGE_BYTES = 64 * 1024 * 1024
+"""The largest exchange file read (64 MB): a session of 10,000 proposals is about 5 MB."""
+MAX_DEPTH = 32
+"""Deeper nesting is refused; the format itself needs 4 levels."""
+LARGEST_INTEGER = 2**63 - 1
+"""SQLite's largest integer."""
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2999
+"""Dates outside these years are refused: Excel cannot show them (before 1900) and
+nothing a session plans lies that far ahead."""
+_NON_FINITE = {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Our extension: context items for the opening, an extra top-level list.
 CONTEXT_ITEMS_SCHEMA: dict[str, Any] = {
@@ -115,19 +139,49 @@ def exchange_schema() -> dict[str, Any]:
     return schema
 
 
+def _year_fits(year: int) -> bool:
+    return EARLIEST_YEAR <= year <= LATEST_YEAR
+
+
+def date_in_range(text: str) -> bool:
+    """A calendar date ``YYYY-MM-DD`` in a year the exports can show."""
+    return is_date(text) and _year_fits(int(text[:4]))
+
+
+def instant_in_range(text: str) -> bool:
+    """A date-time with offset, in a year the exports can show (in UTC and locally)."""
+    if not is_instant(text):
+        return False
+    return _year_fits(parse_instant(text).year)
+
+
 @cache
 def _schema_check() -> Check:
-    return compile_schema(exchange_schema(), {"date": is_date, "date-time": is_instant})
+    return compile_schema(exchange_schema(), {"date": date_in_range, "date-time": instant_in_range})
 
 
 def pointer(path: Iterable[str | int]) -> str:
+    """A JSON pointer; a lone surrogate in a key is shown escaped (it cannot be printed)."""
     parts = [str(p).replace("~", "~0").replace("/", "~1") for p in path]
-    return "/" + "/".join(parts) if parts else "/"
+    text = "/" + "/".join(parts) if parts else "/"
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def _schema_reason(problem: SchemaProblem) -> Reason:
+def _value_at(document: Any, path: Iterable[str | int]) -> Any:
+    value = document
+    for step in path:
+        value = value[step]
+    return value
+
+
+def _schema_reason(problem: SchemaProblem, document: Any = None) -> Reason:
     """The schema's complaint in the user's words, by JSON Schema keyword."""
     keyword, value = problem.keyword, problem.value
+    if keyword == "format" and document is not None:
+        text = _value_at(document, problem.path)
+        fits = {"date": is_date, "date-time": is_instant}.get(value)
+        if isinstance(text, str) and fits is not None and fits(text):
+            return Reason("year_range", low=EARLIEST_YEAR, high=LATEST_YEAR)
     if keyword == "type" and isinstance(value, list):
         value = " / ".join(value)
     elif keyword == "enum":
@@ -139,35 +193,204 @@ def _schema_reason(problem: SchemaProblem) -> Reason:
     return Reason(f"schema_{keyword}", value=value)
 
 
-def read_exchange_file(path: Path | str) -> dict[str, Any]:
-    """Read and parse a file; refuse what is not a JSON object."""
-    path = Path(path)
+def _not_a_file(mode: int) -> str | None:
+    """The kind of a file that is not a regular file (a reason code), else None."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "device"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def _read_limited(path: Path) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_EXCHANGE_BYTES`.
+
+    A FIFO, a device (``/dev/zero``), a folder or a symlink loop is refused
+    before it is read; the file is opened without blocking and read up to one
+    byte past the limit, so a file that grows while it is read is refused too.
+    """
+    source = str(path)
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
     except FileNotFoundError:
-        raise SessionFileError("file_missing", path=str(path)) from None
+        raise SessionFileError("file_missing", path=source) from None
     except OSError as error:
-        raise SessionFileError("unreadable", path=str(path), reason=error.strerror) from None
+        if error.errno == errno.ELOOP:
+            raise ExchangeError(
+                "exchange_not_a_file", path=source, what=Reason("symlink_loop")
+            ) from None
+        raise SessionFileError("unreadable", path=source, reason=error.strerror) from None
+    kind = _not_a_file(info.st_mode)
+    if kind is not None:
+        raise ExchangeError("exchange_not_a_file", path=source, what=Reason(kind))
+    limit = _megabytes(MAX_EXCHANGE_BYTES)
+    if info.st_size > MAX_EXCHANGE_BYTES:
+        raise ExchangeError(
+            "exchange_too_big", path=source, size=_megabytes(info.st_size), limit=limit
+        )
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExchangeError("not_json", path=str(path), reason=str(error)) from None
+        descriptor = os.open(path, flags)
+    except OSError as error:
+        raise SessionFileError("unreadable", path=source, reason=error.strerror) from None
+    try:
+        kind = _not_a_file(os.fstat(descriptor).st_mode)  # swapped in since the stat?
+        if kind is not None:
+            raise ExchangeError("exchange_not_a_file", path=source, what=Reason(kind))
+        with os.fdopen(descriptor, "rb", closefd=False) as handle:
+            raw = handle.read(MAX_EXCHANGE_BYTES + 1)
+    except OSError as error:
+        raise SessionFileError("unreadable", path=source, reason=error.strerror) from None
+    finally:
+        os.close(descriptor)
+    if len(raw) > MAX_EXCHANGE_BYTES:
+        raise ExchangeError("exchange_too_big", path=source, size=f"> {limit}", limit=limit)
+    return raw
+
+
+JSON_ERRORS: dict[str, tuple[str, str]] = {
+    "Expecting value": ("hier hoort een waarde", "a value belongs here"),
+    "Expecting property name enclosed in double quotes": (
+        "hier hoort een veldnaam tussen dubbele aanhalingstekens",
+        "a field name in double quotes belongs here",
+    ),
+    "Expecting ',' delimiter": ("hier hoort een komma", "a comma belongs here"),
+    "Expecting ':' delimiter": ("hier hoort een dubbelepunt", "a colon belongs here"),
+    "Unterminated string starting at": (
+        "een tekst die niet wordt afgesloten",
+        "a text that is never closed",
+    ),
+    "Invalid control character at": (
+        "een stuurteken binnen een tekst",
+        "a control character inside a text",
+    ),
+    "Extra data": ("er staat nog iets na het einde", "there is more after the end"),
+    "Invalid \\escape": ("een ongeldige \\-code", "an invalid \\ code"),
+    "Invalid \\uXXXX escape": ("een ongeldige \\u-code", "an invalid \\u code"),
+}
+
+
+class JsonReason(Reason):
+    """A JSON syntax error (line, column) in the user's language."""
+
+    def __init__(self, error: json.JSONDecodeError) -> None:
+        super().__init__("json_syntax")
+        self.error = error
+
+    def text(self, lang: str) -> str:
+        nl, en = JSON_ERRORS.get(self.error.msg, ("ongeldige JSON", "invalid JSON"))
+        what = en if lang == "en" else nl
+        where = (
+            f"line {self.error.lineno}, column {self.error.colno}"
+            if lang == "en"
+            else f"regel {self.error.lineno}, kolom {self.error.colno}"
+        )
+        return f"{where}: {what}"
+
+
+def read_exchange_file(path: Path | str) -> dict[str, Any]:
+    """Read and parse a file; refuse what is not a JSON object.
+
+    Refused with a message, before any session is touched: a file that is not a
+    regular file or is larger than :data:`MAX_EXCHANGE_BYTES`, bytes that are not
+    UTF-8 (a UTF-8 BOM is allowed), JSON with a syntax error or nested too deep,
+    and the values :func:`check_values` refuses.
+    """
+    path = Path(path)
+    raw = _read_limited(path)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ExchangeError(
+            "not_json", path=str(path), reason=Reason("not_utf8", position=error.start)
+        ) from None
+    del raw
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ExchangeError("not_json", path=str(path), reason=JsonReason(error)) from None
+    except RecursionError:
+        raise ExchangeError(
+            "invalid_exchange",
+            pointer="/",
+            path=str(path),
+            reason=Reason("too_deep", limit=MAX_DEPTH),
+        ) from None
     if not isinstance(document, dict):
         raise ExchangeError(
-            "invalid_exchange", pointer="/", path=str(path), reason="not a JSON object"
+            "invalid_exchange", pointer="/", path=str(path), reason=Reason("not_object")
         )
+    check_values(document, str(path))
     return document
 
 
+def check_values(document: Any, source: str) -> None:
+    """Refuse what no session file or export can hold, naming its place.
+
+    Nesting deeper than :data:`MAX_DEPTH`, a lone surrogate in a text or a key
+    (it cannot be stored as UTF-8), NaN and Infinity, and numbers beyond SQLite's
+    64-bit integers. One pass, without recursion, in the document's order.
+    """
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(document, ())]
+    while stack:
+        value, where = stack.pop()
+        problem: Reason | None = None
+        if isinstance(value, dict):
+            if len(where) >= MAX_DEPTH:
+                problem = Reason("too_deep", limit=MAX_DEPTH)
+            else:
+                for key in value:
+                    if _SURROGATE.search(key):
+                        problem = Reason("lone_surrogate", value=_escaped(key))
+                        break
+                else:
+                    stack.extend((item, (*where, key)) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            if len(where) >= MAX_DEPTH:
+                problem = Reason("too_deep", limit=MAX_DEPTH)
+            else:
+                stack.extend((value[i], (*where, i)) for i in range(len(value) - 1, -1, -1))
+        elif isinstance(value, str):
+            if _SURROGATE.search(value):
+                problem = Reason("lone_surrogate", value=_escaped(_SURROGATE.findall(value)[0]))
+        elif isinstance(value, bool) or value is None:
+            pass
+        elif isinstance(value, int):
+            if abs(value) > LARGEST_INTEGER:
+                problem = Reason("int_too_big", limit=LARGEST_INTEGER)
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                problem = Reason("not_a_number", value=_NON_FINITE.get(repr(value), repr(value)))
+            elif abs(value) > LARGEST_INTEGER:
+                problem = Reason("int_too_big", limit=LARGEST_INTEGER)
+        if problem is not None:
+            raise ExchangeError(
+                "invalid_exchange", pointer=pointer(where), path=source, reason=problem
+            )
+
+
+def _escaped(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")[:40]
+
+
 def validate_document(document: Mapping[str, Any], source: str) -> None:
-    """Schema (with formats) plus in-file rules; raises with the first bad place."""
+    """Values, schema (with formats) plus in-file rules; raises with the first bad place."""
+    check_values(document, source)
     problem = first_problem(_schema_check(), document)
     if problem is not None:
         raise ExchangeError(
             "invalid_exchange",
             pointer=pointer(problem.path),
             path=source,
-            reason=_schema_reason(problem),
+            reason=_schema_reason(problem, document),
         )
     seen: dict[str, Kind] = {}
     for kind in KIND_ORDER:
@@ -283,10 +506,18 @@ def session_to_record(info: SessionInfo) -> dict[str, Any]:
 
 
 def import_document(
-    session_file: SessionFile, document: Mapping[str, Any], *, source: str = "-"
+    session_file: SessionFile,
+    document: Mapping[str, Any],
+    *,
+    source: str = "-",
+    checked: bool = False,
 ) -> ImportReport:
-    """Merge one exchange document into the session, all or nothing."""
-    validate_document(document, source)
+    """Merge one exchange document into the session, all or nothing.
+
+    ``checked``: :func:`validate_document` already passed (see :func:`read_exchange_files`).
+    """
+    if not checked:
+        validate_document(document, source)
     report = ImportReport(source=source)
     with session_file.transaction(origin=Origin.IMPORT):
         conn = session_file.connection
@@ -411,11 +642,26 @@ def _settle_themes(session_file: SessionFile) -> None:
 
 def import_files(session_file: SessionFile, files: Sequence[Path | str]) -> list[ImportReport]:
     """Import several files as one step: if one is refused, none is imported."""
+    return import_documents(session_file, read_exchange_files(files))
+
+
+def read_exchange_files(files: Sequence[Path | str]) -> list[tuple[str, dict[str, Any]]]:
+    """Read and check every file (all but its references into the session): before
+    any session is opened, locked or backed up."""
     documents = [(str(f), read_exchange_file(f)) for f in files]
+    for source, document in documents:
+        validate_document(document, source)
+    return documents
+
+
+def import_documents(
+    session_file: SessionFile, documents: Sequence[tuple[str, Mapping[str, Any]]]
+) -> list[ImportReport]:
+    """Import documents read by :func:`read_exchange_files` as one transaction."""
     reports: list[ImportReport] = []
     with session_file.transaction(origin=Origin.IMPORT):
         for source, document in documents:
-            reports.append(import_document(session_file, document, source=source))
+            reports.append(import_document(session_file, document, source=source, checked=True))
     return reports
 
 

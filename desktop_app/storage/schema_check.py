@@ -86,6 +86,21 @@ def _json_equal(a: Any, b: Any) -> bool:
     return bool(type(a) is type(b) and a == b)
 
 
+def _unique_key(value: Any) -> Any:
+    """A hashable key equal for values JSON Schema calls equal (true is not 1, 1 is 1.0)."""
+    if isinstance(value, bool):
+        return ("boolean", value)
+    if isinstance(value, int | float):
+        return ("number", value)
+    if isinstance(value, str):
+        return ("string", value)
+    if isinstance(value, list):
+        return ("array", tuple(_unique_key(v) for v in value))
+    if isinstance(value, dict):
+        return ("object", frozenset((k, _unique_key(v)) for k, v in value.items()))
+    return ("null", None)
+
+
 def _under(step: str | int, problem: SchemaProblem | None) -> SchemaProblem | None:
     if problem is None:
         return None
@@ -252,19 +267,22 @@ class SchemaCompiler:
         unique = bool(schema.get("uniqueItems"))
 
         def check_array(value: Any) -> SchemaProblem | None:
+            # The items first (a wrong type is named at its place), then uniqueness
+            # in linear time: 20,000 ids take milliseconds, not minutes.
             if not isinstance(value, list):
                 return None
-            if unique:
-                if all(isinstance(x, str) for x in value):
-                    if len(set(value)) != len(value):
-                        return SchemaProblem((), "uniqueItems", True)
-                elif any(_json_equal(a, b) for i, a in enumerate(value) for b in value[:i]):
-                    return SchemaProblem((), "uniqueItems", True)
             if items is not None:
                 for index, item in enumerate(value):
                     problem = items(item)
                     if problem is not None:
                         return _under(index, problem)
+            if unique:
+                seen: set[Any] = set()
+                for index, item in enumerate(value):
+                    key = _unique_key(item)
+                    if key in seen:
+                        return SchemaProblem((index,), "uniqueItems", True)
+                    seen.add(key)
             return None
 
         return check_array

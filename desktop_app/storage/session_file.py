@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 
 from desktop_app.core import rules
 from desktop_app.core.actions import Label
-from desktop_app.core.errors import DamagedFileError, SessionFileError, UserError
+from desktop_app.core.errors import DamagedFileError, Reason, SessionFileError, UserError
 from desktop_app.core.model import (
     DEFAULT_PRIVACY_FLOOR,
     KIND_ORDER,
@@ -271,27 +271,32 @@ class SessionFile:
 
     @classmethod
     def open_readonly(cls, path: Path | str) -> SessionFile:
-        """Open to read (export, CLI): no lock, never written.
+        """Open to read (export, CLI): no lock, never written, nothing made beside it.
 
-        An older file is migrated in memory only, so reading never changes it.
+        Without a writer at work and without a ``-wal`` the file is read with
+        ``immutable=1``: SQLite then makes no ``-shm``/``-wal`` beside it, so a
+        session on a read-only USB stick can be exported and a writable folder
+        is left as it was. A ``-wal`` a closed (or killed) writer left is read
+        from a copy in a temporary folder; while a writer is at work its files
+        are read as they are. An older file is migrated in memory only.
         """
         path = Path(path)
         version = check_session_header(path)
-        check_session_health(path, writer_active=WriterLock(path).held_elsewhere())
+        writer_active = WriterLock(path).held_elsewhere()
+        check_session_health(path, writer_active=writer_active)
         try:
-            source = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+            conn = _read_connection(path, writer_active=writer_active)
             if version < SCHEMA_VERSION:
-                conn = sqlite3.connect(":memory:", isolation_level=None)
-                source.backup(conn)
-                source.close()
+                if conn.execute("PRAGMA database_list").fetchone()[2]:
+                    conn = _in_memory(conn)
                 _migrate(conn)
-            else:
-                conn = source
             conn.row_factory = sqlite3.Row
             conn.execute("PRAGMA query_only = ON")
             conn.execute("SELECT count(*) FROM session").fetchone()
         except sqlite3.Error as error:
-            raise SessionFileError("unreadable", path=str(path), reason=str(error)) from error
+            raise SessionFileError(
+                "session_unreadable_here", path=str(path), reason=_read_reason(error)
+            ) from error
         return cls(path, conn, writable=False, lock=None, clock=utc_now)
 
     def close(self) -> None:
@@ -1116,6 +1121,51 @@ def _migrate(conn: sqlite3.Connection) -> None:
 
 def _only(entities: tuple[Entity, ...], entity_type: type[E]) -> tuple[E, ...]:
     return tuple(e for e in entities if isinstance(e, entity_type))
+
+
+def _in_memory(source: sqlite3.Connection) -> sqlite3.Connection:
+    """A copy of ``source`` in memory; ``source`` is closed."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        source.backup(conn)
+    finally:
+        source.close()
+    return conn
+
+
+def _read_connection(path: Path, *, writer_active: bool) -> sqlite3.Connection:
+    """A connection that reads ``path`` and never writes beside it (see ``open_readonly``)."""
+    wal = path.with_name(path.name + "-wal")
+    try:
+        wal_size = wal.stat().st_size
+    except OSError:
+        wal_size = 0
+    if writer_active:
+        return sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None)
+    if not wal_size:
+        uri = path.resolve().as_uri() + "?immutable=1"
+        return sqlite3.connect(uri, uri=True, isolation_level=None)
+    # A -wal left behind: replay it in a copy, never beside the original.
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="tafelronde-read-") as folder:
+        copy = Path(folder) / "session.tafelronde"
+        try:
+            shutil.copyfile(path, copy)
+            shutil.copyfile(wal, Path(f"{copy}-wal"))
+        except OSError as error:
+            raise sqlite3.OperationalError(f"copy failed: {error.strerror}") from error
+        return _in_memory(sqlite3.connect(copy, isolation_level=None))
+
+
+def _read_reason(error: sqlite3.Error) -> Reason:
+    text = str(error).lower()
+    if "i/o" in text:
+        return Reason("sqlite_io")
+    if "full" in text:
+        return Reason("disk_is_full")
+    return Reason("os_error", detail=str(error))
 
 
 def _connect(path: Path) -> sqlite3.Connection:

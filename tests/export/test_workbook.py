@@ -781,7 +781,7 @@ def test_read_only_folder_gives_a_clear_error_and_keeps_the_old_workbook(
             pytest.skip("running as a user that may write anywhere (root)")
         with pytest.raises(SessionFileError) as caught:
             write_workbook(snapshot_of(built.path), target)
-        assert caught.value.code in ("read_only", "target_in_use")
+        assert caught.value.code in ("export_read_only", "target_in_use")
         assert target.read_bytes() == b"the workbook HR already has"
         assert sorted(p.name for p in folder.iterdir()) == ["hr.xlsx"]
     finally:
@@ -823,7 +823,7 @@ def test_a_write_that_fails_halfway_leaves_the_existing_workbook_intact(
         check=False,
     )
     assert result.returncode == 3, result.stderr
-    assert result.stdout.startswith(("write_failed", "disk_full"))
+    assert result.stdout.startswith(("export_failed", "export_disk_full"))
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if not p.name.startswith("werkdruk")] == ["hr.xlsx"]
 
