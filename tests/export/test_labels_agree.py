@@ -167,7 +167,7 @@ def test_every_status_is_one_word_everywhere(
 
 # (Qt context, the console's Dutch source) -> the catalogue's entry for the same thing.
 CONSOLE_WORDS = [
-    ("VotePage", "Overige groepen", labels.WORD["other_groups"]),
+    ("ResultsSection", "Overige groepen", labels.WORD["other_groups"]),
     ("ActionPlanPage", "Status", labels.WORD["status"]),
     ("ActionPlanPage", "Interventie", labels.WORD["intervention"]),
     ("SessionSafety", "beschadigd", labels.FILE_NAME["damaged"]),
