@@ -1,4 +1,4 @@
-"""The command line: ``tafelronde [SESSION] | --demo | import | export | suggest``.
+"""The command line: ``tafelronde [SESSION] | --demo | import | export | suggest | room``.
 
 No Qt is imported on the import, export and suggest paths, so they run on a
 server or in CI without a display. Errors are one clear line on stderr and
@@ -46,6 +46,9 @@ TEXT = {
         "exported": "geschreven: {path}",
         "usage_error": "fout in de opdracht: {message} (zie tafelronde --help)",
         "suggest_summary": "{duplicates} mogelijke dubbelen, {themes} voorgestelde thema's",
+        "room": "zet de zaal online (telefoons doen mee via het lokale netwerk), zonder venster",
+        "room_host": "adres van deze laptop om op te luisteren (standaard: het netwerkadres)",
+        "room_port": "poort (standaard 8080)",
     },
     "en": {
         "description": "Tafelronde: World Café and large-group sessions, on site and offline.",
@@ -69,6 +72,9 @@ TEXT = {
         "exported": "written: {path}",
         "usage_error": "error in the command: {message} (see tafelronde --help)",
         "suggest_summary": "{duplicates} possible duplicates, {themes} suggested themes",
+        "room": "put the room online (phones join over the local network), without a window",
+        "room_host": "address of this laptop to listen on (default: its network address)",
+        "room_port": "port (default 8080)",
     },
 }
 
@@ -120,6 +126,10 @@ def _subcommand_parser(lang: str) -> _Parser:
     p_suggest = commands.add_parser("suggest", help=t["suggest"], description=t["suggest"])
     p_suggest.add_argument("path", metavar="PATH", help=t["export_path"])
     p_suggest.add_argument("--json", action="store_true", help=t["suggest_json"])
+    p_room = commands.add_parser("room", help=t["room"], description=t["room"])
+    p_room.add_argument("path", metavar="PATH", help=t["export_path"])
+    p_room.add_argument("--host", metavar="H", help=t["room_host"])
+    p_room.add_argument("--port", metavar="N", type=int, default=8080, help=t["room_port"])
     return parser
 
 
@@ -131,7 +141,8 @@ def _gui_parser(lang: str) -> _Parser:
         description=t["description"],
         epilog="tafelronde import FILE... --session PATH | "
         "tafelronde export PATH --json OUT | --xlsx OUT | --pdf OUT [--zonder-namen] | "
-        "tafelronde suggest PATH --json",
+        "tafelronde suggest PATH --json | "
+        "tafelronde room PATH [--host H] [--port N]",
     )
     parser.add_argument("--version", action="version", version=f"tafelronde {__version__}")
     parser.add_argument("session", nargs="?", metavar="SESSION", help=t["session"])
@@ -140,7 +151,7 @@ def _gui_parser(lang: str) -> _Parser:
     return parser
 
 
-SUBCOMMANDS = ("import", "export", "suggest")
+SUBCOMMANDS = ("import", "export", "suggest", "room")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -155,6 +166,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_import(args.files, Path(args.session), lang)
             if args.command == "export":
                 return _run_export(args, lang)
+            if args.command == "room":
+                from desktop_app.room.headless import run_room
+
+                return run_room(Path(args.path), host=args.host, port=args.port, lang=lang)
             return _run_suggest(Path(args.path), as_json=args.json, lang=lang)
         except UserError as error:
             sys.stderr.write(error.message(lang) + "\n")
