@@ -261,9 +261,9 @@ class RoomServer:
                 code, host=self.host, port=self.port, reason=error.strerror or str(error)
             ) from None
         if self.port == 0:  # an OS-chosen port (tests)
-            server = site._server
-            if server is not None and getattr(server, "sockets", None):
-                self.port = int(server.sockets[0].getsockname()[1])
+            for address in runner.addresses:
+                self.port = int(address[1])
+                break
         self._runner = runner
         ready.set_result(None)
         self._schedule_refresh()
@@ -439,7 +439,7 @@ class RoomServer:
     # ------------------------------------------------------------- joining
     def _joined_response(self, request: web.Request, target: str) -> web.Response:
         device = self._device(request)
-        response = web.HTTPSeeOther(target)
+        response = web.Response(status=303, headers={"Location": target})
         if device is None:
             token = self._keys.new_device_token()
             device = self._keys.device_of(token)
@@ -455,7 +455,9 @@ class RoomServer:
         lang = self._lang(request)
         if not self._join_limiter.allow(request.remote or "?"):
             return web.Response(status=429, text=self._text(lang, "error_too_fast"))
-        return self._page("join.html", lang, {"error": self._text(lang, "error_bad_code")})
+        response = self._page("join.html", lang, {"error": self._text(lang, "error_bad_code")})
+        response.set_status(403)
+        return response
 
     async def _index(self, request: web.Request) -> web.StreamResponse:
         if self._device(request) is not None:
@@ -464,9 +466,7 @@ class RoomServer:
 
     async def _join_link(self, request: web.Request) -> web.StreamResponse:
         if not self._keys.join_ok(request.match_info["code"]):
-            response = self._join_refused(request)
-            response.set_status(403)
-            return response
+            return self._join_refused(request)
         return self._joined_response(request, "/room")
 
     async def _join_form(self, request: web.Request) -> web.StreamResponse:
@@ -475,9 +475,7 @@ class RoomServer:
         form = await request.post()
         code = str(form.get("code", ""))[:20]
         if not self._keys.join_ok(code):
-            response = self._join_refused(request)
-            response.set_status(403)
-            return response
+            return self._join_refused(request)
         return self._joined_response(request, "/room")
 
     async def _room_page(self, request: web.Request) -> web.StreamResponse:
