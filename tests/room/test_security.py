@@ -57,8 +57,14 @@ def test_nothing_of_the_console_is_reachable(room: Room) -> None:
     async def go() -> None:
         client, _state = await joined(room)
         async with client:
-            for path in ("/export", "/settings", "/api/results", "/static/../../README.md",
-                         "/static/strings.json", "/api/session"):
+            for path in (
+                "/export",
+                "/settings",
+                "/api/results",
+                "/static/../../README.md",
+                "/static/strings.json",
+                "/api/session",
+            ):
                 async with client.get(f"{room.url}{path}") as response:
                     assert response.status == 404, path
             async with client.get(
@@ -104,11 +110,13 @@ def test_an_oversized_request_is_refused(room: Room) -> None:
             "table_id": state["tables"][0]["id"],
             "text": "x" * (64 * 1024),
         }
-        async with client:
-            async with client.post(
+        async with (
+            client,
+            client.post(
                 f"{room.url}/api/proposals", json=body, headers=headers(state, room)
-            ) as response:
-                assert response.status == 413
+            ) as response,
+        ):
+            assert response.status == 413
 
     run(go)
 
