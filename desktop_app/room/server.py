@@ -51,7 +51,7 @@ PAGES = ("join.html", "room.html", "test.html")
 UUID_LENGTH = 36
 VIEW_DEBOUNCE = 0.05  # seconds: a burst of changes is one refresh of what phones see
 # Kinds whose change alters nothing a phone sees (ballots are counted, not shown).
-_INVISIBLE_TABLES = frozenset({"room_used_tokens", "room_card_tokens"})
+_INVISIBLE_TABLES = frozenset({"_room_used_tokens", "_room_card_tokens"})
 
 
 @dataclass(frozen=True, slots=True)

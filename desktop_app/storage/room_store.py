@@ -1,8 +1,8 @@
 """What the room network keeps in the session file (migration m006), and nothing more.
 
-* ``room_used_tokens``: hashes of one-time ballot tokens already spent. Only
+* ``_room_used_tokens``: hashes of one-time ballot tokens already spent. Only
   the hash: no device, no address, no time, no link to the ballot it cast.
-* ``room_card_tokens``: hashes of the printed ballot cards that may vote.
+* ``_room_card_tokens``: hashes of the printed ballot cards that may vote.
 * ``room_proposals``: which proposals came from a phone, the hash of the
   device that sent them (so a scribe can edit its own entries after a
   refresh), and whether a participant's proposal still waits for approval.
@@ -33,30 +33,30 @@ def token_hash(token: str) -> str:
 
 def token_used(session: SessionFile, hashed: str) -> bool:
     row = session.connection.execute(
-        "SELECT 1 FROM room_used_tokens WHERE token_hash = ?", (hashed,)
+        "SELECT 1 FROM _room_used_tokens WHERE token_hash = ?", (hashed,)
     ).fetchone()
     return row is not None
 
 
 def mark_token_used(session: SessionFile, hashed: str) -> None:
-    session.connection.execute("INSERT INTO room_used_tokens (token_hash) VALUES (?)", (hashed,))
+    session.connection.execute("INSERT INTO _room_used_tokens (token_hash) VALUES (?)", (hashed,))
 
 
 def used_token_count(session: SessionFile) -> int:
-    row = session.connection.execute("SELECT count(*) FROM room_used_tokens").fetchone()
+    row = session.connection.execute("SELECT count(*) FROM _room_used_tokens").fetchone()
     return int(row[0])
 
 
 def card_token_known(session: SessionFile, hashed: str) -> bool:
     row = session.connection.execute(
-        "SELECT 1 FROM room_card_tokens WHERE token_hash = ?", (hashed,)
+        "SELECT 1 FROM _room_card_tokens WHERE token_hash = ?", (hashed,)
     ).fetchone()
     return row is not None
 
 
 def add_card_tokens(session: SessionFile, hashes: Iterable[str]) -> None:
     session.connection.executemany(
-        "INSERT OR IGNORE INTO room_card_tokens (token_hash) VALUES (?)",
+        "INSERT OR IGNORE INTO _room_card_tokens (token_hash) VALUES (?)",
         [(h,) for h in hashes],
     )
 

@@ -223,10 +223,10 @@ def m005_privacy(db: Database) -> None:
 def m006_room(db: Database) -> None:
     """The room network (issue 16): phones, ballot cards, one count over every channel.
 
-    ``room_used_tokens`` holds the SHA-256 hashes of one-time ballot tokens
+    ``_room_used_tokens`` holds the SHA-256 hashes of one-time ballot tokens
     already spent (phone and card), and nothing else: no device, no address,
     no time, no ballot id; keyed by the hash ``WITHOUT ROWID``, so not even the
-    order of voting is kept. ``room_card_tokens`` the hashes of printed ballot
+    order of voting is kept. ``_room_card_tokens`` the hashes of printed ballot
     cards that may vote. ``room_proposals`` marks proposals sent from a phone:
     the hash of the sending device (only to let a scribe edit its own entries)
     and ``pending`` while a participant's proposal waits for the facilitator's
@@ -238,8 +238,8 @@ def m006_room(db: Database) -> None:
     _run(
         db,
         """
-        CREATE TABLE room_used_tokens (token_hash TEXT PRIMARY KEY) WITHOUT ROWID;
-        CREATE TABLE room_card_tokens (token_hash TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE _room_used_tokens (token_hash TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE _room_card_tokens (token_hash TEXT PRIMARY KEY) WITHOUT ROWID;
         CREATE TABLE room_proposals (
             proposal_id TEXT PRIMARY KEY REFERENCES proposals(id),
             device_hash TEXT NOT NULL,

@@ -113,10 +113,10 @@ def test_cards_vote_only_when_printed_and_nothing_links_token_to_choice(
         demo_session, tokens[0], {items[0]: 1}, target_group_id=None, channel="card"
     )
     conn: sqlite3.Connection = demo_session.connection
-    columns = [row[1] for row in conn.execute("PRAGMA table_info(room_used_tokens)")]
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(_room_used_tokens)")]
     assert columns == ["token_hash"]
     assert tokens[0] not in str(conn.execute("SELECT * FROM votes").fetchall())
-    hashes = [row[0] for row in conn.execute("SELECT token_hash FROM room_used_tokens")]
+    hashes = [row[0] for row in conn.execute("SELECT token_hash FROM _room_used_tokens")]
     assert hashes == [room_store.token_hash(tokens[0])]
     counts = {c.channel: c.ballots for c in room_store.channel_counts(demo_session)}
     assert counts["card"] == 1
