@@ -547,10 +547,7 @@ def _channel_rows(ctx: _Context) -> list[list[Any]]:
     channels = ctx.snapshot.vote_channels
     found: dict[str, tuple[set[str], int]] = {}
     for vote in ctx.figures.counted_votes:
-        if vote.ballot_id is None:
-            channel = "sticker"
-        else:
-            channel = channels.get(vote.id, "kiosk")
+        channel = "sticker" if vote.ballot_id is None else channels.get(vote.id, "kiosk")
         who, dots = found.get(channel, (set(), 0))
         who.add(vote.ballot_id or vote.id)
         found[channel] = (who, dots + vote.dots)
