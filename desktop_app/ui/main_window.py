@@ -63,6 +63,7 @@ class ConsoleWindow(QMainWindow):
 
     session_opened = Signal(object)  # SessionController
     session_closed = Signal()
+    session_closing = Signal()  # before the file closes: the room network stops then
 
     def __init__(
         self,
@@ -266,6 +267,7 @@ class ConsoleWindow(QMainWindow):
         self.erase_action = self._action(
             self.tr("&Wissen na afloop…"), self.ask_to_erase, None, "trash-2"
         )
+        self.room_action = self._action(self.tr("&Zaal online…"), self.show_room, None, "users")
         self.quit_action = self._action(
             self.tr("&Afsluiten"), self.close, QKeySequence.StandardKey.Quit
         )
@@ -316,6 +318,7 @@ class ConsoleWindow(QMainWindow):
         # No underlined letter: S, e and i lead to fields on the phase pages already
         # (Alt, then the arrow keys, reaches it).
         self.session_menu = bar.addMenu(self.tr("Sessie"))
+        self.session_menu.addAction(self.room_action)
         self.session_menu.addAction(self.erase_action)
         self.edit_menu = bar.addMenu(self.tr("Be&werken"))
         self.edit_menu.addAction(self.undo_action)
@@ -336,6 +339,7 @@ class ConsoleWindow(QMainWindow):
             self.export_pdf_action,
             self.close_action,
             self.erase_action,
+            self.room_action,
             self.save_copy_action,
             self.restore_action,
             self.table_laptop_action,
@@ -617,6 +621,12 @@ class ConsoleWindow(QMainWindow):
         if self.controller is not None:
             self.readiness_gate().show_all()
 
+    def show_room(self) -> None:
+        """Sessie > Zaal online…: phones join over the venue's network (ui/room)."""
+        from desktop_app.ui.room import show_room
+
+        show_room(self)
+
     def show_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
 
@@ -655,6 +665,7 @@ class ConsoleWindow(QMainWindow):
     def close_session(self) -> None:
         if self.controller is None:
             return
+        self.session_closing.emit()
         self.save_splitters()
         if self.table_laptop_window is not None:
             self.table_laptop_window.close()

@@ -92,7 +92,7 @@ class JoinView(BeamerView):
                 self._join_qr,
                 [
                     (step, True),
-                    (info.url, False),
+                    (info.url, True),
                     (self.tr("code: {code}").format(code=info.join_code), True),
                 ],
             )
