@@ -9,6 +9,7 @@ approval, and prints ballot cards for people without a phone.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 from pathlib import Path
 
@@ -175,10 +176,8 @@ class RoomPanel(QDialog):
     # ------------------------------------------------------------ session
     def set_controller(self, controller: object) -> None:
         if self.controller is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 self.controller.changed.disconnect(self._on_change)
-            except (RuntimeError, TypeError):
-                pass
         self.controller = controller if isinstance(controller, SessionController) else None
         if self.controller is not None:
             self.controller.changed.connect(self._on_change)

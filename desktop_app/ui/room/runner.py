@@ -7,6 +7,7 @@ connection (the window's ``session_closing`` signal).
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -79,10 +80,8 @@ class RoomRunner(QObject):
         server, writer, controller = self.server, self.writer, self.controller
         self.server = self.writer = self.controller = None
         if controller is not None:
-            try:
+            with contextlib.suppress(RuntimeError, TypeError):
                 controller.changed.disconnect(self._on_change)
-            except (RuntimeError, TypeError):
-                pass
         if writer is not None:
             writer.close()  # first: a phone's job waiting for this thread fails at once
         if server is not None:
