@@ -219,7 +219,7 @@ def cast_token_ballot(
         raise ValueError(channel)
     if not session.state(run_state.VOTING_OPEN, False):
         raise RoomError("voting_closed")
-    hashed = room_store.token_hash(token)
+    hashed = room_store.token_hash(card_canonical(token) if channel == "card" else token)
     if channel == "card" and not room_store.card_token_known(session, hashed):
         raise RoomError("unknown_card")
     if room_store.token_used(session, hashed):
@@ -264,7 +264,23 @@ def issue_ballot_cards(session: SessionFile, /, count: int) -> list[str]:
     """
     if not 1 <= count <= 2000:
         raise ValueError(count)
-    tokens = [secrets.token_urlsafe(12) for _ in range(count)]
+    tokens = [new_card_code() for _ in range(count)]
     with session.transaction():
-        room_store.add_card_tokens(session, (room_store.token_hash(t) for t in tokens))
+        room_store.add_card_tokens(
+            session, (room_store.token_hash(card_canonical(t)) for t in tokens)
+        )
     return tokens
+
+
+CARD_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud, typed by hand
+
+
+def new_card_code() -> str:
+    """A card's one-time code: 16 characters (78 bits) in groups of four, ``K7Q4-M2XD-…``."""
+    raw = "".join(secrets.choice(CARD_ALPHABET) for _ in range(16))
+    return "-".join(raw[i : i + 4] for i in range(0, 16, 4))
+
+
+def card_canonical(code: str) -> str:
+    """A typed card code as stored (hashed): capitals, no spaces or dashes."""
+    return "".join(code.split()).replace("-", "").upper()
