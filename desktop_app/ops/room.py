@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from desktop_app.core import rules, run_state
 from desktop_app.core.actions import Action, Label
@@ -255,6 +255,60 @@ def cast_token_ballot(
         )
         room_store.set_ballot_channel(session, ballot_id, channel)
     return ballot_id
+
+
+@dataclass(frozen=True, slots=True)
+class BallotRequest:
+    """One ballot as a phone or a card sent it (see :func:`cast_token_ballots`)."""
+
+    token: str
+    dots: Mapping[str, int]
+    target_group_id: str | None
+    channel: str
+
+
+def cast_token_ballots(
+    session: SessionFile, /, ballots: Sequence[BallotRequest]
+) -> list[str | RoomError]:
+    """Several phones' ballots in one transaction (group commit): a ballot id or the refusal each.
+
+    The room server gathers the ballots that arrive while the previous commit
+    is being written, so that 300 phones voting at once wait for a few disk
+    syncs instead of 300. One ballot alone (the usual case) is exactly
+    :func:`cast_token_ballot`; several are one undo step together. A refused
+    ballot changes nothing and does not stop the others.
+    """
+    if len(ballots) == 1:
+        only = ballots[0]
+        try:
+            return [
+                cast_token_ballot(
+                    session,
+                    only.token,
+                    only.dots,
+                    target_group_id=only.target_group_id,
+                    channel=only.channel,
+                )
+            ]
+        except RoomError as refused:
+            return [refused]
+    results: list[str | RoomError] = []
+    asked = sum(max(0, int(n)) for ballot in ballots for n in ballot.dots.values())
+    with session.transaction(Label(Action.CAST_BALLOT, Kind.VOTE, count=asked)):
+        for ballot in ballots:
+            try:
+                results.append(
+                    cast_token_ballot(
+                        session,
+                        ballot.token,
+                        ballot.dots,
+                        target_group_id=ballot.target_group_id,
+                        channel=ballot.channel,
+                    )
+                )
+            except RoomError as refused:  # checked before anything was written
+                results.append(refused)
+    return results
 
 
 def issue_ballot_cards(session: SessionFile, /, count: int) -> list[str]:

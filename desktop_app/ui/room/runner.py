@@ -14,11 +14,15 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop_app.core import run_state
 from desktop_app.core.errors import UserError
-from desktop_app.room.server import RoomServer, RoomStatus, ensure_keys
+from desktop_app.room.server import Limits, RoomServer, RoomStatus, ensure_keys
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.beamer.join import JoinInfo, JoinView
 from desktop_app.ui.controller import SessionController
 from desktop_app.ui.room.bridge import GuiWriter
+
+# Smaller group commits than headless: each is one job on the GUI thread, which
+# must never block long (benchmarks/room.py measures it with a heartbeat).
+GUI_LIMITS = Limits(ballot_batch=16)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +66,12 @@ class RoomRunner(QObject):
             return problem.message(controller.language)
         writer = GuiWriter(controller, self)
         server = RoomServer(
-            writer, keys, host=host, port=port, on_status=self._status_from_server.emit
+            writer,
+            keys,
+            host=host,
+            port=port,
+            limits=GUI_LIMITS,
+            on_status=self._status_from_server.emit,
         )
         try:
             server.start()
