@@ -195,7 +195,11 @@
     $("table-form").hidden = !!table;
     $("table-current").hidden = !table;
     $("table-change").hidden = !table;
-    if (table) { $("table-current").textContent = fmt("table_current", table); }
+    if (table) {
+      // "Tafel 3" needs no "Tafel 3: " in front of it.
+      $("table-current").textContent = table.name.indexOf(table.code) >= 0
+        ? table.name : fmt("table_current", table);
+    }
     $("propose").hidden = !((r === "scribe" && table) || r === "participant");
     $("vote").hidden = !(r === "participant" || r === "card");
     renderEntries();

@@ -66,6 +66,24 @@ def by_id(driver: Any, element_id: str) -> Any:
     return driver.find_element(By.ID, element_id)
 
 
+def add_dot(driver: Any, index: int) -> None:
+    """Tap + on the index-th item until its count shows it (the list may be redrawn
+    by a live update between finding the button and tapping it)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    def tapped(d: Any) -> bool:
+        try:
+            count = d.find_elements("css selector", "#items output")[index]
+            if count.text == "1":
+                return True
+            d.find_elements("css selector", "#items button[data-delta='1']")[index].click()
+        except StaleElementReferenceException:
+            return False
+        return False
+
+    wait_until(driver, tapped)
+
+
 def texts_of(room: Room, text: str) -> list[Proposal]:
     return room.run(lambda s: [p for p in s.proposals() if p.text == text])
 
@@ -131,10 +149,8 @@ def test_a_participant_votes_once_even_with_a_refresh_mid_vote(
         room.open_vote()  # the page opens the ballot by itself
         wait_until(browser, lambda d: by_id(d, "ballot").is_displayed())
         Select(by_id(browser, "group")).select_by_index(1)
-        plus = browser.find_elements("css selector", "#items button[data-delta='1']")
-        plus[0].click()
-        plus = browser.find_elements("css selector", "#items button[data-delta='1']")
-        plus[1].click()
+        for index in (0, 1):
+            add_dot(browser, index)
         labels = [e.text for e in browser.find_elements("css selector", "#items .item-label")]
 
         browser.refresh()  # mid-vote: the dots and the group are still there
