@@ -19,7 +19,7 @@ from desktop_app.core.model import MAX_PROPOSAL_LENGTH, Kind, Proposal, Round, T
 from desktop_app.core.voting import rules_of
 from desktop_app.ops.errors import OperationError
 from desktop_app.storage import room_store
-from desktop_app.storage.session_file import SessionFile
+from desktop_app.storage.session_file import SessionFile, new_id
 
 # code -> (Dutch, English): what a phone is told when the server refuses.
 ROOM_MESSAGES: dict[str, tuple[str, str]] = {
@@ -248,12 +248,13 @@ def cast_token_ballot(
             or (chosen and target_group_id not in chosen)
         ):
             raise RoomError("unknown_group")
+    vote_ids = {item_id: new_id() for item_id in counts}
     with session.transaction(Label(Action.CAST_BALLOT, Kind.VOTE, count=sum(counts.values()))):
         room_store.mark_token_used(session, hashed)
         ballot_id = session.cast_ballot(
-            counts, target_group_id=target_group_id, budget=budget, cap=cap
+            counts, target_group_id=target_group_id, budget=budget, cap=cap, vote_ids=vote_ids
         )
-        room_store.set_ballot_channel(session, ballot_id, channel)
+        room_store.set_vote_channel(session, vote_ids.values(), channel)
     return ballot_id
 
 

@@ -118,11 +118,12 @@ def set_pending(session: SessionFile, proposal_ids: Sequence[str], pending: bool
     )
 
 
-def set_ballot_channel(session: SessionFile, ballot_id: str, channel: str) -> None:
+def set_vote_channel(session: SessionFile, vote_ids: Iterable[str], channel: str) -> None:
+    """Say how these votes came in (by primary key: no scan of the votes)."""
     if channel not in CHANNELS:
         raise ValueError(channel)
-    session.connection.execute(
-        "UPDATE votes SET channel = ? WHERE ballot_id = ?", (channel, ballot_id)
+    session.connection.executemany(
+        "UPDATE votes SET channel = ? WHERE id = ?", [(channel, vid) for vid in vote_ids]
     )
 
 
