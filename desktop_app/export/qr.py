@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import io
 
-import segno
-
 
 def qr_png(data: str, *, scale: int = 10, border: int = 4, dark: str = "#000000") -> bytes:
     """A QR code as PNG bytes, error correction M (readable from the back of a room)."""
+    import segno  # here: the beamer's join slide is built at start-up, segno only when shown
+
     code = segno.make(data, error="m", micro=False)
     buffer = io.BytesIO()
     code.save(buffer, kind="png", scale=scale, border=border, dark=dark, light="#ffffff")
