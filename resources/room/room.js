@@ -138,6 +138,12 @@
   function settle(job, res) {
     var ok = res.status >= 200 && res.status < 300;
     if (job.op === "ballot") {
+      if (job.channel === "card" && !ok) {
+        // Used before, unknown, over the budget: say so; the next card can be entered.
+        store.set("card_done", false);
+        voteError = res.data.message || S.error_bad_request;
+        return;
+      }
       if (ok || res.data.code === "already_voted") {
         if (job.channel === "card") {
           store.set("card_done", true);
@@ -416,14 +422,27 @@
   $("card-form").addEventListener("submit", function (ev) {
     ev.preventDefault();
     cardToken = $("card-code").value.trim();
+    voteError = "";
     $("card-code").value = "";
     store.set("card_done", false);
     store.set("draft", { dots: {}, group: "" });
     render();
   });
 
-  var hash = location.hash.match(/card=([A-Za-z0-9_-]{8,80})/);
-  if (hash) { store.set("role", "card"); cardToken = hash[1]; history.replaceState(null, "", "/room"); }
+  // A ballot card's QR code opens /room#card=CODE (also on a page already open).
+  function takeCardFromHash() {
+    var hash = location.hash.match(/card=([A-Za-z0-9_-]{8,80})/);
+    if (!hash) { return; }
+    store.set("role", "card");
+    store.set("card_done", false);
+    store.set("draft", { dots: {}, group: "" });
+    cardToken = hash[1];
+    voteError = "";
+    history.replaceState(null, "", "/room");
+    render();
+  }
+  window.addEventListener("hashchange", takeCardFromHash);
+  takeCardFromHash();
 
   // ------------------------------------------------------------ live updates
   var backoff = 300;

@@ -2206,6 +2206,10 @@ in {folder}</translation>
         <source>Open eerst een sessie.</source>
         <translation>Open a session first.</translation>
     </message>
+    <message>
+        <source>Zaal online · code {code} · {n} verbonden</source>
+        <translation>Room online · code {code} · {n} connected</translation>
+    </message>
 </context>
 <context>
     <name>RoundEditor</name>

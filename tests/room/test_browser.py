@@ -175,3 +175,38 @@ def test_a_participant_votes_once_even_with_a_refresh_mid_vote(
         assert room.run(lambda s: len(s.live_ids(Kind.VOTE))) >= 2
     finally:
         stop_room(room)
+
+
+def test_a_ballot_card_is_entered_once_from_its_qr_link(demo_path: Path, browser: Any) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    from desktop_app.export.ballot_cards import card_payload
+    from desktop_app.ops import room as room_ops
+
+    room = start_room(demo_path)
+    try:
+        card = room.run(lambda s: room_ops.issue_ballot_cards(s, 1))[0]
+        room.open_vote()
+        browser.get(room.server.join_url)  # the helper's phone joined the room
+        wait_until(browser, lambda d: by_id(d, "status").text == "Verbonden")
+        browser.get(card_payload(card, room.url))  # scanning the card's QR code
+        wait_until(browser, lambda d: by_id(d, "ballot").is_displayed())
+        Select(by_id(browser, "group")).select_by_index(1)
+        add_dot(browser, 0)
+        by_id(browser, "cast").click()
+        wait_until(browser, lambda d: "Stemkaart geteld" in by_id(d, "voted").text)
+
+        def cards(session: SessionFile) -> int:
+            return {c.channel: c.ballots for c in room_store.channel_counts(session)}["card"]
+
+        assert room.run(cards) == 1
+        # The same card typed in again: refused, still one.
+        by_id(browser, "card-code").send_keys(card.lower().replace("-", " ") + "\n")
+        wait_until(browser, lambda d: by_id(d, "ballot").is_displayed())
+        Select(by_id(browser, "group")).select_by_index(1)
+        add_dot(browser, 0)
+        by_id(browser, "cast").click()
+        wait_until(browser, lambda d: "al gestemd" in by_id(d, "vote-error").text)
+        assert room.run(cards) == 1
+    finally:
+        stop_room(room)

@@ -105,9 +105,16 @@ def start_room(qtbot: QtBot, console: ConsoleWindow) -> RoomPanel:
     panel.port.setValue(free_port())
     panel.wifi_name.setText("Kantine-gast")
     panel.wifi_password.setText("welkom123")
+    panel._no_phone.setInterval(300)  # the minute a facilitator waits, shortened
     qtbot.mouseClick(panel.start_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.runner.running, timeout=5000)
     assert "deelnamecode" in panel.address_label.text()
+    assert "/test" in panel.test_label.text()
+    # Only this laptop reached it (loopback): after the wait, what to do about it.
+    qtbot.waitUntil(lambda: "reisrouter" in panel.test_label.text(), timeout=5000)
+    assert "clientisolatie" in panel.test_label.text()
+    indicator = panel.runner.indicator
+    assert indicator.isVisible() and "Zaal online" in indicator.text()
     return panel
 
 
@@ -205,4 +212,5 @@ def test_phones_write_through_the_console_and_undo_works(
     ):
         pass
     assert "niet online" in panel.address_label.text()
+    assert not panel.runner.indicator.isVisible()
     assert Kind.PROPOSAL  # the file is closed: nothing more to read

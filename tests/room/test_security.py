@@ -203,3 +203,56 @@ def test_a_retried_proposal_is_stored_once(room: Room) -> None:
         lambda s: [p for p in s.proposals() if p.text == "Fietsen naar het werk belonen"]
     )
     assert [p.id for p in stored] == [body["id"]]
+
+
+def test_nothing_links_a_token_device_or_address_to_a_choice(room: Room, tmp_path: Any) -> None:
+    """After phones voted: the file, the exchange file and the workbook hold no token,
+    no device, no address; spent tokens are hashes kept apart from the votes."""
+    room.open_vote()
+
+    async def go() -> list[tuple[str, str]]:
+        seen = []
+        for _ in range(3):
+            client, state = await joined(room)
+            async with client:
+                async with client.get(f"{room.url}/api/state") as response:
+                    state = await response.json()
+                cookie = next(iter(client.cookie_jar)).value
+                item = state["voting"]["items"][0]["id"]
+                body = {"token": state["ballot_token"], "dots": {item: 1}, "group": None}
+                async with client.post(
+                    f"{room.url}/api/ballot", json=body, headers=headers(state, room)
+                ) as response:
+                    assert response.status == 200
+                seen.append((state["ballot_token"], cookie))
+        return seen
+
+    seen = run(go)
+    path = room.path
+    stop_room_now = room.server.stop
+    stop_room_now()
+
+    def exports(session: SessionFile) -> str:
+        from desktop_app.export.workbook import write_workbook
+        from desktop_app.storage.exchange import export_file
+
+        export_file(session, tmp_path / "x.json")
+        write_workbook(session.snapshot(), tmp_path / "x.xlsx")
+        return "".join(session.connection.iterdump())
+
+    dump = room.run(exports)
+    texts = [dump, (tmp_path / "x.json").read_text("utf-8")]
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "x.xlsx") as book:
+        texts += [book.read(name).decode("utf-8", "replace") for name in book.namelist()]
+    everything = "\n".join(texts)
+    for token, cookie in seen:
+        device = cookie.split(".")[0]
+        assert token not in everything and device not in everything and cookie not in everything
+    assert "127.0.0.1" not in everything
+    columns = room.run(
+        lambda s: [row[1] for row in s.connection.execute("PRAGMA table_info(_room_used_tokens)")]
+    )
+    assert columns == ["token_hash"]
+    assert path.exists()

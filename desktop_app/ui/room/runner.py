@@ -11,6 +11,7 @@ import contextlib
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QLabel
 
 from desktop_app.core import run_state
 from desktop_app.core.errors import UserError
@@ -46,6 +47,13 @@ class RoomRunner(QObject):
         self.wifi = Wifi()
         self.status = RoomStatus()
         self._status_from_server.connect(self._on_status)
+        # The console's status bar says the room is online and how many phones are in it.
+        self.indicator = QLabel()
+        self.indicator.setObjectName("roomIndicator")
+        self.indicator.hide()
+        status_bar = getattr(window, "statusBar", None)
+        if callable(status_bar):
+            status_bar().addPermanentWidget(self.indicator)
         closing = getattr(window, "session_closing", None)
         if closing is not None:
             closing.connect(self.stop)
@@ -142,4 +150,10 @@ class RoomRunner(QObject):
     def _on_status(self, status: object) -> None:
         if isinstance(status, RoomStatus):
             self.status = status
+            self.indicator.setVisible(status.running)
+            self.indicator.setText(
+                self.tr("Zaal online · code {code} · {n} verbonden").format(
+                    code=status.join_code, n=status.devices_connected
+                )
+            )
             self.status_changed.emit(status)
