@@ -256,3 +256,51 @@ def test_nothing_links_a_token_device_or_address_to_a_choice(room: Room, tmp_pat
     )
     assert columns == ["token_hash"]
     assert path.exists()
+
+
+def test_participants_proposals_wait_for_approval_unless_the_facilitator_turns_it_off(
+    room: Room,
+) -> None:
+    from desktop_app.room.view import APPROVE_FIRST_KEY
+
+    async def send(text: str) -> dict[str, Any]:
+        client, state = await joined(room)
+        async with client:
+            body = {
+                "id": str(uuid.uuid4()),
+                "table_id": state["tables"][0]["id"],
+                "text": text,
+                "role": "participant",
+            }
+            async with client.post(
+                f"{room.url}/api/proposals", json=body, headers=headers(state, room)
+            ) as response:
+                assert response.status == 200
+                return dict(await response.json())
+
+    first = run(lambda: send("Eerst goedkeuren"))
+    assert first["pending"] is True
+    assert room.run(lambda s: first["id"] in s.hidden_on_beamer())
+
+    def approve_first_off(session: SessionFile) -> None:
+        with session.transaction():
+            session.set_state(APPROVE_FIRST_KEY, False)
+
+    room.run(approve_first_off)
+
+    async def settled() -> None:
+        """The phones' view follows the change (debounced): poll it, as a phone would."""
+        client, _state = await joined(room)
+        async with client:
+            for _ in range(100):  # within the device's rate limit: 5 a second
+                async with client.get(f"{room.url}/api/state") as response:
+                    if (await response.json()).get("approve_first") is False:
+                        return
+                await asyncio.sleep(0.2)
+        raise AssertionError("the view never followed")
+
+    run(settled)
+    second = run(lambda: send("Meteen op de beamer"))
+    assert second["pending"] is False
+    assert room.run(lambda s: second["id"] not in s.hidden_on_beamer())
+    assert room.run(lambda s: room_store.pending_proposal_ids(s)) == [first["id"]]

@@ -50,6 +50,7 @@ class RoomRunner(QObject):
         # The console's status bar says the room is online and how many phones are in it.
         self.indicator = QLabel()
         self.indicator.setObjectName("roomIndicator")
+        self.indicator.setContentsMargins(16, 0, 8, 0)
         self.indicator.hide()
         status_bar = getattr(window, "statusBar", None)
         if callable(status_bar):
