@@ -94,3 +94,43 @@ def test_the_cards_speak_the_sessions_language(tmp_path: Path, lang: str) -> Non
     write_ballot_cards(target, ["abcdefgh12345678"], title="X", lang=lang)
     text = pypdf.PdfReader(str(target)).pages[0].extract_text()
     assert ("Ballot card" in text) == (lang == "en")
+
+
+def test_phone_votes_of_a_group_below_the_privacy_floor_are_not_shown_on_their_own(
+    session_file: SessionFile,
+) -> None:
+    """Phone ballots count per target group like kiosk ballots: a group with fewer
+    voters than the floor gets no numbers of its own (and, with it, the smallest other
+    group, so that the two together have enough voters; core/ranking.hidden_groups)."""
+    from desktop_app.core.model import Round, Table, TargetGroup
+
+    session = session_file
+    with session.transaction():
+        session.update_session(vote_target="proposal", dots_per_participant=3, max_dots_per_item=2)
+        for gid, name, people in (
+            ("a", "Monteurs", 40),
+            ("b", "Kantoor", 30),
+            ("c", "Directie", 3),
+        ):
+            session.add(Kind.TARGET_GROUP, TargetGroup(id=gid, name=name, participants=people))
+        session.add(Kind.TABLE, Table(id="t1", name="Tafel 1", target_group_id="a"))
+        session.add(Kind.ROUND, Round(id="r1", number=1, question="Wat helpt?"))
+        items = [session.add_proposal("r1", "t1", f"Voorstel {n}").id for n in range(4)]
+        session.set_state(run_state.VOTING_OPEN, True)
+    floor = session.snapshot().privacy_floor
+    for group, count in (("a", floor + 2), ("b", floor + 1), ("c", 1)):
+        for n in range(count):
+            room_ops.cast_token_ballot(
+                session,
+                f"{group}-{n:06d}",
+                {items[n % 4]: 1},
+                target_group_id=group,
+                channel="phone",
+            )
+    results = compute_results(session.snapshot())
+    shown = {g.group_id for g in results.shown_groups}
+    assert shown == {"a"}
+    small = next(g for g in results.groups if g.group_id == "c")
+    assert small.suppressed and small.cell(items[0], floor) == f"<{floor}"
+    assert results.ballots == 2 * floor + 4  # every phone ballot in the whole result
+    assert sum(item.total for item in results.ranking) == 2 * floor + 4
