@@ -35,9 +35,10 @@ from typing import Any, TypeVar
 from aiohttp import WSMsgType, web
 
 from desktop_app import paths
-from desktop_app.core.errors import UserError
+from desktop_app.core.errors import UserError, ValidationError
 from desktop_app.core.model import Kind
 from desktop_app.ops import room as room_ops
+from desktop_app.ops.errors import OperationError
 from desktop_app.room import security
 from desktop_app.room.security import Keys, RateLimiter, preferred_language
 from desktop_app.room.view import RoomView, build_view
@@ -394,10 +395,13 @@ class RoomServer:
         """Run one operation on the owning thread; ack only once it committed."""
         try:
             result = await self._run(job)
-        except UserError as error:
+        except (OperationError, ValidationError) as error:  # refused: nothing changed
             code = error.code if isinstance(error, room_ops.RoomError) else "refused"
             status = 409 if code == "already_voted" else 422
             return self._refuse(request, status, code, error.message(self._lang(request)))
+        except UserError as error:  # the laptop could not write (disk full): try again later
+            log.warning("room write failed: %s", error.code)
+            return self._refuse(request, 503, "not_saved", error.message(self._lang(request)))
         except WriterClosed:
             return self._refuse(request, 503, "closed")
         return web.json_response({"ok": True, **answer(result)})
@@ -656,8 +660,9 @@ class RoomServer:
         queue.put_nowait((room_ops.BallotRequest(token, counts, group or None, channel), future))
         try:
             result = await future
-        except UserError as error:
-            return self._refuse(request, 422, "refused", error.message(self._lang(request)))
+        except UserError as error:  # the laptop could not write (disk full): try again later
+            log.warning("room ballot not saved: %s", error.code)
+            return self._refuse(request, 503, "not_saved", error.message(self._lang(request)))
         except WriterClosed:
             return self._refuse(request, 503, "closed")
         if isinstance(result, room_ops.RoomError):
