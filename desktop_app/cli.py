@@ -1,4 +1,4 @@
-"""The command line: ``tafelronde [SESSION] | --demo | import | export | suggest``.
+"""The command line: ``tafelronde [SESSION] | --demo | import | export | suggest | room``.
 
 No Qt is imported on the import, export and suggest paths, so they run on a
 server or in CI without a display. Errors are one clear line on stderr and
@@ -58,6 +58,9 @@ TEXT = {
         "no_display": "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg): het "
         "venster van Tafelronde kan hier niet openen. Start het vanaf een bureaublad; import, "
         "export en suggest werken ook zonder beeldscherm.",
+        "room": "zet de zaal online (telefoons doen mee via het lokale netwerk), zonder venster",
+        "room_host": "adres van deze laptop om op te luisteren (standaard: het netwerkadres)",
+        "room_port": "poort (standaard 8080)",
     },
     "en": {
         "description": "Tafelronde: World Café and large-group sessions, on site and offline.",
@@ -93,6 +96,9 @@ TEXT = {
         "no_display": "No display found (DISPLAY and WAYLAND_DISPLAY are empty): Tafelronde's "
         "window cannot open here. Start it from a desktop; import, export and suggest also "
         "work without a display.",
+        "room": "put the room online (phones join over the local network), without a window",
+        "room_host": "address of this laptop to listen on (default: its network address)",
+        "room_port": "port (default 8080)",
     },
 }
 
@@ -208,6 +214,10 @@ def _subcommand_parser(lang: str) -> _Parser:
     p_suggest = commands.add_parser("suggest", help=t["suggest"], description=t["suggest"])
     p_suggest.add_argument("path", metavar="PATH", help=t["export_path"])
     p_suggest.add_argument("--json", action="store_true", help=t["suggest_json"])
+    p_room = commands.add_parser("room", help=t["room"], description=t["room"])
+    p_room.add_argument("path", metavar="PATH", help=t["export_path"])
+    p_room.add_argument("--host", metavar="H", help=t["room_host"])
+    p_room.add_argument("--port", metavar="N", type=int, default=8080, help=t["room_port"])
     return parser
 
 
@@ -218,6 +228,7 @@ def _commands_section(lang: str) -> str:
         ("import FILE... --session PATH", t["import"]),
         ("export PATH [--json OUT] [--xlsx OUT] [--pdf OUT] [--zonder-namen]", t["export"]),
         ("suggest PATH [--json]", t["suggest"]),
+        ("room PATH [--host H] [--port N]", t["room"]),
     ]
     lines = [f"{t['commands']}:"]
     for usage, text in rows:
@@ -270,7 +281,7 @@ def _nearest_command(given: str) -> str | None:
     return matches[0] if matches else None
 
 
-SUBCOMMANDS = ("import", "export", "suggest")
+SUBCOMMANDS = ("import", "export", "suggest", "room")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,6 +296,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return _run_import(args.files, Path(args.session), lang)
             if args.command == "export":
                 return _run_export(args, lang)
+            if args.command == "room":
+                from desktop_app.room.headless import run_room
+
+                return run_room(Path(args.path), host=args.host, port=args.port, lang=lang)
             return _run_suggest(Path(args.path), as_json=args.json, lang=lang)
         except UserError as error:
             sys.stderr.write(error.message(lang) + "\n")

@@ -252,3 +252,54 @@ def test_no_stdout_or_stderr_at_all_is_no_crash(
     assert SHOWN.search(log.replace("tafelronde.stream: ", "\n")), log
     assert "missing.tafelronde" in log
     assert "Traceback" not in log
+
+
+def test_the_room_serves_from_the_frozen_app(
+    app_folder: Path, user_env: dict[str, str], tmp_path: Path
+) -> None:
+    """Issue 16: aiohttp, segno and the phone pages are in the app; the folder's size."""
+    import signal
+    import socket
+    import urllib.request
+
+    session = tmp_path / "zaal.tafelronde"
+    imported = run(app_folder, "import", str(DEMO), "--session", str(session), env=user_env)
+    assert imported.returncode == 0, imported.stderr
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [
+            str(app_folder / "tafelronde"),
+            "room",
+            str(session),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=user_env,
+    )
+    try:
+        assert process.stdout is not None
+        join_url = process.stdout.readline().strip()
+        assert join_url.startswith(f"http://127.0.0.1:{port}/j/"), process.stderr
+        base = join_url.split("/j/")[0]
+        with urllib.request.urlopen(f"{base}/test", timeout=30) as response:  # the test page
+            assert "/static/room.js" in response.read().decode()
+        with urllib.request.urlopen(f"{base}/static/room.js", timeout=30) as response:
+            assert b"localStorage" in response.read()
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=RUN_TIMEOUT)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert process.returncode == 0, err
+    size = sum(
+        p.stat().st_size for p in app_folder.rglob("*") if p.is_file() and not p.is_symlink()
+    )
+    assert size < 150 * 1024 * 1024  # the budget, with the room server included

@@ -213,6 +213,15 @@ WORKBOOK: Final[dict[str, Text]] = {
     "status_prompt": ("Kies een status uit de lijst.", "Choose a status from the list."),
     "status_error": ("Kies een status uit de lijst.", "Choose a status from the list."),
     "column": ("Kolom", "Column"),
+    # How many came through each way of voting (the Sessie sheet; totals only).
+    "channel_row": ("Stemmen via {channel}", "Votes through {channel}"),
+    "channel_value": ("{voters} {what}, {dots} stippen", "{voters} {what}, {dots} dots"),
+    "channel_sticker": ("stickers", "stickers"),
+    "channel_kiosk": ("de stemkiosk", "the voting kiosk"),
+    "channel_card": ("stemkaarten", "ballot cards"),
+    "channel_phone": ("telefoons", "phones"),
+    "channel_cells": ("vakjes", "cells"),
+    "channel_voters": ("stemmers", "voters"),
 }
 
 # ------------------------------------------------------------ the harvest report (PDF)

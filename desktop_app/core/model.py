@@ -7,6 +7,7 @@ from several laptops merge without duplicates (see exchange-format.md).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -245,6 +246,9 @@ class SessionSnapshot:
     privacy_floor: int = DEFAULT_PRIVACY_FLOOR
     hidden_proposal_ids: frozenset[str] = field(default_factory=frozenset)
     carried_over: tuple[CarriedOver, ...] = ()
+    vote_channels: Mapping[str, str] = field(default_factory=dict)
+    """Vote id -> "phone" or "card" for votes that came in through the room network
+    (local, never exchanged); every other ballot is a kiosk ballot, a tally a sticker."""
 
     def live_target_groups(self) -> list[TargetGroup]:
         return [e for e in self.target_groups if not e.deleted]

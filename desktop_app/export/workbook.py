@@ -273,10 +273,38 @@ def _session_sheet(ctx: _Context) -> SheetData:
         [w["dots_handed_out"], handed_out],
         [w["dots_cast"], ctx.figures.dots_cast],
         [w["ballots"], len(ballots)],
+        *_channel_rows(ctx),
         [w["exported_at"], ctx.exported_at.replace(microsecond=0)],
         [w["app_version"], __version__],
     ]
     return SheetData("session", [Column(w["item"]), Column(w["value"], wide=True)], rows)
+
+
+def _channel_rows(ctx: _Context) -> list[list[Any]]:
+    """How the counted dots came in: stickers, the kiosk, ballot cards, phones (issue 16).
+
+    Totals over everyone, never per target group: no group too small for the
+    privacy floor can be singled out by them.
+    """
+    w = ctx.words
+    channels = ctx.snapshot.vote_channels
+    found: dict[str, tuple[set[str], int]] = {}
+    for vote in ctx.figures.counted_votes:
+        channel = "sticker" if vote.ballot_id is None else channels.get(vote.id, "kiosk")
+        who, dots = found.get(channel, (set(), 0))
+        who.add(vote.ballot_id or vote.id)
+        found[channel] = (who, dots + vote.dots)
+    rows: list[list[Any]] = []
+    for channel in ("sticker", "kiosk", "card", "phone"):
+        who, dots = found.get(channel, (set(), 0))
+        what = w["channel_cells"] if channel == "sticker" else w["channel_voters"]
+        rows.append(
+            [
+                w["channel_row"].format(channel=w[f"channel_{channel}"]),
+                w["channel_value"].format(voters=len(who), what=what, dots=dots),
+            ]
+        )
+    return rows
 
 
 def _proposal_sort_key(ctx: _Context) -> Callable[[tuple[int, Proposal]], tuple[int, int, int]]:

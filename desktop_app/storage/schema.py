@@ -217,3 +217,38 @@ def m005_privacy(db: Database) -> None:
         f"INSERT INTO votes ({columns}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", sorted(rows)
     )
     db.execute("PRAGMA user_version = 5")
+
+
+@migrations(name="m006_room")
+def m006_room(db: Database) -> None:
+    """The room network (issue 16): phones, ballot cards, one count over every channel.
+
+    ``_room_used_tokens`` holds the SHA-256 hashes of one-time ballot tokens
+    already spent (phone and card), and nothing else: no device, no address,
+    no time, no ballot id; keyed by the hash ``WITHOUT ROWID``, so not even the
+    order of voting is kept. ``_room_card_tokens`` the hashes of printed ballot
+    cards that may vote. ``room_proposals`` marks proposals sent from a phone:
+    the hash of the sending device (only to let a scribe edit its own entries)
+    and ``pending`` while a participant's proposal waits for the facilitator's
+    approval (it is hidden on the beamer meanwhile). ``votes.channel`` says how a
+    vote came in ("sticker", "kiosk", "card", "phone") so the workbook can count
+    per channel; it is local (not exchanged). Older votes get theirs from
+    whether they are a tally or a ballot.
+    """
+    _run(
+        db,
+        """
+        CREATE TABLE _room_used_tokens (token_hash TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE _room_card_tokens (token_hash TEXT PRIMARY KEY) WITHOUT ROWID;
+        CREATE TABLE room_proposals (
+            proposal_id TEXT PRIMARY KEY REFERENCES proposals(id),
+            device_hash TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'scribe',
+            pending INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX room_proposals_by_device ON room_proposals(device_hash);
+        ALTER TABLE votes ADD COLUMN channel TEXT;
+        UPDATE votes SET channel = CASE WHEN ballot_id IS NULL THEN 'sticker' ELSE 'kiosk' END
+        """,
+    )
+    db.execute("PRAGMA user_version = 6")

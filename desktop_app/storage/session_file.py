@@ -552,6 +552,7 @@ class SessionFile:
             floor = self.state("privacy_floor", DEFAULT_PRIVACY_FLOOR)
             hidden = self.hidden_on_beamer()
             carried = self._carried_over()
+            channels = self._vote_channels()
         finally:
             if not in_tx:
                 self._conn.execute("COMMIT")
@@ -568,6 +569,7 @@ class SessionFile:
             privacy_floor=int(floor) if isinstance(floor, int) else DEFAULT_PRIVACY_FLOOR,
             hidden_proposal_ids=hidden,
             carried_over=carried,
+            vote_channels=channels,
         )
 
     def snapshot_after(
@@ -579,7 +581,7 @@ class SessionFile:
         long lists (proposals and votes, in entry order) by id, the short ones
         whole. An import (or a table the change cannot name) reads everything.
         """
-        if any(c.origin is Origin.IMPORT or c.tables for c in changes):
+        if any(c.origin is Origin.IMPORT or c.tables - _NOT_IN_SNAPSHOT for c in changes):
             return self.snapshot()
         touched: dict[Kind, set[str]] = {}
         for change in changes:
@@ -613,6 +615,7 @@ class SessionFile:
             carried = (
                 self._carried_over() if Kind.INTERVENTION in touched else previous.carried_over
             )
+            channels = self._vote_channels() if Kind.VOTE in touched else previous.vote_channels
         finally:
             if not in_tx:
                 self._conn.execute("COMMIT")
@@ -622,8 +625,16 @@ class SessionFile:
             privacy_floor=floor,
             hidden_proposal_ids=hidden,
             carried_over=carried,
+            vote_channels=channels,
             **lists,  # type: ignore[arg-type]
         )
+
+    def _vote_channels(self) -> dict[str, str]:
+        """Votes that came in through the room network (phone, ballot card)."""
+        rows = self._conn.execute(
+            "SELECT id, channel FROM votes WHERE channel IN ('phone', 'card')"
+        ).fetchall()
+        return {str(row[0]): str(row[1]) for row in rows}
 
     def _carried_over(self) -> tuple[CarriedOver, ...]:
         rows = self._conn.execute(
@@ -985,6 +996,8 @@ _SNAPSHOT_FIELDS: dict[Kind, str] = {
     Kind.CONTEXT_ITEM: "context_items",
 }
 _PATCHED = frozenset({Kind.PROPOSAL, Kind.VOTE})
+# Local tables no snapshot field is read from: a change of them alone is patched.
+_NOT_IN_SNAPSHOT = frozenset({"room_proposals"})
 
 
 def _patched(old: tuple[E, ...], fresh: Sequence[Entity]) -> tuple[Entity, ...]:

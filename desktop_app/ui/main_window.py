@@ -64,6 +64,7 @@ class ConsoleWindow(ConsoleHost):
 
     session_opened = Signal(object)  # SessionController
     session_closed = Signal()
+    session_closing = Signal()  # before the file closes: the room network stops then
 
     def __init__(
         self,
@@ -221,6 +222,12 @@ class ConsoleWindow(ConsoleHost):
         if self.controller is not None:
             self.readiness_gate().show_all()
 
+    def show_room(self) -> None:
+        """Sessie > Zaal online…: phones join over the venue's network (ui/room)."""
+        from desktop_app.ui.room import show_room
+
+        show_room(self)
+
     def show_settings(self) -> None:
         from desktop_app.ui.settings_dialog import SettingsDialog
 
@@ -259,6 +266,7 @@ class ConsoleWindow(ConsoleHost):
     def close_session(self) -> None:
         if self.controller is None:
             return
+        self.session_closing.emit()
         self.save_splitters()
         if self.table_laptop_window is not None:
             self.table_laptop_window.close()

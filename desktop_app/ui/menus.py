@@ -120,6 +120,9 @@ class ConsoleMenus(QObject):
         self.erase_action = self._action(
             self.tr("&Wissen na afloop…"), self.sessions.ask_to_erase, None, "trash-2"
         )
+        self.room_action = self._action(
+            self.tr("&Zaal online…"), self.window.show_room, None, "users"
+        )
         self.quit_action = self._action(
             self.tr("&Afsluiten"), self.window.close, QKeySequence.StandardKey.Quit
         )
@@ -170,6 +173,7 @@ class ConsoleMenus(QObject):
         # No underlined letter: S, e and i lead to fields on the phase pages already
         # (Alt, then the arrow keys, reaches it).
         self.session_menu = bar.addMenu(self.tr("Sessie"))
+        self.session_menu.addAction(self.room_action)
         self.session_menu.addAction(self.erase_action)
         self.edit_menu = bar.addMenu(self.tr("Be&werken"))
         self.edit_menu.addAction(self.undo_action)
@@ -190,6 +194,7 @@ class ConsoleMenus(QObject):
             self.export_pdf_action,
             self.close_action,
             self.erase_action,
+            self.room_action,
             self.save_copy_action,
             self.restore_action,
             self.table_laptop_action,

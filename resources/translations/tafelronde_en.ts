@@ -191,6 +191,10 @@
         <translation>Welcome</translation>
     </message>
     <message>
+        <source>Meedoen met je telefoon</source>
+        <translation>Join with your phone</translation>
+    </message>
+    <message>
         <source>Context (RI&amp;E)</source>
         <translation>Context (RI&amp;E)</translation>
     </message>
@@ -479,6 +483,10 @@
     <message>
         <source>&amp;Wissen na afloop…</source>
         <translation>&amp;Erase after the session…</translation>
+    </message>
+    <message>
+        <source>&amp;Zaal online…</source>
+        <translation>&amp;Room online…</translation>
     </message>
     <message>
         <source>&amp;Afsluiten</source>
@@ -1150,6 +1158,41 @@ organisation?</translation>
     <message>
         <source>{table}, ronde {round}</source>
         <translation>{table}, round {round}</translation>
+    </message>
+</context>
+<context>
+    <name>JoinView</name>
+    <message>
+        <source>Meedoen met je telefoon</source>
+        <translation>Join with your phone</translation>
+    </message>
+    <message>
+        <source>De zaal is niet online. Start haar via Sessie &gt; Zaal online…</source>
+        <translation>The room is not online. Start it with Session &gt; Room online…</translation>
+    </message>
+    <message>
+        <source>Doe mee met je telefoon</source>
+        <translation>Join with your phone</translation>
+    </message>
+    <message>
+        <source>1. Wifi: {name}</source>
+        <translation>1. Wi-Fi: {name}</translation>
+    </message>
+    <message>
+        <source>wachtwoord: {password}</source>
+        <translation>password: {password}</translation>
+    </message>
+    <message>
+        <source>2. Scan en doe mee</source>
+        <translation>2. Scan and join</translation>
+    </message>
+    <message>
+        <source>Scan en doe mee</source>
+        <translation>Scan and join</translation>
+    </message>
+    <message>
+        <source>code: {code}</source>
+        <translation>code: {code}</translation>
     </message>
 </context>
 <context>
@@ -1947,6 +1990,172 @@ organisation?</translation>
     <message>
         <source>Er zijn nog geen stemmen uitgebracht.</source>
         <translation>No votes have been cast yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RoomPanel</name>
+    <message>
+        <source>Zaal online</source>
+        <translation>Room online</translation>
+    </message>
+    <message>
+        <source>Deelnemers en notulisten doen mee met hun telefoon, via het wifi waar deze laptop op zit. Internet is niet nodig. Alleen wie de code heeft, komt binnen.</source>
+        <translation>Participants and scribes join with their phones, over the Wi-Fi this laptop is on. No internet is needed. Only those with the code get in.</translation>
+    </message>
+    <message>
+        <source>Wifi/netwerk: {address}</source>
+        <translation>Wi-Fi/network: {address}</translation>
+    </message>
+    <message>
+        <source>Alle netwerken van deze laptop</source>
+        <translation>All networks of this laptop</translation>
+    </message>
+    <message>
+        <source>Alleen deze laptop (om te proberen)</source>
+        <translation>This laptop only (to try it out)</translation>
+    </message>
+    <message>
+        <source>optioneel: dan toont de beamer een wifi-QR</source>
+        <translation>optional: the beamer then shows a Wi-Fi QR code</translation>
+    </message>
+    <message>
+        <source>optioneel</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>&amp;Netwerk:</source>
+        <translation>&amp;Network:</translation>
+    </message>
+    <message>
+        <source>&amp;Poort:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>Wifi-&amp;naam:</source>
+        <translation>Wi-Fi &amp;name:</translation>
+    </message>
+    <message>
+        <source>Wifi-&amp;wachtwoord:</source>
+        <translation>Wi-Fi pass&amp;word:</translation>
+    </message>
+    <message>
+        <source>Netwerk</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>Poort</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Wifi-naam</source>
+        <translation>Wi-Fi name</translation>
+    </message>
+    <message>
+        <source>Wifi-wachtwoord</source>
+        <translation>Wi-Fi password</translation>
+    </message>
+    <message>
+        <source>Zaal &amp;starten</source>
+        <translation>&amp;Start the room</translation>
+    </message>
+    <message>
+        <source>Op de &amp;beamer</source>
+        <translation>On the &amp;beamer</translation>
+    </message>
+    <message>
+        <source>Stem&amp;kaarten afdrukken…</source>
+        <translation>Print ballot &amp;cards…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Voorstellen van deelnemers eerst &amp;goedkeuren</source>
+        <translation>&amp;Approve participants&apos; proposals first</translation>
+    </message>
+    <message>
+        <source>Voorstellen die wachten op goedkeuring</source>
+        <translation>Proposals waiting for approval</translation>
+    </message>
+    <message>
+        <source>&amp;Tonen op de beamer</source>
+        <translation>Sho&amp;w on the beamer</translation>
+    </message>
+    <message>
+        <source>&amp;Verborgen houden</source>
+        <translation>&amp;Keep hidden</translation>
+    </message>
+    <message>
+        <source>Wachten op goedkeuring</source>
+        <translation>Waiting for approval</translation>
+    </message>
+    <message>
+        <source>Niets te beoordelen.</source>
+        <translation>Nothing to review.</translation>
+    </message>
+    <message>
+        <source>Wachten op goedkeuring ({n})</source>
+        <translation>Waiting for approval ({n})</translation>
+    </message>
+    <message>
+        <source>Zaal &amp;stoppen</source>
+        <translation>&amp;Stop the room</translation>
+    </message>
+    <message>
+        <source>De zaal is niet online.</source>
+        <translation>The room is not online.</translation>
+    </message>
+    <message>
+        <source>Test de zaal vóór de sessie: start haar, en open op een telefoon in hetzelfde wifi het testadres dat hier dan staat.</source>
+        <translation>Test the room before the session: start it, then open the test address shown here on a phone on the same Wi-Fi.</translation>
+    </message>
+    <message>
+        <source>Online op {url} · deelnamecode {code}</source>
+        <translation>Online at {url} · join code {code}</translation>
+    </message>
+    <message>
+        <source>Verbonden toestellen: {n} (aangemeld: {joined})</source>
+        <translation>Connected devices: {n} (joined: {joined})</translation>
+    </message>
+    <message>
+        <source>Een telefoon heeft de zaal bereikt: het wifi werkt voor de sessie.</source>
+        <translation>A phone has reached the room: the Wi-Fi works for the session.</translation>
+    </message>
+    <message>
+        <source>Nog geen telefoon heeft de zaal bereikt. Open {url} op een telefoon in hetzelfde wifi. Lukt dat niet, dan houdt het wifi van de locatie toestellen waarschijnlijk van elkaar gescheiden (clientisolatie, gebruikelijk op gastnetwerken). Neem dan een eigen reisrouter mee en zet deze laptop en de telefoons daarop; internet is niet nodig.</source>
+        <translation>No phone has reached the room yet. Open {url} on a phone on the same Wi-Fi. If that fails, the venue&apos;s Wi-Fi probably keeps devices apart (client isolation, common on guest networks). Then bring a travel router of your own and put this laptop and the phones on it; no internet is needed.</translation>
+    </message>
+    <message>
+        <source>Test de zaal: open {url} op een telefoon in hetzelfde wifi.</source>
+        <translation>Test the room: open {url} on a phone on the same Wi-Fi.</translation>
+    </message>
+    <message>
+        <source>Stemkaarten</source>
+        <translation>Ballot cards</translation>
+    </message>
+    <message>
+        <source>Hoeveel stemkaarten (8 per A4)?</source>
+        <translation>How many ballot cards (8 per A4)?</translation>
+    </message>
+    <message>
+        <source>Stemkaarten opslaan</source>
+        <translation>Save ballot cards</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RoomRunner</name>
+    <message>
+        <source>Open eerst een sessie.</source>
+        <translation>Open a session first.</translation>
+    </message>
+    <message>
+        <source>Zaal online · code {code} · {n} verbonden</source>
+        <translation>Room online · code {code} · {n} connected</translation>
     </message>
 </context>
 <context>

@@ -22,6 +22,7 @@ from desktop_app.core.round_timer import system_clock
 from desktop_app.storage.session_file import Change
 from desktop_app.ui.beamer.base import BeamerView
 from desktop_app.ui.beamer.countdown import Clock, countdown_of
+from desktop_app.ui.beamer.join import JoinView
 from desktop_app.ui.beamer.results import ResultsView
 from desktop_app.ui.beamer.theme import BeamerTheme, theme_named
 from desktop_app.ui.beamer.views import (
@@ -39,6 +40,7 @@ from desktop_app.ui.controller import SessionController
 #: Every view, in the order "next" and "previous" walk through them.
 VIEW_ORDER: tuple[str, ...] = (
     "welcome",
+    "join",
     "context",
     "follow_up",
     "round",
@@ -58,6 +60,7 @@ def view_title(name: str) -> str:
 
     return {
         "welcome": QCoreApplication.translate("Beamer", "Welkom"),
+        "join": QCoreApplication.translate("Beamer", "Meedoen met je telefoon"),
         "context": QCoreApplication.translate("Beamer", "Context (RI&E)"),
         "follow_up": QCoreApplication.translate("Beamer", "Vorige keer"),
         "round": QCoreApplication.translate("Beamer", "Ronde en aftellen"),
@@ -121,6 +124,7 @@ class BeamerStage(QWidget):
             VotingView,
             ResultsView,
             ActionPlanView,
+            JoinView,
         ):
             view = cls(self)
             self.views[view.name] = view

@@ -10,6 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
     from desktop_app.core.model import Round, SessionSnapshot
     from desktop_app.ui.beamer.countdown import Clock
     from desktop_app.ui.beamer.theme import BeamerTheme
@@ -22,6 +24,8 @@ class Stage(Protocol):
     controller: SessionController | None
     clock: Clock
     theme: BeamerTheme
+    #: Emitted when what is on the beamer changed (the console's thumbnail follows).
+    repainted: SignalInstance
 
     @property
     def current(self) -> str:
