@@ -98,7 +98,7 @@ def console(qtbot: QtBot, settings: Settings, demo_session: Any) -> Iterator[Con
 
 
 def start_room(qtbot: QtBot, console: ConsoleWindow) -> RoomPanel:
-    console.room_action.trigger()  # type: ignore[attr-defined]
+    console.menus.room_action.trigger()
     panel = console.findChild(RoomPanel, "roomPanel")
     assert panel is not None and panel.isVisible()
     panel.interface.setCurrentIndex(panel.interface.findData("127.0.0.1"))
@@ -166,11 +166,11 @@ def test_phones_write_through_the_console_and_undo_works(
         lambda: panel.pending.count() == 1 and "Wandelend" in panel.pending.item(0).text()
     )
     assert pid in controller.snapshot().hidden_proposal_ids
-    assert "Voorstel toevoegen" in console.undo_action.text()  # type: ignore[attr-defined]
+    assert "Voorstel toevoegen" in console.menus.undo_action.text()
     qtbot.mouseClick(panel.approve_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: pid not in controller.snapshot().hidden_proposal_ids)
     assert "Niets" in panel.pending.item(0).text()
-    console.undo_action.trigger()  # type: ignore[attr-defined]
+    console.menus.undo_action.trigger()
     qtbot.waitUntil(lambda: pid in controller.snapshot().hidden_proposal_ids)
     qtbot.waitUntil(lambda: "Wandelend" in panel.pending.item(0).text())
 
@@ -199,12 +199,12 @@ def test_phones_write_through_the_console_and_undo_works(
     assert phone.errors == [] and phone.results == [200]
     assert sum(v.dots for v in controller.snapshot().live_votes()) == before + 1
     assert controller.snapshot().vote_channels
-    console.undo_action.trigger()  # type: ignore[attr-defined]
+    console.menus.undo_action.trigger()
     assert sum(v.dots for v in controller.snapshot().live_votes()) == before
 
     # Closing the session stops the room and closes every connection.
     url = server.url
-    console.close_action.trigger()  # type: ignore[attr-defined]
+    console.menus.close_action.trigger()
     assert not panel.runner.running
     with (
         pytest.raises(OSError),
