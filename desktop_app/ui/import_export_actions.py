@@ -158,18 +158,13 @@ class ImportExportActions(QObject):
 
             write_workbook(controller.snapshot(), path)
 
-        if isinstance(target, Path):
-            self._export(target, write)
-        else:
-            self._readiness().before(
-                "export",
-                lambda: self._ask_target(
-                    self.tr("Excel-werkmap opslaan"),
-                    ".xlsx",
-                    self.tr("Excel-werkmappen (*.xlsx)"),
-                    write,
-                ),
-            )
+        self._harvest_export(
+            target,
+            write,
+            self.tr("Excel-werkmap opslaan"),
+            ".xlsx",
+            self.tr("Excel-werkmappen (*.xlsx)"),
+        )
 
     def export_pdf(self, target: Path | None = None) -> None:
         """The harvest report; without ``target`` (the menu) ask where."""
@@ -182,12 +177,22 @@ class ImportExportActions(QObject):
 
             write_report(controller.snapshot(), path)
 
+        self._harvest_export(
+            target, write, self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)")
+        )
+
+    def _harvest_export(
+        self,
+        target: Path | None,
+        write: Callable[[Path], None],
+        title: str,
+        suffix: str,
+        file_filter: str,
+    ) -> None:
+        """Write to ``target``; without one, "Klaar voor de zaal?" first, then ask where."""
         if isinstance(target, Path):
             self._export(target, write)
         else:
             self._readiness().before(
-                "export",
-                lambda: self._ask_target(
-                    self.tr("Oogstverslag opslaan"), ".pdf", self.tr("PDF-bestanden (*.pdf)"), write
-                ),
+                "export", lambda: self._ask_target(title, suffix, file_filter, write)
             )
