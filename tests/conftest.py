@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -26,6 +27,24 @@ def _isolated_user_folders(
     monkeypatch.setenv("TAFELRONDE_DOCUMENTS_DIR", str(home / "Documents" / "Tafelronde"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("TAFELRONDE_LANG", "nl")
+
+
+@pytest.fixture(autouse=True)
+def _deferred_deletes_of_this_test() -> Iterator[None]:
+    """Carry out the test's deleteLater() calls (pytest-qt's closing of its widgets too)
+    at the end of that test.
+
+    Without a running event loop Qt keeps them until some later test starts one
+    (``qtbot.wait``/``waitUntil``), which then deletes the objects of dozens of
+    tests at once, long after what they were connected to is gone.
+    """
+    yield
+    if "PySide6.QtCore" not in sys.modules:
+        return  # this test run has not touched Qt
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
 
 
 @pytest.fixture

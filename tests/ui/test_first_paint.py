@@ -14,8 +14,12 @@ def test_runs_once_after_the_window_has_painted(qtbot: QtBot) -> None:
     calls: list[bool] = []
     watch = AfterNextPaint(window, lambda: calls.append(window.isVisible()))
     assert calls == []
-    with qtbot.waitSignal(watch.destroyed):  # done: no later paint or fallback calls again
+    with qtbot.waitSignal(watch.done):
         window.show()
+    assert calls == [True]
+    window.repaint()  # a later paint does not call it again
+    with qtbot.assertNotEmitted(watch.done, wait=AfterNextPaint.FALLBACK_MS + 200):
+        window.repaint()  # nor does the fallback, once its time has passed
     assert calls == [True]
 
 
