@@ -57,7 +57,7 @@ TEXT = {
         "unknown_command": "onbekende opdracht '{given}'; bedoelde u '{match}'?",
         "no_display": "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg): het "
         "venster van Tafelronde kan hier niet openen. Start het vanaf een bureaublad; import, "
-        "export en suggest werken ook zonder beeldscherm.",
+        "export, suggest en room werken ook zonder beeldscherm.",
         "room": "zet de zaal online (telefoons doen mee via het lokale netwerk), zonder venster",
         "room_host": "adres van deze laptop om op te luisteren (standaard: het netwerkadres)",
         "room_port": "poort (standaard 8080)",
@@ -94,8 +94,8 @@ TEXT = {
         "command": "COMMAND",
         "unknown_command": "unknown command '{given}'; did you mean '{match}'?",
         "no_display": "No display found (DISPLAY and WAYLAND_DISPLAY are empty): Tafelronde's "
-        "window cannot open here. Start it from a desktop; import, export and suggest also "
-        "work without a display.",
+        "window cannot open here. Start it from a desktop; import, export, suggest and room "
+        "also work without a display.",
         "room": "put the room online (phones join over the local network), without a window",
         "room_host": "address of this laptop to listen on (default: its network address)",
         "room_port": "port (default 8080)",
