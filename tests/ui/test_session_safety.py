@@ -149,7 +149,11 @@ def test_restore_through_the_file_menu_after_backing_up_the_present(
     assert window.open_session(demo_path)
     assert window.menus.restore_action in window.menus.file_menu.actions()
     type_proposal(qtbot, window, "Staat in de reservekopie")
-    window.menus.phase_actions[2].trigger()  # backup 1
+    assert window.safety.backups is not None
+    # The backup is written in a thread of its own: wait for it, or it may hold what is
+    # typed next.
+    with qtbot.waitSignal(window.safety.backups.made, timeout=10000):
+        window.menus.phase_actions[2].trigger()  # backup 1
     type_proposal(qtbot, window, "Later getypt")
     present = live_texts(window)
 
