@@ -178,7 +178,10 @@ def _schema_reason(problem: SchemaProblem, document: Any = None) -> Reason:
     """The schema's complaint in the user's words, by JSON Schema keyword."""
     keyword, value = problem.keyword, problem.value
     if keyword == "format" and document is not None:
-        text = _value_at(document, problem.path)
+        try:
+            text = _value_at(document, problem.path)
+        except (KeyError, IndexError, TypeError):
+            text = None  # the place is named anyway; only the reason is plainer
         fits = {"date": is_date, "date-time": is_instant}.get(value)
         if isinstance(text, str) and fits is not None and fits(text):
             return Reason("year_range", low=EARLIEST_YEAR, high=LATEST_YEAR)
