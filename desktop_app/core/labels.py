@@ -739,6 +739,92 @@ FOLLOW_UP: Final[dict[str, Text]] = {
     ),
 }
 # Every section by name: what the catalogue test walks, and what text() reads.
+# What Python's JSON parser complains of, in the user's words (by its message).
+JSON_ERROR: Final[dict[str, Text]] = {
+    "Expecting value": ("hier hoort een waarde", "a value belongs here"),
+    "Expecting property name enclosed in double quotes": (
+        "hier hoort een veldnaam tussen dubbele aanhalingstekens",
+        "a field name in double quotes belongs here",
+    ),
+    "Expecting ',' delimiter": ("hier hoort een komma", "a comma belongs here"),
+    "Expecting ':' delimiter": ("hier hoort een dubbelepunt", "a colon belongs here"),
+    "Unterminated string starting at": (
+        "een tekst die niet wordt afgesloten",
+        "a text that is never closed",
+    ),
+    "Invalid control character at": (
+        "een stuurteken binnen een tekst",
+        "a control character inside a text",
+    ),
+    "Extra data": ("er staat nog iets na het einde", "there is more after the end"),
+    "Invalid \\escape": ("een ongeldige \\-code", "an invalid \\ code"),
+    "Invalid \\uXXXX escape": ("een ongeldige \\u-code", "an invalid \\u code"),
+}
+
+# What a phone is told when the room's server refuses (code -> text).
+ROOM: Final[dict[str, Text]] = {
+    "voting_closed": (
+        "Het stemmen is niet open. Wacht tot de begeleider het opent.",
+        "Voting is not open. Wait until the facilitator opens it.",
+    ),
+    "already_voted": (
+        "Met deze stemkaart is al gestemd. Je stem telt één keer.",
+        "This ballot has already been cast. Your vote counts once.",
+    ),
+    "unknown_card": (
+        "Deze stemkaart is onbekend in deze sessie.",
+        "This ballot card is not known in this session.",
+    ),
+    "empty_ballot": (
+        "Zet eerst minstens één stip.",
+        "Place at least one dot first.",
+    ),
+    "over_budget": (
+        "Te veel stippen: je hebt er {budget}.",
+        "Too many dots: you have {budget}.",
+    ),
+    "over_cap": (
+        "Te veel stippen op één punt: hoogstens {cap}.",
+        "Too many dots on one item: at most {cap}.",
+    ),
+    "unknown_item": (
+        "Een van de punten bestaat niet meer. Laad de pagina opnieuw.",
+        "One of the items no longer exists. Reload the page.",
+    ),
+    "unknown_group": (
+        "Kies een doelgroep uit de lijst.",
+        "Choose a target group from the list.",
+    ),
+    "unknown_table": (
+        "Deze tafel bestaat niet (meer). Kies de tafel opnieuw.",
+        "This table does not exist (any more). Choose the table again.",
+    ),
+    "unknown_round": (
+        "Er loopt geen ronde. Wacht tot de begeleider een ronde start.",
+        "No round is running. Wait until the facilitator starts a round.",
+    ),
+    "not_yours": (
+        "Dit voorstel is niet vanaf dit toestel gestuurd.",
+        "This proposal was not sent from this device.",
+    ),
+    "bad_text": (
+        "Typ een voorstel van hoogstens {limit} tekens.",
+        "Type a proposal of at most {limit} characters.",
+    ),
+}
+
+# The printed ballot cards for people without a phone (export/ballot_cards.py).
+BALLOT_CARD: Final[dict[str, Text]] = {
+    "card": ("Stemkaart", "Ballot card"),
+    "how": (
+        "Geen telefoon? Geef deze kaart aan iemand met een telefoon of aan de begeleider: "
+        "scan de code, kies de stippen, klaar. Eén keer geldig, anoniem.",
+        "No phone? Hand this card to someone with a phone or to the facilitator: scan "
+        "the code, choose the dots, done. Valid once, anonymous.",
+    ),
+    "code": ("Code: {token}", "Code: {token}"),
+}
+
 CATALOGUE: Final[dict[str, Mapping[str, Text]]] = {
     "word": WORD,
     "status": STATUS,
@@ -757,6 +843,9 @@ CATALOGUE: Final[dict[str, Mapping[str, Text]]] = {
     "reason": REASON,
     "operation": OPERATION,
     "follow_up": FOLLOW_UP,
+    "json_error": JSON_ERROR,
+    "room": ROOM,
+    "ballot_card": BALLOT_CARD,
 }
 
 

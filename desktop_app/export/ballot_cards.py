@@ -18,6 +18,7 @@ from pathlib import Path
 import matplotlib
 from fpdf import FPDF
 
+from desktop_app.core import labels
 from desktop_app.export.qr import qr_png
 from desktop_app.storage.atomic import atomic_target
 
@@ -26,20 +27,8 @@ COLUMNS, ROWS = 2, 4  # cards per A4 page: 8, cut along the grey lines
 PAGE_W, PAGE_H = 210.0, 297.0
 MARGIN = 10.0
 
-TEXT = {
-    "nl": {
-        "card": "Stemkaart",
-        "how": "Geen telefoon? Geef deze kaart aan iemand met een telefoon of aan de begeleider: "
-        "scan de code, kies de stippen, klaar. Eén keer geldig, anoniem.",
-        "code": "Code: {token}",
-    },
-    "en": {
-        "card": "Ballot card",
-        "how": "No phone? Hand this card to someone with a phone or to the facilitator: scan "
-        "the code, choose the dots, done. Valid once, anonymous.",
-        "code": "Code: {token}",
-    },
-}
+# The card's words, from the one catalogue (lang -> key -> text).
+TEXT = {lang: labels.words(labels.BALLOT_CARD, lang) for lang in labels.LANGUAGES}
 
 
 def card_payload(token: str, room_url: str | None) -> str:

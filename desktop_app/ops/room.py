@@ -12,66 +12,18 @@ import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from desktop_app.core import rules, run_state
+from desktop_app.core import labels, rules, run_state
 from desktop_app.core.actions import Action, Label
 from desktop_app.core.errors import ValidationError
+from desktop_app.core.labels import Text
 from desktop_app.core.model import MAX_PROPOSAL_LENGTH, Kind, Proposal, Round, Table, TargetGroup
 from desktop_app.core.voting import rules_of
 from desktop_app.ops.errors import OperationError
 from desktop_app.storage import room_store
 from desktop_app.storage.session_file import SessionFile, new_id
 
-# code -> (Dutch, English): what a phone is told when the server refuses.
-ROOM_MESSAGES: dict[str, tuple[str, str]] = {
-    "voting_closed": (
-        "Het stemmen is niet open. Wacht tot de begeleider het opent.",
-        "Voting is not open. Wait until the facilitator opens it.",
-    ),
-    "already_voted": (
-        "Met deze stemkaart is al gestemd. Je stem telt één keer.",
-        "This ballot has already been cast. Your vote counts once.",
-    ),
-    "unknown_card": (
-        "Deze stemkaart is onbekend in deze sessie.",
-        "This ballot card is not known in this session.",
-    ),
-    "empty_ballot": (
-        "Zet eerst minstens één stip.",
-        "Place at least one dot first.",
-    ),
-    "over_budget": (
-        "Te veel stippen: je hebt er {budget}.",
-        "Too many dots: you have {budget}.",
-    ),
-    "over_cap": (
-        "Te veel stippen op één punt: hoogstens {cap}.",
-        "Too many dots on one item: at most {cap}.",
-    ),
-    "unknown_item": (
-        "Een van de punten bestaat niet meer. Laad de pagina opnieuw.",
-        "One of the items no longer exists. Reload the page.",
-    ),
-    "unknown_group": (
-        "Kies een doelgroep uit de lijst.",
-        "Choose a target group from the list.",
-    ),
-    "unknown_table": (
-        "Deze tafel bestaat niet (meer). Kies de tafel opnieuw.",
-        "This table does not exist (any more). Choose the table again.",
-    ),
-    "unknown_round": (
-        "Er loopt geen ronde. Wacht tot de begeleider een ronde start.",
-        "No round is running. Wait until the facilitator starts a round.",
-    ),
-    "not_yours": (
-        "Dit voorstel is niet vanaf dit toestel gestuurd.",
-        "This proposal was not sent from this device.",
-    ),
-    "bad_text": (
-        "Typ een voorstel van hoogstens {limit} tekens.",
-        "Type a proposal of at most {limit} characters.",
-    ),
-}
+# code -> (Dutch, English): what a phone is told when the server refuses (in the catalogue).
+ROOM_MESSAGES: dict[str, Text] = labels.ROOM
 
 
 class RoomError(OperationError):

@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app import __version__, paths
+from desktop_app.core import labels
 from desktop_app.core.errors import REASONS, ExchangeError, Reason, SessionFileError
+from desktop_app.core.labels import Text
 from desktop_app.core.merge import Outcome, ThemeClaim, merge_outcome, settle_theme_membership
 from desktop_app.core.model import KIND_ORDER, Entity, Kind, SessionInfo
 from desktop_app.core.privacy import (
@@ -259,26 +261,8 @@ def _read_limited(path: Path) -> bytes:
     return raw
 
 
-JSON_ERRORS: dict[str, tuple[str, str]] = {
-    "Expecting value": ("hier hoort een waarde", "a value belongs here"),
-    "Expecting property name enclosed in double quotes": (
-        "hier hoort een veldnaam tussen dubbele aanhalingstekens",
-        "a field name in double quotes belongs here",
-    ),
-    "Expecting ',' delimiter": ("hier hoort een komma", "a comma belongs here"),
-    "Expecting ':' delimiter": ("hier hoort een dubbelepunt", "a colon belongs here"),
-    "Unterminated string starting at": (
-        "een tekst die niet wordt afgesloten",
-        "a text that is never closed",
-    ),
-    "Invalid control character at": (
-        "een stuurteken binnen een tekst",
-        "a control character inside a text",
-    ),
-    "Extra data": ("er staat nog iets na het einde", "there is more after the end"),
-    "Invalid \\escape": ("een ongeldige \\-code", "an invalid \\ code"),
-    "Invalid \\uXXXX escape": ("een ongeldige \\u-code", "an invalid \\u code"),
-}
+# Python's JSON complaints in the user's words (in the catalogue, core/labels.py).
+JSON_ERRORS: dict[str, Text] = labels.JSON_ERROR
 
 
 class JsonReason(Reason):
