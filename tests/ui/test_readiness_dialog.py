@@ -164,6 +164,23 @@ def test_go_to_the_tray_and_the_export_asks_first(qtbot: QtBot, demo: ConsoleWin
     qtbot.keyClick(focused(), Qt.Key.Key_Escape)
 
 
+def test_the_harvest_report_from_the_file_menu_asks_first_then_writes_the_pdf(
+    qtbot: QtBot, demo: ConsoleWindow, tmp_path: Path
+) -> None:
+    """File > Oogstverslag (PDF): the check, then where to save, then a real PDF there."""
+    target = tmp_path / "oogst.pdf"
+    demo.menus.export_pdf_action.trigger()
+    dialog = asked(demo)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # go on
+    qtbot.waitUntil(lambda: getattr(demo, "file_dialog", None) is not None)
+    qtbot.waitUntil(lambda: focused().objectName() == "fileNameEdit")
+    assert focused().text().endswith(".pdf")  # type: ignore[attr-defined]
+    focused().setText(str(target))  # type: ignore[attr-defined]
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: target.exists() and target.stat().st_size > 0, timeout=20000)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
 def test_the_view_menu_shows_the_check_any_time(qtbot: QtBot, demo: ConsoleWindow) -> None:
     demo.menus.readiness_action.trigger()
     dialog = asked(demo)
