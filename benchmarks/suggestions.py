@@ -13,9 +13,11 @@ duplicate groups:
   once as a blind set (figures in the README), tuned on since;
 - ``blind2``: blind_sessions_2.json, three sessions written after that run; scored once
   as a blind set (figures in the README), tuned on since;
-- ``blind3``: blind_sessions_3.json, four sessions written on 2026-12-07 after blind2's run
-  and before any further change, never tuned on. Only scored with ``--blind``, so that
-  tuning runs never show it.
+- ``blind3``: blind_sessions_3.json, four sessions written on 2026-12-07 after blind2's run;
+  scored once as a blind set (figures in the README), a development set since;
+- ``blind4``: blind_sessions_4.json, four sessions written on 2026-12-07 after blind3's
+  run and before any further change, never tuned on. Only scored with ``--blind``, so
+  that tuning runs never show it.
 
 For every set: blind theme pairwise precision/recall/F1 and the number of themes,
 duplicate-pair precision/recall, and the seeded placement accuracy (the right theme
@@ -52,8 +54,9 @@ SETS = {
     "dev2": DATA / "dev_sessions.json",
     "blind1": DATA / "blind_sessions.json",
     "blind2": DATA / "blind_sessions_2.json",
+    "blind3": DATA / "blind_sessions_3.json",
 }
-BLIND = {"blind3": DATA / "blind_sessions_3.json"}
+BLIND = {"blind4": DATA / "blind_sessions_4.json"}
 BUDGET_S = 1.0
 SEEDED_CARDS = (1, 2, 3)
 SEEDED_DRAWS = 20

@@ -321,3 +321,48 @@ def test_a_kept_ranker_answers_as_rank_themes_while_cards_move_and_texts_change(
     assert ranker.rank(edited, placed, THEMES)["t1"][0] == "th-roo"
     renamed = {**THEMES, "th-roo": "Werktijden"}
     assert ranker.rank(edited, placed, renamed) == rank_themes(edited, placed, theme_names=renamed)
+
+
+LIBRARY_CAFE = [
+    ("1", "Langer open op zaterdag"),
+    ("2", "Open op zondagmiddag, ook voor gezinnen"),
+    ("3", "Avondopenstelling voor werkenden"),
+    ("4", "Ouderen helpen met DigiD"),
+    ("5", "Spreekuur DigiD en belastingaangifte"),
+    ("6", "Meer strips voor tieners"),
+    ("7", "Manga en strips uitbreiden"),
+    ("8", "Voorleesuurtje voor peuters"),
+    ("9", "Peuters voorlezen op woensdag"),
+    ("10", "Taalcafé voor nieuwkomers"),
+    ("11", "Taalcafe met vrijwilligers"),
+    ("12", "Koffieochtend voor buurtbewoners"),
+    ("13", "Stilteplek om te studeren"),
+    ("14", "Studieplekken voor scholieren in de examentijd"),
+]
+
+
+def test_a_session_outside_workplace_health_gets_themes_named_in_its_own_words() -> None:
+    """A library's World Café: the few words the vocabulary knows ("avond",
+    "ouderen") must not put its opening hours under "Werk-privébalans" or its DigiD
+    help under "Vitaliteit oudere medewerkers" in front of the room."""
+    result = suggest(LIBRARY_CAFE)
+    named = {t.proposal_ids: t.name for t in result.themes}
+    assert named[("1", "2", "3")] == "Open"
+    assert named[("4", "5")] == "Digid"
+    assert all(t.standard_name_key is None for t in result.themes)
+    standard = set(standard_theme_names("nl"))
+    assert not standard & set(named.values())
+
+
+def test_a_workplace_health_session_keeps_the_vocabularys_theme_names() -> None:
+    result = suggest(
+        [
+            ("1", "Werkdruk te hoog"),
+            ("2", "Minder werkdruk door betere planning"),
+            ("3", "Bloeddruk meten in het PMO"),
+            ("4", "Cholesterol en bloeddruk checken"),
+            ("5", "Rugklachten door tillen"),
+            ("6", "Tilhulp bij zware dozen"),
+        ]
+    )
+    assert any(t.standard_name_key is not None for t in result.themes)
