@@ -58,6 +58,9 @@ TEXT = {
         "no_display": "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg): het "
         "venster van Tafelronde kan hier niet openen. Start het vanaf een bureaublad; import, "
         "export, suggest en room werken ook zonder beeldscherm.",
+        "display_unreachable": "Het beeldscherm {display} (DISPLAY) antwoordt niet: het venster "
+        "van Tafelronde kan hier niet openen. Start het vanaf een bureaublad of zet DISPLAY "
+        "goed; import, export, suggest en room werken ook zonder beeldscherm.",
         "room": "zet de zaal online (telefoons doen mee via het lokale netwerk), zonder venster",
         "room_host": "adres van deze laptop om op te luisteren (standaard: het netwerkadres)",
         "room_port": "poort (standaard 8080)",
@@ -96,6 +99,9 @@ TEXT = {
         "no_display": "No display found (DISPLAY and WAYLAND_DISPLAY are empty): Tafelronde's "
         "window cannot open here. Start it from a desktop; import, export, suggest and room "
         "also work without a display.",
+        "display_unreachable": "The display {display} (DISPLAY) does not answer: Tafelronde's "
+        "window cannot open here. Start it from a desktop or set DISPLAY right; import, "
+        "export, suggest and room also work without a display.",
         "room": "put the room online (phones join over the local network), without a window",
         "room_host": "address of this laptop to listen on (default: its network address)",
         "room_port": "port (default 8080)",
@@ -274,6 +280,47 @@ def no_display() -> bool:
     return not (x11 or wayland)
 
 
+def unreachable_x_display() -> str | None:
+    """The ``DISPLAY`` Qt would use when no X server answers there, else None.
+
+    A ``DISPLAY`` left over from an ended desktop or an SSH session without X
+    forwarding makes Qt abort as an empty one does. Only checked where Qt would
+    use X11 (``xcb`` asked for, or no platform asked for and no Wayland): a local
+    display's socket (``/tmp/.X11-unix/XN``, or its abstract twin on Linux), a
+    remote one's TCP port 6000+N, with a short timeout.
+    """
+    if sys.platform in ("win32", "darwin"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    display = os.environ.get("DISPLAY", "")
+    if not display or platform not in ("", "xcb"):
+        return None
+    if not platform and os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".")[0]
+    if not number.isdigit() or host.startswith("/"):
+        return None  # a form we do not know (XQuartz's launchd path, say): let Qt try
+    import socket
+
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        for address in (path, "\0" + path):
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+                probe.settimeout(1.0)
+                try:
+                    probe.connect(address)
+                except OSError:
+                    continue
+                return None
+        return display
+    try:
+        socket.create_connection((host, 6000 + int(number)), timeout=1.0).close()
+    except OSError:
+        return display
+    return None
+
+
 def _nearest_command(given: str) -> str | None:
     import difflib
 
@@ -321,6 +368,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _gui_parser(lang).parse_args(args_list)
     if no_display():
         sys.stderr.write(TEXT[lang]["no_display"] + "\n")
+        return EXIT_ERROR
+    if (display := unreachable_x_display()) is not None:
+        sys.stderr.write(TEXT[lang]["display_unreachable"].format(display=display) + "\n")
         return EXIT_ERROR
     from desktop_app import app  # Qt only from here on
 

@@ -106,6 +106,86 @@ def test_the_demo_without_a_display_is_one_clear_line() -> None:
     assert english.returncode == 2 and "No display found" in english.stderr
 
 
+def _free_display_number() -> int:
+    """A display number with neither a local X socket nor anything on its TCP port."""
+    import socket
+
+    for number in range(150, 250):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            continue
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", 6000 + number)) != 0:
+                return number
+    pytest.skip("no free display number")
+
+
+def _without_display(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    env.update(extra)
+    return env
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="X11 only")
+def test_a_display_that_does_not_answer_is_one_clear_line_not_a_core_dump() -> None:
+    """A DISPLAY left over from an ended desktop or an SSH login without X
+    forwarding: Qt would abort with a core dump; the app says what is wrong."""
+    number = _free_display_number()
+    local = tafelronde("--demo", env=_without_display(DISPLAY=f":{number}"))
+    assert local.returncode == 2
+    assert local.stderr.count("\n") == 1, local.stderr
+    assert f"Het beeldscherm :{number} (DISPLAY) antwoordt niet" in local.stderr
+    remote = tafelronde("--demo", lang="en", env=_without_display(DISPLAY=f"127.0.0.1:{number}.0"))
+    assert remote.returncode == 2
+    assert f"The display 127.0.0.1:{number}.0 (DISPLAY) does not answer" in remote.stderr
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="X11 only")
+def test_a_display_that_answers_is_left_to_qt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check must never refuse a working display: a real Xvfb when there is
+    one (it says its number once it accepts connections), else a listener on the
+    display's TCP port as an X server over SSH forwarding would be."""
+    import shutil
+    import socket
+
+    from desktop_app.cli import unreachable_x_display
+
+    for name in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    if shutil.which("Xvfb"):
+        read, write = os.pipe()
+        server = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
+            pass_fds=(write,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        os.close(write)
+        try:
+            with os.fdopen(read) as told:
+                number = told.readline().strip()
+            assert number.isdigit()
+            monkeypatch.setenv("DISPLAY", f":{number}")
+            assert unreachable_x_display() is None
+            monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
+            assert unreachable_x_display() is None
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    number = _free_display_number()
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 6000 + number))
+        listener.listen(1)
+        monkeypatch.setenv("DISPLAY", f"127.0.0.1:{number}.0")
+        assert unreachable_x_display() is None
+    assert unreachable_x_display() == f"127.0.0.1:{number}.0"
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    assert unreachable_x_display() is None  # tests and CI need no display at all
+
+
 def test_suggest_json_carries_the_texts_and_theme_names(tmp_path: Path) -> None:
     session = tmp_path / "demo.tafelronde"
     demo = ROOT / "data" / "demo.json"
