@@ -16,7 +16,7 @@ import re
 import socket
 import stat
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -283,6 +283,76 @@ class JsonReason(Reason):
         return f"{where}: {what}"
 
 
+_NON_ASCII = re.compile(rb"[\x80-\xff]+")
+
+
+class _NotAscii(Exception):
+    """A character beyond ASCII right after an escaping backslash."""
+
+
+class _NotUtf8(Exception):
+    def __init__(self, position: int) -> None:
+        super().__init__(position)
+        self.position = position
+
+
+def _escape(text: str) -> str:
+    out = []
+    for char in text:
+        code = ord(char)
+        if code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+    return "".join(out)
+
+
+def _ascii_json(raw: bytes) -> str:
+    """The file's JSON with every character beyond ASCII written as a ``\\u`` escape.
+
+    The same document (beyond ASCII is an error outside strings either way), held at
+    one byte per character: one emoji anywhere makes Python keep a whole decoded
+    text at four bytes per character, 4x the file before parsing starts. A UTF-8
+    byte order mark is dropped. Raises :class:`_NotUtf8` with the byte offset of
+    the first byte that is not UTF-8.
+    """
+
+    def escaped(match: re.Match[bytes]) -> bytes:
+        start = match.start()
+        try:
+            text = match.group().decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _NotUtf8(start + error.start) from None
+        backslashes = 0
+        while start - backslashes > 0 and raw[start - backslashes - 1] == 0x5C:
+            backslashes += 1
+        if backslashes % 2:
+            # "\é" is an invalid escape as written; "\\u00e9" would be valid text.
+            raise _NotAscii from None
+        if start == 0 and text.startswith("\ufeff"):
+            text = text[1:]
+        return _escape(text).encode("ascii")
+
+    try:
+        return _NON_ASCII.sub(escaped, raw).decode("ascii")
+    except _NotAscii:
+        return raw.decode("utf-8-sig")  # parsed as written: it fails where it is broken
+
+
+def _syntax_error_as_written(path: Path, error: json.JSONDecodeError) -> json.JSONDecodeError:
+    """The error with the line and column of the file as written (escapes shift
+    columns): found again by parsing the text as decoded, which only a broken file
+    pays for."""
+    try:
+        json.loads(_read_limited(path).decode("utf-8-sig"))
+    except json.JSONDecodeError as as_written:
+        return as_written
+    except (ExchangeError, SessionFileError, UnicodeDecodeError, RecursionError):
+        pass
+    return error
+
+
 def read_exchange_file(path: Path | str) -> dict[str, Any]:
     """Read and parse a file; refuse what is not a JSON object.
 
@@ -294,16 +364,19 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
     path = Path(path)
     raw = _read_limited(path)
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
+        text = _ascii_json(raw)
+    except _NotUtf8 as error:
         raise ExchangeError(
-            "not_json", path=str(path), reason=Reason("not_utf8", position=error.start)
+            "not_json", path=str(path), reason=Reason("not_utf8", position=error.position)
         ) from None
     del raw
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ExchangeError("not_json", path=str(path), reason=JsonReason(error)) from None
+        del text
+        raise ExchangeError(
+            "not_json", path=str(path), reason=JsonReason(_syntax_error_as_written(path, error))
+        ) from None
     except RecursionError:
         raise ExchangeError(
             "invalid_exchange",
@@ -498,10 +571,14 @@ def import_document(
     *,
     source: str = "-",
     checked: bool = False,
+    consume: bool = False,
 ) -> ImportReport:
     """Merge one exchange document into the session, all or nothing.
 
     ``checked``: :func:`validate_document` already passed (see :func:`read_exchange_files`).
+    ``consume``: the document is the caller's to give away (read for this import
+    only); each kind's records are dropped from it once stored, so that a large
+    file is not held twice, as records and as the journal of what they changed.
     """
     if not checked:
         validate_document(document, source)
@@ -557,6 +634,9 @@ def import_document(
             if changed:
                 touched_themes = touched_themes or kind is Kind.THEME
                 session_file.note_change(kind.value, changed, "import")
+            if consume and isinstance(document, MutableMapping):
+                del document[kind.value]
+            del incoming, added, changed, stored_at
         if touched_themes:
             _settle_themes(session_file)
         report.session_title = session_file.session().title
@@ -570,20 +650,24 @@ def _insert_records(
     if not added:
         return
     conn = session_file.connection
-    rows = [records.exchange_to_row(kind, record) for record in added]
-    columns = list(rows[0])
-    if kind in records.POSITIONED:
-        start = conn.execute(
-            f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}"
-        ).fetchone()[0]
-        for offset, row in enumerate(rows):
-            row["position"] = start + offset
-        columns.append("position")
-    marks = ", ".join("?" for _ in columns)
-    conn.executemany(
-        f"INSERT INTO {kind.value} ({', '.join(columns)}) VALUES ({marks})",
-        [[row[c] for c in columns] for row in rows],
+    # One row at a time into SQLite: a list of every row beside the records would
+    # double what a large file costs in memory.
+    columns = list(records.exchange_to_row(kind, added[0]))
+    positioned = kind in records.POSITIONED
+    start = (
+        conn.execute(f"SELECT coalesce(max(position), -1) + 1 FROM {kind.value}").fetchone()[0]
+        if positioned
+        else 0
     )
+
+    def values() -> Iterator[list[Any]]:
+        for offset, record in enumerate(added):
+            row = records.exchange_to_row(kind, record)
+            yield [row[c] for c in columns] + ([start + offset] if positioned else [])
+
+    names = [*columns, "position"] if positioned else columns
+    marks = ", ".join("?" for _ in names)
+    conn.executemany(f"INSERT INTO {kind.value} ({', '.join(names)}) VALUES ({marks})", values())
     if kind is Kind.THEME:
         conn.executemany(
             "INSERT INTO cluster_proposals (cluster_id, proposal_id, position) VALUES (?, ?, ?)",
@@ -644,11 +728,14 @@ def read_exchange_files(files: Sequence[Path | str]) -> list[tuple[str, dict[str
 def import_documents(
     session_file: SessionFile, documents: Sequence[tuple[str, Mapping[str, Any]]]
 ) -> list[ImportReport]:
-    """Import documents read by :func:`read_exchange_files` as one transaction."""
+    """Import documents read by :func:`read_exchange_files` as one transaction; the
+    documents are consumed (their records dropped as they are stored)."""
     reports: list[ImportReport] = []
     with session_file.transaction(origin=Origin.IMPORT):
         for source, document in documents:
-            reports.append(import_document(session_file, document, source=source, checked=True))
+            reports.append(
+                import_document(session_file, document, source=source, checked=True, consume=True)
+            )
     return reports
 
 

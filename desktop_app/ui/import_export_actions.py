@@ -66,7 +66,7 @@ class ImportExportActions(QObject):
         for path in files:
             try:
                 document = read_exchange_file(path)
-                report = import_document(session_file, document, source=path.name)
+                report = import_document(session_file, document, source=path.name, consume=True)
             except UserError as error:
                 reason = error.message(self.window.language)
                 lines.append(

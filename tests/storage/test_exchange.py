@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 from desktop_app import paths
 from desktop_app.core.errors import ExchangeError
 from desktop_app.core.merge import Outcome
-from desktop_app.storage.exchange import export_document, import_document
+from desktop_app.storage.exchange import export_document, import_document, read_exchange_file
 from desktop_app.storage.session_file import SessionFile
 
 SESSION_ID = "0e6f0c9a-8a55-4c35-9c5a-2b1a3f1d5e01"
@@ -485,3 +485,58 @@ def test_import_killed_part_way_leaves_all_or_nothing(tmp_path: Path, steps: int
     else:
         assert result.returncode == -9
         assert count in (0, 1800)
+
+
+def _json_values() -> st.SearchStrategy[object]:
+    text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=20)
+    scalars = st.none() | st.booleans() | st.integers(-(2**53), 2**53) | text
+    return st.recursive(
+        scalars,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
+        max_leaves=12,
+    )
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(document=_json_values(), bom=st.booleans())
+def test_a_file_is_read_as_written_whatever_its_characters(document: object, bom: bool) -> None:
+    """Files are parsed with every character beyond ASCII as a \\u escape (one emoji
+    would otherwise hold the whole text at four bytes per character): the values
+    must be exactly those written, accents, emoji, backslashes and a BOM included."""
+    from desktop_app.storage.exchange import _ascii_json
+
+    written = json.dumps(document, ensure_ascii=False).encode("utf-8")
+    if bom:
+        written = b"\xef\xbb\xbf" + written
+    text = _ascii_json(written)
+    assert text.isascii()
+    assert json.loads(text) == document
+
+
+def test_a_large_file_with_an_emoji_is_not_held_at_four_bytes_a_character(tmp_path: Path) -> None:
+    """A 4 MB note and one emoji: the text parsed is as long as the file, one byte a
+    character, and the note arrives whole."""
+    from desktop_app.storage.exchange import _ascii_json
+
+    note = "x" * (4 * 1024 * 1024)
+    written = json.dumps({"note": note, "title": "Fruit 🍎"}, ensure_ascii=False).encode()
+    text = _ascii_json(written)
+    assert sys.getsizeof(text) < 1.01 * len(written) + 100
+    assert json.loads(text) == {"note": note, "title": "Fruit 🍎"}
+
+
+@pytest.mark.parametrize(
+    ("written", "where"),
+    [
+        ('{"a":\n  "é€", x}', "regel 2, kolom 9"),
+        ('{"a": "\\é"}', "regel 1, kolom 8"),
+    ],
+)
+def test_a_broken_file_is_reported_where_it_is_broken_as_written(
+    tmp_path: Path, written: str, where: str
+) -> None:
+    source = tmp_path / "broken.json"
+    source.write_text(written, "utf-8")
+    with pytest.raises(ExchangeError) as refused:
+        read_exchange_file(source)
+    assert where in refused.value.message("nl")

@@ -58,6 +58,37 @@ def test_an_import_is_one_change_of_origin_import_and_no_undo_step(
     assert not session_file.history.can_undo
 
 
+def test_an_imports_change_names_exactly_what_it_added_and_what_it_updated(
+    session_file: SessionFile, demo_document: dict[str, Any]
+) -> None:
+    """The import's change event is read without images (lean, for large files):
+    it must still name every proposal and theme, tell new from updated, and give
+    the themes whose memberships changed."""
+    import copy
+
+    heard = listen(session_file)
+    import_document(session_file, demo_document, source="demo.json")
+    [first] = heard
+    proposal_ids = {p["id"] for p in demo_document["proposals"]}
+    theme_ids = {t["id"] for t in demo_document["clusters"]}
+    assert first.of(Kind.PROPOSAL) == proposal_ids == first.added_of(Kind.PROPOSAL)
+    assert first.of(Kind.THEME) == theme_ids == first.added_of(Kind.THEME)
+
+    again = copy.deepcopy(demo_document)
+    proposal = again["proposals"][0]
+    proposal["text"] = "Later aangepast op een tafellaptop"
+    proposal["updated_at"] = "2099-01-01T00:00:00.000Z"
+    theme = next(t for t in again["clusters"] if t["proposal_ids"])
+    theme["proposal_ids"] = theme["proposal_ids"][1:]
+    theme["updated_at"] = "2099-01-01T00:00:00.000Z"
+    import_document(session_file, again, source="laptop.json")
+    second = heard[-1]
+    assert second.of(Kind.PROPOSAL) >= {proposal["id"]}
+    assert not second.added_of(Kind.PROPOSAL)
+    assert theme["id"] in second.of(Kind.THEME)
+    assert not second.added_of(Kind.THEME)
+
+
 def test_the_journal_sees_writes_made_through_the_connection(demo_session: SessionFile) -> None:
     """Storage modules that write SQL themselves (duplicates, the follow-up) need no
     bookkeeping: the triggers see their rows."""
