@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop_app import __version__
+from desktop_app.core import labels
 from desktop_app.core.errors import UserError
 
 if TYPE_CHECKING:
@@ -23,90 +24,8 @@ if TYPE_CHECKING:
 
 EXIT_ERROR = 2
 
-TEXT = {
-    "nl": {
-        "description": "Tafelronde: World Café- en grotegroepssessies, op locatie en offline.",
-        "session": "sessiebestand (.tafelronde) om te openen",
-        "demo": "open een kopie van de demosessie",
-        "lang": "taal van de interface (nl of en)",
-        "import": "voeg uitwisselbestanden (JSON) samen in een sessiebestand",
-        "import_files": "uitwisselbestanden",
-        "import_session": "het sessiebestand (wordt gemaakt als het nog niet bestaat)",
-        "export": "exporteer een sessie naar JSON, Excel of PDF",
-        "export_path": "het sessiebestand",
-        "export_json": "schrijf het uitwisselbestand (JSON) hierheen",
-        "export_xlsx": "schrijf de HR-werkmap (Excel) hierheen",
-        "export_pdf": "schrijf het oogstverslag (PDF) hierheen",
-        "export_no_names": "zonder namen van personen (tafelhosts, eigenaren) en met de "
-        "privacydrempel ook in de JSON: om te delen buiten HR",
-        "suggest": "print thema- en dubbelsuggesties voor een sessie",
-        "suggest_json": "als JSON",
-        "need_output": "geef minstens één van --json, --xlsx of --pdf",
-        "imported": "{source}: {added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd",
-        "exported": "geschreven: {path}",
-        "usage_error": "fout in de opdracht: {message} (zie tafelronde --help)",
-        "suggest_summary": "{duplicates} mogelijke dubbelen, {themes} voorgestelde thema's",
-        "usage": "gebruik: ",
-        "positionals": "argumenten",
-        "options": "opties",
-        "help": "toon deze hulp en stop",
-        "version": "toon het versienummer en stop",
-        "commands": "opdrachten (zonder venster, ook zonder beeldscherm)",
-        "command_help": "meer over een opdracht: tafelronde OPDRACHT --help",
-        "command": "OPDRACHT",
-        "unknown_command": "onbekende opdracht '{given}'; bedoelde u '{match}'?",
-        "no_display": "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg): het "
-        "venster van Tafelronde kan hier niet openen. Start het vanaf een bureaublad; import, "
-        "export, suggest en room werken ook zonder beeldscherm.",
-        "display_unreachable": "Het beeldscherm {display} (DISPLAY) antwoordt niet: het venster "
-        "van Tafelronde kan hier niet openen. Start het vanaf een bureaublad of zet DISPLAY "
-        "goed; import, export, suggest en room werken ook zonder beeldscherm.",
-        "room": "zet de zaal online (telefoons doen mee via het lokale netwerk), zonder venster",
-        "room_host": "adres van deze laptop om op te luisteren (standaard: het netwerkadres)",
-        "room_port": "poort (standaard 8080)",
-    },
-    "en": {
-        "description": "Tafelronde: World Café and large-group sessions, on site and offline.",
-        "session": "session file (.tafelronde) to open",
-        "demo": "open a copy of the demo session",
-        "lang": "interface language (nl or en)",
-        "import": "merge exchange files (JSON) into a session file",
-        "import_files": "exchange files",
-        "import_session": "the session file (created if it does not exist)",
-        "export": "export a session to JSON, Excel or PDF",
-        "export_path": "the session file",
-        "export_json": "write the exchange file (JSON) here",
-        "export_xlsx": "write the HR workbook (Excel) here",
-        "export_pdf": "write the harvest report (PDF) here",
-        "export_no_names": "without names of people (table hosts, owners) and with the "
-        "privacy floor in the JSON too: to share beyond HR",
-        "suggest": "print theme and duplicate suggestions for a session",
-        "suggest_json": "as JSON",
-        "need_output": "give at least one of --json, --xlsx or --pdf",
-        "imported": "{source}: {added} added, {updated} updated, {unchanged} unchanged",
-        "exported": "written: {path}",
-        "usage_error": "error in the command: {message} (see tafelronde --help)",
-        "suggest_summary": "{duplicates} possible duplicates, {themes} suggested themes",
-        "usage": "usage: ",
-        "positionals": "arguments",
-        "options": "options",
-        "help": "show this help and stop",
-        "version": "show the version number and stop",
-        "commands": "commands (no window, no display needed)",
-        "command_help": "more about a command: tafelronde COMMAND --help",
-        "command": "COMMAND",
-        "unknown_command": "unknown command '{given}'; did you mean '{match}'?",
-        "no_display": "No display found (DISPLAY and WAYLAND_DISPLAY are empty): Tafelronde's "
-        "window cannot open here. Start it from a desktop; import, export, suggest and room "
-        "also work without a display.",
-        "display_unreachable": "The display {display} (DISPLAY) does not answer: Tafelronde's "
-        "window cannot open here. Start it from a desktop or set DISPLAY right; import, "
-        "export, suggest and room also work without a display.",
-        "room": "put the room online (phones join over the local network), without a window",
-        "room_host": "address of this laptop to listen on (default: its network address)",
-        "room_port": "port (default 8080)",
-    },
-}
+# The words, in the one catalogue (core/labels.py), by language.
+TEXT = {lang: labels.words(labels.COMMAND_LINE, lang) for lang in labels.LANGUAGES}
 
 
 def user_language() -> str:
@@ -183,7 +102,7 @@ def _formatter(lang: str) -> type[argparse.HelpFormatter]:
             groups: Iterable[argparse._MutuallyExclusiveGroup],
             prefix: str | None = None,
         ) -> None:
-            usage_prefix = TEXT[lang]["usage"] if prefix is None else prefix
+            usage_prefix = TEXT[lang]["usage"] + " " if prefix is None else prefix
             super().add_usage(usage, actions, groups, usage_prefix)
 
     return Formatter

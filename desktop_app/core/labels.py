@@ -1,4 +1,5 @@
-"""The one catalogue of words and sentences that core/, storage/, ops/ and export/ show users.
+"""The one catalogue of words and sentences that core/, storage/, ops/, export/ and the
+command line show users.
 
 Every text exists here once per language, under a stable key, as a pair
 ``(Dutch, English)``: a status is "Afgerond" / "Done" in the PDF, the workbook
@@ -825,6 +826,119 @@ BALLOT_CARD: Final[dict[str, Text]] = {
     "code": ("Code: {token}", "Code: {token}"),
 }
 
+# tafelronde's command line: its help, argparse's words, results
+COMMAND_LINE: Final[dict[str, Text]] = {
+    "description": (
+        "Tafelronde: World Café- en grotegroepssessies, op locatie en offline.",
+        "Tafelronde: World Café and large-group sessions, on site and offline.",
+    ),
+    "session": ("sessiebestand (.tafelronde) om te openen", "session file (.tafelronde) to open"),
+    "demo": ("open een kopie van de demosessie", "open a copy of the demo session"),
+    "lang": ("taal van de interface (nl of en)", "interface language (nl or en)"),
+    "import": (
+        "voeg uitwisselbestanden (JSON) samen in een sessiebestand",
+        "merge exchange files (JSON) into a session file",
+    ),
+    "import_files": ("uitwisselbestanden", "exchange files"),
+    "import_session": (
+        "het sessiebestand (wordt gemaakt als het nog niet bestaat)",
+        "the session file (created if it does not exist)",
+    ),
+    "export": (
+        "exporteer een sessie naar JSON, Excel of PDF",
+        "export a session to JSON, Excel or PDF",
+    ),
+    "export_path": ("het sessiebestand", "the session file"),
+    "export_json": (
+        "schrijf het uitwisselbestand (JSON) hierheen",
+        "write the exchange file (JSON) here",
+    ),
+    "export_xlsx": ("schrijf de HR-werkmap (Excel) hierheen", "write the HR workbook (Excel) here"),
+    "export_pdf": (
+        "schrijf het oogstverslag (PDF) hierheen",
+        "write the harvest report (PDF) here",
+    ),
+    "export_no_names": (
+        "zonder namen van personen (tafelhosts, eigenaren) en met de privacydrempel ook in de "
+        "JSON: om te delen buiten HR",
+        "without names of people (table hosts, owners) and with the privacy floor in the JSON "
+        "too: to share beyond HR",
+    ),
+    "suggest": (
+        "print thema- en dubbelsuggesties voor een sessie",
+        "print theme and duplicate suggestions for a session",
+    ),
+    "suggest_json": ("als JSON", "as JSON"),
+    "need_output": (
+        "geef minstens één van --json, --xlsx of --pdf",
+        "give at least one of --json, --xlsx or --pdf",
+    ),
+    "imported": (
+        "{source}: {added} toegevoegd, {updated} bijgewerkt, {unchanged} ongewijzigd",
+        "{source}: {added} added, {updated} updated, {unchanged} unchanged",
+    ),
+    "exported": ("geschreven: {path}", "written: {path}"),
+    "usage_error": (
+        "fout in de opdracht: {message} (zie tafelronde --help)",
+        "error in the command: {message} (see tafelronde --help)",
+    ),
+    "suggest_summary": (
+        "{duplicates} mogelijke dubbelen, {themes} voorgestelde thema's",
+        "{duplicates} possible duplicates, {themes} suggested themes",
+    ),
+    "usage": ("gebruik:", "usage:"),
+    "positionals": ("argumenten", "arguments"),
+    "options": ("opties", "options"),
+    "help": ("toon deze hulp en stop", "show this help and stop"),
+    "version": ("toon het versienummer en stop", "show the version number and stop"),
+    "commands": (
+        "opdrachten (zonder venster, ook zonder beeldscherm)",
+        "commands (no window, no display needed)",
+    ),
+    "command_help": (
+        "meer over een opdracht: tafelronde OPDRACHT --help",
+        "more about a command: tafelronde COMMAND --help",
+    ),
+    "command": ("OPDRACHT", "COMMAND"),
+    "unknown_command": (
+        "onbekende opdracht '{given}'; bedoelde u '{match}'?",
+        "unknown command '{given}'; did you mean '{match}'?",
+    ),
+    "no_display": (
+        "Geen beeldscherm gevonden (DISPLAY en WAYLAND_DISPLAY zijn leeg): het venster van "
+        "Tafelronde kan hier niet openen. Start het vanaf een bureaublad; import, export, suggest "
+        "en room werken ook zonder beeldscherm.",
+        "No display found (DISPLAY and WAYLAND_DISPLAY are empty): Tafelronde's window cannot "
+        "open here. Start it from a desktop; import, export, suggest and room also work without a "
+        "display.",
+    ),
+    "display_unreachable": (
+        "Het beeldscherm {display} (DISPLAY) antwoordt niet: het venster van Tafelronde kan hier "
+        "niet openen. Start het vanaf een bureaublad of zet DISPLAY goed; import, export, suggest "
+        "en room werken ook zonder beeldscherm.",
+        "The display {display} (DISPLAY) does not answer: Tafelronde's window cannot open here. "
+        "Start it from a desktop or set DISPLAY right; import, export, suggest and room also work "
+        "without a display.",
+    ),
+    "room": (
+        "zet de zaal online (telefoons doen mee via het lokale netwerk), zonder venster",
+        "put the room online (phones join over the local network), without a window",
+    ),
+    "room_host": (
+        "adres van deze laptop om op te luisteren (standaard: het netwerkadres)",
+        "address of this laptop to listen on (default: its network address)",
+    ),
+    "room_port": ("poort (standaard 8080)", "port (default 8080)"),
+}
+
+# `tafelronde room` in a terminal
+ROOM_CONSOLE: Final[dict[str, Text]] = {
+    "code": ("deelnamecode: {code}", "join code: {code}"),
+    "test": ("test de zaal: {url}/test", "test the room: {url}/test"),
+    "stop": ("stoppen: Ctrl+C", "stop: Ctrl+C"),
+    "stopped": ("zaal gesloten", "room closed"),
+}
+
 CATALOGUE: Final[dict[str, Mapping[str, Text]]] = {
     "word": WORD,
     "status": STATUS,
@@ -846,6 +960,8 @@ CATALOGUE: Final[dict[str, Mapping[str, Text]]] = {
     "json_error": JSON_ERROR,
     "room": ROOM,
     "ballot_card": BALLOT_CARD,
+    "command_line": COMMAND_LINE,
+    "room_console": ROOM_CONSOLE,
 }
 
 

@@ -15,24 +15,12 @@ import threading
 from pathlib import Path
 from types import FrameType
 
+from desktop_app.core import labels
 from desktop_app.room.server import RoomServer, ensure_keys, lan_addresses
 from desktop_app.room.writer import ThreadWriter
 from desktop_app.storage.session_file import SessionFile
 
-TEXT = {
-    "nl": {
-        "code": "deelnamecode: {code}",
-        "test": "test de zaal: {url}/test",
-        "stop": "stoppen: Ctrl+C",
-        "stopped": "zaal gesloten",
-    },
-    "en": {
-        "code": "join code: {code}",
-        "test": "test the room: {url}/test",
-        "stop": "stop: Ctrl+C",
-        "stopped": "room closed",
-    },
-}
+TEXT = {lang: labels.words(labels.ROOM_CONSOLE, lang) for lang in labels.LANGUAGES}
 
 
 def default_host() -> str:
