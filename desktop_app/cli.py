@@ -203,39 +203,55 @@ def unreachable_x_display() -> str | None:
     """The ``DISPLAY`` Qt would use when no X server answers there, else None.
 
     A ``DISPLAY`` left over from an ended desktop or an SSH session without X
-    forwarding makes Qt abort as an empty one does. Only checked where Qt would
-    use X11 (``xcb`` asked for, or no platform asked for and no Wayland): a local
-    display's socket (``/tmp/.X11-unix/XN``, or its abstract twin on Linux), a
-    remote one's TCP port 6000+N, with a short timeout.
+    forwarding makes Qt abort as an empty one does. Only where Qt would use X11
+    and nothing else (``xcb`` asked for alone, or no platform asked for and no
+    Wayland), and only on a definite no, as libxcb tries: the local socket
+    (``/tmp/.X11-unix/XN``, its abstract twin on Linux), then TCP 6000+N on the
+    host (localhost for a local display). A form it does not know (a protocol
+    prefix, XQuartz's launchd path), a timeout or any other error: Qt decides.
     """
     if sys.platform in ("win32", "darwin"):
         return None
-    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
     display = os.environ.get("DISPLAY", "")
-    if not display or platform not in ("", "xcb"):
+    if not display or platform.split(":")[0] not in ("", "xcb"):
         return None
     if not platform and os.environ.get("WAYLAND_DISPLAY"):
         return None
-    host, _, rest = display.rpartition(":")
-    number = rest.split(".")[0]
-    if not number.isdigit() or host.startswith("/"):
-        return None  # a form we do not know (XQuartz's launchd path, say): let Qt try
+    import re
+
+    parsed = re.fullmatch(r"(?P<host>[^/]*):(?P<number>[0-9]+)(?:\.[0-9]+)?", display)
+    if parsed is None:
+        return None
+    host, number = parsed["host"].strip("[]"), int(parsed["number"])
     import socket
 
+    def refused(family: int, address: Any) -> bool | None:
+        """True: nobody there; False: it answers; None: cannot tell."""
+        try:
+            with socket.socket(family, socket.SOCK_STREAM) as probe:
+                probe.settimeout(2.0)
+                probe.connect(address)
+        except (FileNotFoundError, ConnectionRefusedError):
+            return True
+        except OSError:
+            return None
+        return False
+
+    answers: list[bool | None] = []
     if host in ("", "unix"):
         path = f"/tmp/.X11-unix/X{number}"
-        for address in (path, "\0" + path):
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
-                probe.settimeout(1.0)
-                try:
-                    probe.connect(address)
-                except OSError:
-                    continue
-                return None
-        return display
-    try:
-        socket.create_connection((host, 6000 + int(number)), timeout=1.0).close()
-    except OSError:
+        answers += [refused(socket.AF_UNIX, path), refused(socket.AF_UNIX, "\0" + path)]
+    if host != "unix":
+        try:
+            addresses = socket.getaddrinfo(
+                host or "localhost", 6000 + number, type=socket.SOCK_STREAM
+            )
+        except (socket.gaierror, UnicodeError):
+            answers.append(True)  # a name that resolves to nothing: libxcb cannot either
+        else:
+            answers += [refused(family, address[:2]) for family, *_, address in addresses]
+    if answers and all(answer is True for answer in answers):
         return display
     return None
 

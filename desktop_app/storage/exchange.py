@@ -8,6 +8,7 @@ included, so that a deletion travels to the other laptops too.
 
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import math
@@ -283,61 +284,91 @@ class JsonReason(Reason):
         return f"{where}: {what}"
 
 
-_NON_ASCII = re.compile(rb"[\x80-\xff]+")
-
-
-class _NotAscii(Exception):
-    """A character beyond ASCII right after an escaping backslash."""
-
-
 class _NotUtf8(Exception):
     def __init__(self, position: int) -> None:
         super().__init__(position)
         self.position = position
 
 
-def _escape(text: str) -> str:
-    out = []
-    for char in text:
-        code = ord(char)
-        if code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:
-            code -= 0x10000
-            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-    return "".join(out)
+_UTF8_CHECK_STEP = 1 << 20
+# Each byte by what it starts: 1 a character beyond Latin-1 within the BMP, 2 one
+# beyond the BMP, 0 anything else (ASCII, Latin-1, continuation bytes).
+_LEADS = bytes(1 if 0xC4 <= b <= 0xEF else 2 if 0xF0 <= b <= 0xF4 else 0 for b in range(256))
+# The first bytes of the characters to escape, marked 1: all beyond Latin-1 (Python
+# holds a text with one of them at 2 bytes a character), or only beyond the BMP (4).
+_MARK_WIDE = bytes(1 if 0xC4 <= b <= 0xF4 else 0 for b in range(256))
+_MARK_BEYOND_BMP = bytes(1 if 0xF0 <= b <= 0xF4 else 0 for b in range(256))
+#: At most this many characters are escaped (each costs a Python call): a text
+#: dense with wide characters is held at its width instead, which costs no more.
+_MOST_ESCAPES = 1_000_000
 
 
-def _ascii_json(raw: bytes) -> str:
-    """The file's JSON with every character beyond ASCII written as a ``\\u`` escape.
-
-    The same document (beyond ASCII is an error outside strings either way), held at
-    one byte per character: one emoji anywhere makes Python keep a whole decoded
-    text at four bytes per character, 4x the file before parsing starts. A UTF-8
-    byte order mark is dropped. Raises :class:`_NotUtf8` with the byte offset of
-    the first byte that is not UTF-8.
-    """
-
-    def escaped(match: re.Match[bytes]) -> bytes:
-        start = match.start()
+def _check_utf8(raw: bytes) -> None:
+    """Raise :class:`_NotUtf8` with the file's byte offset of the first byte that is
+    not UTF-8; a megabyte at a time, so that no decoded copy of the whole is made."""
+    view = memoryview(raw)
+    start, size = 0, len(raw)
+    while start < size:
+        cut = min(size, start + _UTF8_CHECK_STEP)
+        back = cut
+        while back > start and back < size and 0x80 <= raw[back] <= 0xBF:
+            back -= 1  # not inside a character
+        cut = back if back > start else cut
         try:
-            text = match.group().decode("utf-8")
+            codecs.utf_8_decode(view[start:cut], "strict", True)
         except UnicodeDecodeError as error:
             raise _NotUtf8(start + error.start) from None
-        backslashes = 0
-        while start - backslashes > 0 and raw[start - backslashes - 1] == 0x5C:
-            backslashes += 1
-        if backslashes % 2:
-            # "\é" is an invalid escape as written; "\\u00e9" would be valid text.
-            raise _NotAscii from None
-        if start == 0 and text.startswith("\ufeff"):
-            text = text[1:]
-        return _escape(text).encode("ascii")
+        start = cut
 
-    try:
-        return _NON_ASCII.sub(escaped, raw).decode("ascii")
-    except _NotAscii:
-        return raw.decode("utf-8-sig")  # parsed as written: it fails where it is broken
+
+def _compact_json(raw: bytes) -> str:
+    """The file's text (UTF-8, a byte order mark allowed) as Python holds it cheaply.
+
+    Python keeps a text at the width of its widest character: one emoji anywhere
+    makes the whole file 4 bytes a character, one dash or Cyrillic letter 2. So a
+    few such characters are written as JSON ``\\u`` escapes, which parse to the
+    same values (outside strings they are an error either way): whichever of
+    escaping the characters beyond Latin-1, escaping only those beyond the BMP, or
+    nothing leaves the smallest text (a Russian session stays 2 bytes a
+    character, a Dutch one with a few emoji and dashes 1). Not where a backslash
+    escapes the character: an invalid escape as written stays, so the parser says so.
+    Raises :class:`_NotUtf8` with the byte offset of the first byte that is not UTF-8.
+    """
+    _check_utf8(raw)
+    classes = raw.translate(_LEADS)
+    wide, beyond = classes.count(1), classes.count(2)
+    del classes
+    size = len(raw)  # characters, at most
+    costs: list[tuple[int, bytes | None]] = [
+        (4 * size if beyond else 2 * size if wide else size, None)
+    ]
+    if beyond and beyond <= _MOST_ESCAPES:
+        costs.append((2 * size + 16 * beyond if wide else size + 8 * beyond, _MARK_BEYOND_BMP))
+    if wide + beyond <= _MOST_ESCAPES:
+        costs.append((size + 4 * wide + 8 * beyond, _MARK_WIDE))
+    marking = min(costs, key=lambda cost: cost[0])[1]
+    if marking is None:
+        return raw.decode("utf-8-sig")
+    marks = raw.translate(marking)
+    view = memoryview(raw)
+    out = bytearray()
+    done = 0
+    at = marks.find(1, len(codecs.BOM_UTF8) if raw.startswith(codecs.BOM_UTF8) else 0)
+    while at != -1:
+        length = 2 if raw[at] < 0xE0 else 3 if raw[at] < 0xF0 else 4
+        backslashes = 0
+        while at - backslashes > 0 and raw[at - backslashes - 1] == 0x5C:
+            backslashes += 1
+        if not backslashes % 2:  # after an escaping backslash it stays as written
+            out += view[done:at]
+            char = codecs.utf_8_decode(view[at : at + length], "strict", True)[0]
+            out += json.encoder.encode_basestring_ascii(char)[1:-1].encode("ascii")
+            done = at + length
+        at = marks.find(1, at + length)
+    del marks
+    out += view[done:]
+    view.release()
+    return out.decode("utf-8-sig")
 
 
 def _syntax_error_as_written(path: Path, error: json.JSONDecodeError) -> json.JSONDecodeError:
@@ -364,7 +395,7 @@ def read_exchange_file(path: Path | str) -> dict[str, Any]:
     path = Path(path)
     raw = _read_limited(path)
     try:
-        text = _ascii_json(raw)
+        text = _compact_json(raw)
     except _NotUtf8 as error:
         raise ExchangeError(
             "not_json", path=str(path), reason=Reason("not_utf8", position=error.position)

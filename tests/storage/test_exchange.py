@@ -500,29 +500,97 @@ def _json_values() -> st.SearchStrategy[object]:
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(document=_json_values(), bom=st.booleans())
 def test_a_file_is_read_as_written_whatever_its_characters(document: object, bom: bool) -> None:
-    """Files are parsed with every character beyond ASCII as a \\u escape (one emoji
-    would otherwise hold the whole text at four bytes per character): the values
+    """Characters beyond the Basic Multilingual Plane are parsed as \\u escapes (one
+    emoji would otherwise hold the whole text at four bytes a character): the values
     must be exactly those written, accents, emoji, backslashes and a BOM included."""
-    from desktop_app.storage.exchange import _ascii_json
+    from desktop_app.storage.exchange import _compact_json
 
     written = json.dumps(document, ensure_ascii=False).encode("utf-8")
     if bom:
         written = b"\xef\xbb\xbf" + written
-    text = _ascii_json(written)
-    assert text.isascii()
+    assert json.loads(_compact_json(written)) == document
+
+
+_PIECES = [
+    b'{"a": "',
+    b'"',
+    b"\\",
+    b"\xc3\xa9",  # e acute (Latin-1)
+    b"\xe2\x80\x94",  # an em dash (beyond Latin-1)
+    b"\xd0\xb6",  # Cyrillic
+    b"\xf0\x9f\x98\x80",  # an emoji (beyond the BMP)
+    b"\xff",  # never UTF-8
+    b"\xc3",  # a character cut short
+    b"\xef\xbb\xbf",  # a byte order mark
+    b"\\u00e9",
+    b"\\ud83d",
+    b"x",
+    b", ",
+    b'"b": ',
+    b"}",
+]
+
+
+@settings(max_examples=2000, deadline=None, derandomize=True)
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_any_bytes_read_compactly_parse_or_fail_as_written(pieces: list[bytes]) -> None:
+    """Whatever the bytes: the compact text parses to what the text as written parses
+    to, or both are refused (the place of a refusal is checked elsewhere)."""
+    from desktop_app.storage.exchange import _compact_json, _NotUtf8
+
+    written = b"".join(pieces)
+    try:
+        expected: object = json.loads(written.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        expected = type(error)
+    try:
+        got: object = json.loads(_compact_json(written))
+    except _NotUtf8:
+        got = UnicodeDecodeError
+    except json.JSONDecodeError:
+        got = json.JSONDecodeError
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("note", "most_bytes_a_character"),
+    [
+        ("x" * (4 * 1024 * 1024), 1),  # Dutch or English: one byte a character
+        ("café " * (800 * 1024), 1),  # accents stay one byte (Latin-1)
+        ("жизнь " * (700 * 1024), 2),  # Cyrillic two, as in the file
+        ("中文" * (700 * 1024), 2),  # Chinese two (three in the file)
+    ],
+)
+def test_a_large_file_with_an_emoji_is_held_compactly(
+    note: str, most_bytes_a_character: int
+) -> None:
+    """A 4 MB note and one emoji: the text parsed keeps the note's own width, not
+    four bytes a character, and the note arrives whole."""
+    from desktop_app.storage.exchange import _compact_json
+
+    document = {"note": note, "title": "Fruit 🍎"}
+    written = json.dumps(document, ensure_ascii=False).encode()
+    text = _compact_json(written)
+    assert sys.getsizeof(text) < most_bytes_a_character * len(text) + 1000
     assert json.loads(text) == document
 
 
-def test_a_large_file_with_an_emoji_is_not_held_at_four_bytes_a_character(tmp_path: Path) -> None:
-    """A 4 MB note and one emoji: the text parsed is as long as the file, one byte a
-    character, and the note arrives whole."""
-    from desktop_app.storage.exchange import _ascii_json
-
-    note = "x" * (4 * 1024 * 1024)
-    written = json.dumps({"note": note, "title": "Fruit 🍎"}, ensure_ascii=False).encode()
-    text = _ascii_json(written)
-    assert sys.getsizeof(text) < 1.01 * len(written) + 100
-    assert json.loads(text) == {"note": note, "title": "Fruit 🍎"}
+@pytest.mark.parametrize(
+    ("written", "offset"),
+    [
+        (b'{"a": "\\\xc3\xa9", "b": "\xff"}', 19),  # an invalid escape, then a bad byte
+        (b'{"a": "\xf0\x9f\x8d\x8e", "b": "\xc3"}', 20),  # an emoji, then a cut character
+        (b'\xef\xbb\xbf{"a": "\xed\xa0\x80"}', 10),  # a UTF-16 half written as UTF-8
+    ],
+)
+def test_bytes_that_are_not_utf8_are_refused_at_their_place(
+    tmp_path: Path, written: bytes, offset: int
+) -> None:
+    source = tmp_path / "bad.json"
+    source.write_bytes(written)
+    with pytest.raises(ExchangeError) as refused:
+        read_exchange_file(source)
+    assert f"byte {offset}" in refused.value.message("nl")
 
 
 @pytest.mark.parametrize(
