@@ -276,6 +276,7 @@ class _Reading:
     surface: dict[str, str]  # residual stem -> the word as folded
     filler: list[str] = field(default_factory=list)  # stems of the field's filler words
     tokens: tuple[str, ...] = ()  # all its words, folded
+    written: dict[str, str] = field(default_factory=dict)  # folded word -> as written
 
 
 class _Reader:
@@ -347,9 +348,15 @@ class _Reader:
         return frozenset((min(candidates, key=lambda c: (abs(len(c) - len(word)), c)),))
 
     def read(self, text: str) -> _Reading:
-        tokens = words(strip_table_notes(text))
+        said = strip_table_notes(text)
+        tokens = words(said)
         vocab = self.vocab
         reading = _Reading({}, {}, set(), [], {}, tokens=tuple(tokens))
+        for written in _WRITTEN_WORD.findall(said):
+            folded = words(written)
+            if len(folded) == 1:  # a theme named after it keeps "Taalcafé" and "DigiD"
+                plain = written[1:].islower() or (written.isupper() and len(written) > 4)
+                reading.written.setdefault(folded[0], written.lower() if plain else written)
 
         def add(found: frozenset[str], key: str, position: int) -> None:
             share = 1.0 / len(found)
@@ -471,21 +478,25 @@ def _characteristic_name(
     for pid in members:
         reading = readings[pid]
         for s in reading.residual:
-            forms[s][reading.surface.get(s, s)] += 1
+            token = reading.surface.get(s, s)
+            forms[s][reading.written.get(token, token)] += 1
     counts: Counter[str] = Counter()
     for pid in members:
         said = set(readings[pid].residual)
         if raw is not None:  # a compound's part counts where a member says it alone
             said |= {f[2:] for f, kind in raw[pid].items() if kind == "p" and f[2:] in forms}
         counts.update(said)
-    surface = {s: min(seen, key=lambda w: (-seen[w], len(w), w)) for s, seen in forms.items()}
+    surface = {  # the commonest form; on a tie the shorter, then the one with accents
+        s: min(seen, key=lambda w: (-seen[w], len(w), w.isascii(), w)) for s, seen in forms.items()
+    }
 
     def rank(word: str) -> tuple[int, int, str]:
         return (-counts[word], -len(surface.get(word) or word), word)
 
     ranked = sorted(counts, key=rank)
     top = [w for w in ranked[:2] if counts[w] * 2 > len(members) or w == ranked[0]]
-    return " & ".join(surface.get(w) or w for w in top).capitalize() or "?"
+    name = " & ".join(surface.get(w) or w for w in top) or "?"
+    return name[:1].upper() + name[1:]
 
 
 def _themes(
@@ -586,6 +597,8 @@ _ACTION_KINDS: Mapping[str, tuple[str, ...]] = {
     "course": ("cursus", "training", "workshop", "les", "lessen", "course"),
 }
 _NEIGHBOURS = 8
+# A word as written (letters of any script, joined by an apostrophe or a hyphen).
+_WRITTEN_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
 
 @dataclass(slots=True)

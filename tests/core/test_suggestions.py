@@ -348,7 +348,8 @@ def test_a_session_outside_workplace_health_gets_themes_named_in_its_own_words()
     result = suggest(LIBRARY_CAFE)
     named = {t.proposal_ids: t.name for t in result.themes}
     assert named[("1", "2", "3")] == "Open"
-    assert named[("4", "5")] == "Digid"
+    assert named[("4", "5")] == "DigiD"  # as the scribes wrote it
+    assert named[("10", "11")] == "Taalcafé"
     assert all(t.standard_name_key is None for t in result.themes)
     standard = set(standard_theme_names("nl"))
     assert not standard & set(named.values())
