@@ -11,7 +11,7 @@ import argparse
 import locale
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -238,22 +238,24 @@ def unreachable_x_display() -> str | None:
             return None
         return False
 
-    answers: list[bool | None] = []
-    if host in ("", "unix"):
-        path = f"/tmp/.X11-unix/X{number}"
-        answers += [refused(socket.AF_UNIX, path), refused(socket.AF_UNIX, "\0" + path)]
-    if host != "unix":
-        try:
-            addresses = socket.getaddrinfo(
-                host or "localhost", 6000 + number, type=socket.SOCK_STREAM
-            )
-        except (socket.gaierror, UnicodeError):
-            answers.append(True)  # a name that resolves to nothing: libxcb cannot either
-        else:
-            answers += [refused(family, address[:2]) for family, *_, address in addresses]
-    if answers and all(answer is True for answer in answers):
-        return display
-    return None
+    def attempts() -> Iterator[bool | None]:
+        if host in ("", "unix"):
+            path = f"/tmp/.X11-unix/X{number}"
+            yield refused(socket.AF_UNIX, path)
+            yield refused(socket.AF_UNIX, "\0" + path)
+        if host != "unix":
+            try:
+                addresses = socket.getaddrinfo(
+                    host or "localhost", 6000 + number, type=socket.SOCK_STREAM
+                )
+            except (socket.gaierror, UnicodeError):
+                yield True  # a name that resolves to nothing: libxcb cannot either
+                return
+            for family, *_, address in addresses:
+                yield refused(family, address[:2])
+
+    # At start-up a working display answers the first attempt; the rest are not made.
+    return display if all(answer is True for answer in attempts()) else None
 
 
 def _nearest_command(given: str) -> str | None:

@@ -73,7 +73,7 @@ _MIN_FUZZY = 6  # words this long may carry one typo
 #: a village's World Café is not about workplace health: there its few matches
 #: ("avond", "ouderen", "sport") would pull unrelated cards together under a name
 #: such as "Werk-privébalans", and the session's own words do better (measured:
-#: blind3's two World Cafés from theme F1 0.25 and 0.22 to 0.34 and 0.39; the
+#: blind3's two World Cafés from theme F1 0.25 and 0.22 to 0.32 and 0.33; the
 #: workplace-health sessions, all above 0.7, are unchanged).
 _VOCABULARY_FIELD = 0.7
 #: ... counting this many proposals more as read: the app is made for workplace
@@ -276,7 +276,7 @@ class _Reading:
     surface: dict[str, str]  # residual stem -> the word as folded
     filler: list[str] = field(default_factory=list)  # stems of the field's filler words
     tokens: tuple[str, ...] = ()  # all its words, folded
-    written: dict[str, str] = field(default_factory=dict)  # folded word -> as written
+    said: str = ""  # its text without table notes, as written
 
 
 class _Reader:
@@ -351,12 +351,7 @@ class _Reader:
         said = strip_table_notes(text)
         tokens = words(said)
         vocab = self.vocab
-        reading = _Reading({}, {}, set(), [], {}, tokens=tuple(tokens))
-        for written in _WRITTEN_WORD.findall(said):
-            folded = words(written)
-            if len(folded) == 1:  # a theme named after it keeps "Taalcafé" and "DigiD"
-                plain = written[1:].islower() or (written.isupper() and len(written) > 4)
-                reading.written.setdefault(folded[0], written.lower() if plain else written)
+        reading = _Reading({}, {}, set(), [], {}, tokens=tuple(tokens), said=said)
 
         def add(found: frozenset[str], key: str, position: int) -> None:
             share = 1.0 / len(found)
@@ -466,6 +461,18 @@ def _best_theme(reading: _Reading, vocab: Vocabulary, prior: Mapping[str, float]
     return best if scores[best] >= _MIN_THEME_SCORE - 1e-9 else None
 
 
+def _as_written(said: str) -> dict[str, str]:
+    """Each folded word of a text as written, so that a theme named after it keeps
+    "Taalcafé" and "DigiD"; ordinary and shouted words in lower case."""
+    written: dict[str, str] = {}
+    for word in _WRITTEN_WORD.findall(said):
+        folded = words(word)
+        if len(folded) == 1:
+            plain = word[1:].islower() or (word.isupper() and len(word) > 4)
+            written.setdefault(folded[0], word.lower() if plain else word)
+    return written
+
+
 def _characteristic_name(
     members: Sequence[str],
     readings: Mapping[str, _Reading],
@@ -477,9 +484,10 @@ def _characteristic_name(
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for pid in members:
         reading = readings[pid]
+        written = _as_written(reading.said)
         for s in reading.residual:
             token = reading.surface.get(s, s)
-            forms[s][reading.written.get(token, token)] += 1
+            forms[s][written.get(token, token)] += 1
     counts: Counter[str] = Counter()
     for pid in members:
         said = set(readings[pid].residual)

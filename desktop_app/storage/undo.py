@@ -273,7 +273,9 @@ class Journal:
                 for key, before in self._conn.execute(select, (tbl,)):
                     values = dict(zip(info.key, info.key_values(key), strict=True))
                     named = tuple(values[c] for c in attached[1])
-                    image = shared.setdefault(named, dict(zip(attached[1], named, strict=True)))
+                    image = shared.get(named)
+                    if image is None:
+                        image = shared[named] = dict(zip(attached[1], named, strict=True))
                     result.append(RowChange(tbl, key, None if before is None else image, image))
             else:
                 entries = self._conn.execute(select, (tbl,)).fetchall()
